@@ -1,0 +1,111 @@
+package fonts
+
+import (
+	"bytes"
+	"fmt"
+	"sync"
+
+	"github.com/go-text/typesetting/font"
+)
+
+// Face is one font face handbill can draw with: a bundled face or one the
+// user added. Its data is read and parsed on first use, once per process,
+// and shared by every document of a run.
+type Face struct {
+	Family string
+	// Bold reports that text in this face prints bold, either because the
+	// face is bold by design or because SynthBold is set.
+	Bold bool
+	// SynthBold asks the writer to embolden the outlines (fill and stroke):
+	// set for the bold entry of a family that has no bold face.
+	SynthBold bool
+	// File names where the face comes from, for messages: a user path, or
+	// "built-in NotoSans-Regular.ttf".
+	File string
+	// Index is the face number inside a TrueType collection (.ttc).
+	Index int
+	// Scripts lists the ISO 15924 codes the face is chosen for first
+	// (e.g. "Arab"); Langs lists base languages that prefer this face even
+	// over another face of the same script (e.g. "ur" for Naskh).
+	Scripts []string
+	Langs   []string
+
+	data *faceData
+}
+
+// faceData is the parsed font, shared by a face and its synthesized bold twin.
+type faceData struct {
+	read func() ([]byte, error)
+	once sync.Once
+	ttf  []byte
+	font *font.Font
+	err  error
+}
+
+// Name is the face's display name, e.g. "Noto Sans Arabic Bold" or
+// "WenQuanYi Micro Hei (synthetic bold)".
+func (f *Face) Name() string {
+	switch {
+	case f.SynthBold:
+		return f.Family + " (synthetic bold)"
+	case f.Bold:
+		return f.Family + " Bold"
+	}
+	return f.Family
+}
+
+// Load reads and parses the face once; later calls return the first result.
+func (f *Face) Load() error {
+	d := f.data
+	d.once.Do(func() {
+		raw, err := d.read()
+		if err != nil {
+			d.err = err
+			return
+		}
+		ttf, err := Standalone(f.File, raw, f.Index)
+		if err != nil {
+			d.err = err
+			return
+		}
+		ft, err := font.ParseTTF(bytes.NewReader(ttf))
+		if err != nil {
+			d.err = &FontError{File: f.File, Reason: fmt.Sprintf("is damaged: %v", err)}
+			return
+		}
+		d.ttf, d.font = ttf, ft.Font
+	})
+	return d.err
+}
+
+// Font returns the parsed font, loading it if needed; nil if it cannot load.
+func (f *Face) Font() *font.Font {
+	if f.Load() != nil {
+		return nil
+	}
+	return f.data.font
+}
+
+// TTF returns the standalone TrueType bytes of the face (one face of a
+// collection extracted), loading it if needed.
+func (f *Face) TTF() []byte {
+	if f.Load() != nil {
+		return nil
+	}
+	return f.data.ttf
+}
+
+// Has reports whether the face maps r to a glyph. A face that cannot load
+// has nothing.
+func (f *Face) Has(r rune) bool {
+	ft := f.Font()
+	if ft == nil {
+		return false
+	}
+	_, ok := ft.NominalGlyph(r)
+	return ok
+}
+
+// SameData reports whether two faces draw with the same font data (a face
+// and its synthesized bold twin do).
+func (f *Face) SameData(g *Face) bool { return f.data == g.data }

@@ -1,0 +1,195 @@
+package fonts
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/go-text/typesetting/font"
+	"golang.org/x/text/language"
+)
+
+// Registry is a set of faces and the rules that pick them for a language.
+// A Registry is read-only once built and safe for concurrent use.
+type Registry struct {
+	faces []*Face
+	user  int // how many of faces (at the front) the user added
+}
+
+// Faces returns every face, user faces first.
+func (r *Registry) Faces() []*Face { return slices.Clone(r.faces) }
+
+// Script returns the ISO 15924 script handbill sets a language in
+// ("Latn" when the language does not say).
+func Script(tag language.Tag) string {
+	s, conf := tag.Script()
+	if conf == language.No || s.String() == "Zzzz" {
+		return "Latn"
+	}
+	return s.String()
+}
+
+// Chain returns the faces to try for text in the language, in order: the
+// user's faces, faces preferred for the language, faces for its script, then
+// every other face as per-character fallback. bold selects bold faces (real
+// or synthesized).
+func (r *Registry) Chain(tag language.Tag, bold bool) []*Face {
+	base, _ := tag.Base()
+	script := Script(tag)
+	rank := func(i int, f *Face) int {
+		switch {
+		case i < r.user:
+			return 0
+		case slices.Contains(f.Langs, base.String()):
+			return 1
+		case slices.Contains(f.Scripts, script) || (script == "Kore" && slices.Contains(f.Scripts, "Hang")):
+			return 2
+		}
+		return 3
+	}
+	type ranked struct {
+		f    *Face
+		rank int
+		i    int
+	}
+	var rs []ranked
+	for i, f := range r.faces {
+		if f.Bold == bold {
+			rs = append(rs, ranked{f, rank(i, f), i})
+		}
+	}
+	sort.SliceStable(rs, func(a, b int) bool { return rs[a].rank < rs[b].rank })
+	out := make([]*Face, len(rs))
+	for i, x := range rs {
+		out[i] = x.f
+	}
+	return out
+}
+
+// WithUserFonts returns a registry holding the given font files and folders
+// in front of r's faces. A path may name one face of a collection as
+// "file.ttc#N" (N from 0); a plain .ttc adds every face. A folder adds every
+// .ttf, .ttc and .otf in it (an .otf is rejected with a clear error). Every
+// file is read and checked now, so a bad font is reported before any
+// document is drawn.
+func (r *Registry) WithUserFonts(paths ...string) (*Registry, error) {
+	var added []*Face
+	for _, p := range paths {
+		fs, err := loadUserPath(p)
+		if err != nil {
+			return nil, err
+		}
+		added = append(added, fs...)
+	}
+	added = withSynthBold(added)
+	return &Registry{faces: append(added, r.faces...), user: len(added)}, nil
+}
+
+func loadUserPath(p string) ([]*Face, error) {
+	file, index := p, -1
+	if i := strings.LastIndex(p, "#"); i > 0 {
+		if n, err := strconv.Atoi(p[i+1:]); err == nil {
+			file, index = p[:i], n
+		}
+	}
+	st, err := os.Stat(file)
+	if err != nil {
+		return nil, &FontError{File: file, Reason: "cannot be read: " + unwrapPathError(err)}
+	}
+	if st.IsDir() {
+		entries, err := os.ReadDir(file)
+		if err != nil {
+			return nil, &FontError{File: file, Reason: "cannot be read: " + unwrapPathError(err)}
+		}
+		var out []*Face
+		for _, e := range entries {
+			switch strings.ToLower(filepath.Ext(e.Name())) {
+			case ".ttf", ".ttc", ".otf":
+				fs, err := loadUserFile(filepath.Join(file, e.Name()), -1)
+				if err != nil {
+					return nil, err
+				}
+				out = append(out, fs...)
+			}
+		}
+		if len(out) == 0 {
+			return nil, &FontError{File: file, Reason: "holds no .ttf or .ttc font"}
+		}
+		return out, nil
+	}
+	return loadUserFile(file, index)
+}
+
+func unwrapPathError(err error) string {
+	if pe, ok := err.(*os.PathError); ok {
+		return pe.Err.Error()
+	}
+	return err.Error()
+}
+
+// loadUserFile reads a font file and returns face index, or every face when
+// index is -1.
+func loadUserFile(file string, index int) ([]*Face, error) {
+	raw, err := os.ReadFile(file)
+	if err != nil {
+		return nil, &FontError{File: file, Reason: "cannot be read: " + unwrapPathError(err)}
+	}
+	n, err := FaceCount(file, raw)
+	if err != nil {
+		return nil, err
+	}
+	first, last := 0, n-1
+	if index >= 0 {
+		first, last = index, index
+	}
+	var out []*Face
+	for i := first; i <= last; i++ {
+		ttf, err := Standalone(file, raw, i)
+		if err != nil {
+			return nil, err
+		}
+		ft, err := font.ParseTTF(bytes.NewReader(ttf))
+		if err != nil {
+			return nil, &FontError{File: file, Reason: fmt.Sprintf("is damaged: %v", err)}
+		}
+		desc := ft.Font.Describe()
+		f := &Face{
+			Family: desc.Family,
+			Bold:   desc.Aspect.Weight >= font.WeightBold-50,
+			File:   file,
+			Index:  i,
+			data:   &faceData{read: func() ([]byte, error) { return ttf, nil }},
+		}
+		if f.Family == "" {
+			f.Family = strings.TrimSuffix(filepath.Base(file), filepath.Ext(file))
+		}
+		f.Load()
+		out = append(out, f)
+	}
+	return out, nil
+}
+
+// withSynthBold adds a synthesized bold twin for every regular user face
+// whose family has no bold face.
+func withSynthBold(faces []*Face) []*Face {
+	hasBold := map[string]bool{}
+	for _, f := range faces {
+		if f.Bold {
+			hasBold[f.Family] = true
+		}
+	}
+	out := slices.Clone(faces)
+	for _, f := range faces {
+		if !f.Bold && !hasBold[f.Family] {
+			twin := *f
+			twin.Bold, twin.SynthBold = true, true
+			out = append(out, &twin)
+		}
+	}
+	return out
+}

@@ -1,0 +1,671 @@
+package fonts
+
+// Checking and rewriting of TrueType (sfnt) font files before fpdf sees them.
+//
+// fpdf's reader (codeberg.org/go-pdf/fpdf utf8fontfile.go) does no bounds
+// checking and prints errors instead of returning them, so every value it
+// reads is checked here first. It uses the tables head, hhea, maxp, hmtx,
+// cmap (a format 4 subtable for platform 0 or 3/1), loca, glyf, name and
+// post, and OS/2 when present.
+
+import (
+	"encoding/binary"
+	"fmt"
+	"math/bits"
+	"slices"
+	"strings"
+)
+
+// FontError says why a font file cannot be used, naming the file.
+type FontError struct {
+	File   string // path or name as the user gave it
+	Reason string // lower case, no period, e.g. "is a CFF (OpenType/PostScript) font"
+}
+
+// Error returns "FILE: REASON" ("font REASON" when File is empty).
+func (e *FontError) Error() string {
+	if e.File == "" {
+		return "font " + e.Reason
+	}
+	return e.File + ": " + e.Reason
+}
+
+// Hint returns the advice for the user, e.g. "use a TrueType font with glyf
+// outlines (.ttf, or one face of a .ttc); CFF/.otf fonts are not supported".
+func (e *FontError) Hint() string {
+	r := e.Reason
+	switch {
+	case strings.HasPrefix(r, "is a CFF"), strings.HasPrefix(r, "has no 'glyf'"):
+		return "use a TrueType font with glyf outlines (.ttf, or one face of a .ttc); CFF/.otf fonts are not supported"
+	case strings.HasPrefix(r, "is a WOFF"):
+		return "use the font's .ttf file; WOFF/WOFF2 web fonts are not supported"
+	case strings.HasPrefix(r, "is not a font file"):
+		return "give a TrueType font file (.ttf, or .ttc with a face index)"
+	case strings.HasSuffix(r, "does not exist"):
+		return "choose an existing face; faces are numbered from 0"
+	case strings.HasPrefix(r, "is damaged"):
+		return "the file is truncated or corrupt; get a fresh copy of the font"
+	case strings.HasPrefix(r, "does not allow embedding"):
+		return "use a font whose license allows embedding it in documents"
+	}
+	return "use a TrueType font with glyf outlines (.ttf, or one face of a .ttc)"
+}
+
+const (
+	magicTrueType = 0x00010000
+	magicTrue     = 0x74727565 // 'true'
+	magicOTTO     = 0x4F54544F // 'OTTO'
+	magicTTC      = 0x74746366 // 'ttcf'
+	magicWOFF     = 0x774F4646 // 'wOFF'
+	magicWOFF2    = 0x774F4632 // 'wOF2'
+)
+
+// Standalone checks font data and returns a standalone TrueType (glyf) font
+// for face index. A plain TrueType font (index 0) is returned unchanged; a
+// face of a TrueType collection is copied into a new self-contained font.
+// Errors are *FontError.
+func Standalone(file string, data []byte, index int) ([]byte, error) {
+	out, err := standalone(data, index)
+	if err != nil {
+		err.File = file
+		return nil, err
+	}
+	return out, nil
+}
+
+// FaceCount returns how many faces the data holds (1 for a plain sfnt, N for
+// a ttcf) or a *FontError.
+func FaceCount(file string, data []byte) (int, error) {
+	n, err := faceCount(data)
+	if err != nil {
+		err.File = file
+		return 0, err
+	}
+	return n, nil
+}
+
+// CmapEntry maps one 16-bit character code to a glyph id.
+type CmapEntry struct{ Code, GID uint16 }
+
+// WithCmap returns a copy of the standalone TrueType font ttf whose 'cmap'
+// table holds a single (3, 1) format 4 subtable with exactly the given
+// mappings. Entries may come in any order; duplicate codes, code 0xFFFF,
+// glyph 0 and glyphs beyond the font's glyph count are errors. All other
+// tables are kept byte for byte.
+func WithCmap(ttf []byte, entries []CmapEntry) ([]byte, error) {
+	magic, ferr := sniff(ttf)
+	if ferr == nil && magic == magicTTC {
+		ferr = fontErr("is a font collection, not a standalone font")
+	}
+	if ferr != nil {
+		return nil, ferr
+	}
+	version, tables, ferr := readFace(ttf, 0)
+	if ferr != nil {
+		return nil, ferr
+	}
+	maxp := sfntBytes(tableData(tables, "maxp"))
+	if len(maxp) < 6 {
+		return nil, fontErr("has no usable 'maxp' table")
+	}
+	numGlyphs := maxp.u16(4)
+	for _, e := range entries {
+		if int(e.GID) >= numGlyphs {
+			return nil, fmt.Errorf("WithCmap: code U+%04X maps to glyph %d, but the font has %d glyphs", e.Code, e.GID, numGlyphs)
+		}
+	}
+	cmap, err := buildCmap(entries)
+	if err != nil {
+		return nil, err
+	}
+	tables = slices.DeleteFunc(slices.Clone(tables), func(t sfntTable) bool { return t.tag == "cmap" })
+	tables = append(tables, sfntTable{"cmap", cmap})
+	out := buildSfnt(version, tables)
+	if _, tables, ferr = readFace(out, 0); ferr == nil {
+		ferr = checkTrueType(version, tables)
+	}
+	if ferr != nil {
+		return nil, ferr
+	}
+	return out, nil
+}
+
+func fontErr(format string, args ...any) *FontError {
+	return &FontError{Reason: fmt.Sprintf(format, args...)}
+}
+
+func damaged(format string, args ...any) *FontError {
+	return &FontError{Reason: "is damaged: " + fmt.Sprintf(format, args...)}
+}
+
+// sfntBytes reads big-endian values; callers check bounds with has.
+type sfntBytes []byte
+
+func (b sfntBytes) u16(off int) int { return int(binary.BigEndian.Uint16(b[off:])) }
+func (b sfntBytes) u32(off int) int { return int(binary.BigEndian.Uint32(b[off:])) }
+
+// has reports whether b[off:off+n] is inside b.
+func (b sfntBytes) has(off, n int) bool {
+	return off >= 0 && n >= 0 && off <= len(b) && n <= len(b)-off
+}
+
+type sfntTable struct {
+	tag  string
+	data []byte
+}
+
+func tableData(tables []sfntTable, tag string) []byte {
+	for _, t := range tables {
+		if t.tag == tag {
+			return t.data
+		}
+	}
+	return nil
+}
+
+// printable returns tag with unprintable bytes replaced, for messages.
+func printable(tag string) string {
+	return strings.Map(func(r rune) rune {
+		if r < 0x20 || r > 0x7E {
+			return '?'
+		}
+		return r
+	}, tag)
+}
+
+// sniff returns the magic number of a TrueType font or collection, or the
+// reason data is not one.
+func sniff(data []byte) (uint32, *FontError) {
+	if len(data) < 4 {
+		return 0, fontErr("is not a font file")
+	}
+	switch m := binary.BigEndian.Uint32(data); m {
+	case magicTrueType, magicTrue, magicTTC:
+		return m, nil
+	case magicOTTO:
+		return 0, fontErr("is a CFF (OpenType/PostScript) font")
+	case magicWOFF, magicWOFF2:
+		return 0, fontErr("is a WOFF web font")
+	}
+	return 0, fontErr("is not a font file")
+}
+
+func faceCount(data []byte) (int, *FontError) {
+	magic, err := sniff(data)
+	if err != nil {
+		return 0, err
+	}
+	if magic != magicTTC {
+		return 1, nil
+	}
+	b := sfntBytes(data)
+	if !b.has(0, 12) || !b.has(12, 4*b.u32(8)) {
+		return 0, damaged("font collection header lies outside the file")
+	}
+	n := b.u32(8)
+	if n == 0 {
+		return 0, damaged("font collection has no faces")
+	}
+	return n, nil
+}
+
+func standalone(data []byte, index int) ([]byte, *FontError) {
+	n, err := faceCount(data)
+	if err != nil {
+		return nil, err
+	}
+	if index < 0 || index >= n {
+		faces := "faces"
+		if n == 1 {
+			faces = "face"
+		}
+		return nil, fontErr("has %d %s; face %d does not exist", n, faces, index)
+	}
+	collection := binary.BigEndian.Uint32(data) == magicTTC
+	off := 0
+	if collection {
+		off = sfntBytes(data).u32(12 + 4*index)
+	}
+	version, tables, err := readFace(data, off)
+	if err != nil {
+		return nil, err
+	}
+	if err := checkTrueType(version, tables); err != nil {
+		return nil, err
+	}
+	if !collection {
+		return data, nil
+	}
+	// A digital signature would not match the extracted face.
+	tables = slices.DeleteFunc(tables, func(t sfntTable) bool { return t.tag == "DSIG" })
+	return buildSfnt(version, tables), nil
+}
+
+// readFace reads the table directory at off and returns the sfnt version
+// and the tables, which slice data.
+func readFace(data []byte, off int) (uint32, []sfntTable, *FontError) {
+	b := sfntBytes(data)
+	if !b.has(off, 12) || !b.has(off+12, 16*b.u16(off+4)) {
+		return 0, nil, damaged("table directory lies outside the file")
+	}
+	n := b.u16(off + 4)
+	tables := make([]sfntTable, 0, n)
+	seen := make(map[string]bool, n)
+	for i := range n {
+		rec := off + 12 + 16*i
+		tag := string(data[rec : rec+4])
+		start, size := b.u32(rec+8), b.u32(rec+12)
+		if !b.has(start, size) {
+			return 0, nil, damaged("table '%s' lies outside the file", printable(tag))
+		}
+		if seen[tag] {
+			return 0, nil, damaged("table '%s' appears twice", printable(tag))
+		}
+		seen[tag] = true
+		tables = append(tables, sfntTable{tag, data[start : start+size : start+size]})
+	}
+	return uint32(b.u32(off)), tables, nil
+}
+
+// checkTrueType checks that fpdf can read the face without failing.
+func checkTrueType(version uint32, tables []sfntTable) *FontError {
+	tab := make(map[string]sfntBytes, len(tables))
+	for _, t := range tables {
+		tab[t.tag] = t.data
+	}
+	_, cff := tab["CFF "]
+	_, cff2 := tab["CFF2"]
+	if version == magicOTTO || cff || cff2 {
+		return fontErr("is a CFF (OpenType/PostScript) font")
+	}
+	if version != magicTrueType && version != magicTrue {
+		return damaged("face has unknown sfnt version %#08x", version)
+	}
+	for _, tag := range []string{"glyf", "loca", "head", "hhea", "maxp", "hmtx", "cmap", "name", "post"} {
+		if _, ok := tab[tag]; !ok && tag == "glyf" {
+			return fontErr("has no 'glyf' table (no TrueType outlines)")
+		} else if !ok {
+			return fontErr("has no '%s' table", tag)
+		}
+	}
+	for _, t := range []struct {
+		tag string
+		n   int
+	}{{"head", 54}, {"maxp", 6}, {"hhea", 36}, {"post", 16}} {
+		if len(tab[t.tag]) < t.n {
+			return damaged("'%s' table is too short", t.tag)
+		}
+	}
+
+	head, maxp, hhea := tab["head"], tab["maxp"], tab["hhea"]
+	if head.u16(18) == 0 {
+		return damaged("'head' unitsPerEm is 0")
+	}
+	locaFormat := head.u16(50)
+	if locaFormat > 1 {
+		return damaged("'head' indexToLocFormat is %d", locaFormat)
+	}
+	if f := head.u16(52); f != 0 {
+		return damaged("'head' glyphDataFormat is %d", f)
+	}
+	numGlyphs := maxp.u16(4)
+	if numGlyphs == 0 {
+		return damaged("'maxp' numGlyphs is 0")
+	}
+	if f := hhea.u16(32); f != 0 {
+		return damaged("'hhea' metricDataFormat is %d", f)
+	}
+	numMetrics := hhea.u16(34)
+	if numMetrics == 0 {
+		return damaged("'hhea' numberOfHMetrics is 0")
+	}
+	if len(tab["hmtx"]) < 4*numMetrics+2*max(0, numGlyphs-numMetrics) {
+		return damaged("'hmtx' table is too short for %d glyphs", numGlyphs)
+	}
+	if err := checkGlyphs(tab["loca"], tab["glyf"], locaFormat, numGlyphs); err != nil {
+		return err
+	}
+	if err := checkCmap(tab["cmap"], numGlyphs); err != nil {
+		return err
+	}
+	if err := checkName(tab["name"]); err != nil {
+		return err
+	}
+	if os2, ok := tab["OS/2"]; ok {
+		if len(os2) < 72 || os2.u16(0) > 1 && len(os2) < 90 {
+			return damaged("'OS/2' table is too short")
+		}
+		if fsType := os2.u16(8); fsType == 2 || fsType&0x300 != 0 {
+			return fontErr("does not allow embedding (OS/2 fsType %#04x)", fsType)
+		}
+	}
+	return nil
+}
+
+// checkGlyphs checks the loca offsets and the composite glyphs that fpdf
+// follows when it subsets the font.
+func checkGlyphs(loca, glyf sfntBytes, format, numGlyphs int) *FontError {
+	size := 2 << format
+	if len(loca) < (numGlyphs+1)*size {
+		return damaged("'loca' table is too short for %d glyphs", numGlyphs)
+	}
+	offset := func(g int) int {
+		if format == 0 {
+			return 2 * loca.u16(2*g)
+		}
+		return loca.u32(4 * g)
+	}
+	components := make([][]int, numGlyphs)
+	for g := range numGlyphs {
+		start, end := offset(g), offset(g+1)
+		if start > end || end > len(glyf) {
+			return damaged("'loca' entry of glyph %d lies outside the 'glyf' table", g)
+		}
+		glyph := glyf[start:end]
+		if len(glyph) == 0 {
+			continue
+		}
+		if len(glyph) < 10 {
+			return damaged("glyph %d is too short", g)
+		}
+		if int16(glyph.u16(0)) >= 0 {
+			continue // simple glyph
+		}
+		for p, more := 10, true; more; {
+			if !glyph.has(p, 4) {
+				return damaged("composite glyph %d is truncated", g)
+			}
+			flags, c := glyph.u16(p), glyph.u16(p+2)
+			if c >= numGlyphs {
+				return damaged("glyph %d uses glyph %d, which does not exist", g, c)
+			}
+			components[g] = append(components[g], c)
+			p += 6
+			if flags&0x01 != 0 { // ARG_1_AND_2_ARE_WORDS
+				p += 2
+			}
+			switch { // same precedence as fpdf
+			case flags&0x08 != 0: // WE_HAVE_A_SCALE
+				p += 2
+			case flags&0x40 != 0: // WE_HAVE_AN_X_AND_Y_SCALE
+				p += 4
+			case flags&0x80 != 0: // WE_HAVE_A_TWO_BY_TWO
+				p += 8
+			}
+			if p > len(glyph) {
+				return damaged("composite glyph %d is truncated", g)
+			}
+			more = flags&0x20 != 0 // MORE_COMPONENTS
+		}
+	}
+
+	// fpdf follows components recursively without remembering where it has
+	// been: reject cycles and trees that would take it too many steps.
+	const maxSteps = 1 << 16
+	steps := make([]int, numGlyphs) // 0: not yet counted, -1: being counted
+	var count func(g int) int
+	count = func(g int) int {
+		switch steps[g] {
+		case -1:
+			return maxSteps + 1
+		case 0:
+			steps[g] = -1
+			n := 1
+			for _, c := range components[g] {
+				if n += count(c); n > maxSteps {
+					break
+				}
+			}
+			steps[g] = min(n, maxSteps+1)
+		}
+		return steps[g]
+	}
+	for g := range numGlyphs {
+		if components[g] != nil && count(g) > maxSteps {
+			return damaged("glyph %d has circular or too deeply nested components", g)
+		}
+	}
+	return nil
+}
+
+// checkCmap checks the format 4 subtable that fpdf picks and that every glyph
+// it maps to exists.
+func checkCmap(cmap sfntBytes, numGlyphs int) *FontError {
+	if !cmap.has(0, 4) || !cmap.has(4, 8*cmap.u16(2)) {
+		return damaged("'cmap' table is too short")
+	}
+	sub := -1
+	for i := range cmap.u16(2) {
+		rec := 4 + 8*i
+		platform, encoding, off := cmap.u16(rec), cmap.u16(rec+2), cmap.u32(rec+4)
+		if platform != 0 && (platform != 3 || encoding != 1) {
+			continue
+		}
+		if !cmap.has(off, 2) {
+			return damaged("'cmap' subtable lies outside the table")
+		}
+		if cmap.u16(off) == 4 {
+			sub = off
+			break
+		}
+	}
+	if sub < 0 {
+		return fontErr("has no Unicode 'cmap' subtable of format 4")
+	}
+	if !cmap.has(sub, 14) || !cmap.has(sub, cmap.u16(sub+2)) {
+		return damaged("'cmap' format 4 subtable lies outside the table")
+	}
+	length, segs := cmap.u16(sub+2), cmap.u16(sub+6)/2
+	if length < 16+8*segs {
+		return damaged("'cmap' format 4 subtable is too short")
+	}
+	ends, starts, deltas, ranges := sub+14, sub+16+2*segs, sub+16+4*segs, sub+16+6*segs
+	prevEnd := -1
+	for i := range segs {
+		end, start := cmap.u16(ends+2*i), cmap.u16(starts+2*i)
+		delta, rangeOffset := cmap.u16(deltas+2*i), cmap.u16(ranges+2*i)
+		if start > end {
+			continue // fpdf skips it
+		}
+		if start <= prevEnd {
+			return damaged("'cmap' format 4 segments overlap")
+		}
+		prevEnd = end
+		for c := start; c <= end; c++ {
+			gid := (c + delta) & 0xFFFF
+			if rangeOffset != 0 {
+				p := ranges + 2*i + rangeOffset + 2*(c-start)
+				switch {
+				case p >= sub+length:
+					gid = 0 // as fpdf does
+				case !cmap.has(p, 2):
+					return damaged("'cmap' format 4 subtable is too short")
+				case cmap.u16(p) == 0:
+					gid = 0
+				default:
+					gid = (cmap.u16(p) + delta) & 0xFFFF
+				}
+			}
+			if gid >= numGlyphs {
+				return damaged("'cmap' maps U+%04X to glyph %d, which does not exist", c, gid)
+			}
+		}
+	}
+	return nil
+}
+
+// checkName checks the 'name' records that fpdf reads.
+func checkName(name sfntBytes) *FontError {
+	if !name.has(0, 6) || !name.has(6, 12*name.u16(2)) {
+		return damaged("'name' table is too short")
+	}
+	if f := name.u16(0); f != 0 {
+		return fontErr("has a 'name' table of format %d, which is not supported", f)
+	}
+	strs := name.u16(4)
+	for i := range name.u16(2) {
+		rec := 6 + 12*i
+		platform, encoding, lang := name.u16(rec), name.u16(rec+2), name.u16(rec+4)
+		id, size, off := name.u16(rec+6), name.u16(rec+8), name.u16(rec+10)
+		if id > 6 || id == 0 || id == 5 {
+			continue
+		}
+		windows := platform == 3 && encoding == 1 && lang == 0x409
+		if !windows && (platform != 1 || encoding != 0 || lang != 0) {
+			continue
+		}
+		if windows && size%2 != 0 {
+			return damaged("'name' table has a UTF-16 string of odd length")
+		}
+		if !name.has(strs+off, size) {
+			return damaged("'name' table string lies outside the table")
+		}
+	}
+	return nil
+}
+
+// buildSfnt lays out tables as a new font: directory sorted by tag, tables
+// 4-byte aligned, checksums and head.checkSumAdjustment computed.
+func buildSfnt(version uint32, tables []sfntTable) []byte {
+	tables = slices.Clone(tables)
+	slices.SortFunc(tables, func(a, b sfntTable) int { return strings.Compare(a.tag, b.tag) })
+	n := len(tables)
+	size := 12 + 16*n
+	for _, t := range tables {
+		size += (len(t.data) + 3) &^ 3
+	}
+	out := make([]byte, 12+16*n, size)
+	be := binary.BigEndian
+	sel := max(bits.Len(uint(n))-1, 0)
+	be.PutUint32(out, version)
+	be.PutUint16(out[4:], uint16(n))
+	be.PutUint16(out[6:], uint16(16<<sel))
+	be.PutUint16(out[8:], uint16(sel))
+	be.PutUint16(out[10:], uint16(16*n-16<<sel))
+	head := -1
+	for i, t := range tables {
+		off := len(out)
+		out = append(out, t.data...)
+		if t.tag == "head" && len(t.data) >= 12 {
+			head = off
+			clear(out[off+8 : off+12])
+		}
+		rec := out[12+16*i:]
+		copy(rec, t.tag)
+		be.PutUint32(rec[4:], checksum(out[off:]))
+		be.PutUint32(rec[8:], uint32(off))
+		be.PutUint32(rec[12:], uint32(len(t.data)))
+		out = append(out, make([]byte, (4-len(t.data)%4)%4)...)
+	}
+	if head >= 0 {
+		be.PutUint32(out[head+8:], 0xB1B0AFBA-checksum(out))
+	}
+	return out
+}
+
+// checksum is the sfnt checksum of b padded with zeros to 4 bytes.
+func checksum(b []byte) uint32 {
+	var sum uint32
+	for len(b) >= 4 {
+		sum += binary.BigEndian.Uint32(b)
+		b = b[4:]
+	}
+	var last [4]byte
+	copy(last[:], b)
+	return sum + binary.BigEndian.Uint32(last[:])
+}
+
+// buildCmap returns a 'cmap' table with one (3, 1) format 4 subtable.
+// A run of consecutive codes becomes delta segments (one per run of
+// consecutive glyph ids) or, when that is smaller, one segment with a glyph
+// id array.
+func buildCmap(entries []CmapEntry) ([]byte, error) {
+	es := slices.Clone(entries)
+	slices.SortFunc(es, func(a, b CmapEntry) int { return int(a.Code) - int(b.Code) })
+	for i, e := range es {
+		switch {
+		case e.Code == 0xFFFF:
+			return nil, fmt.Errorf("WithCmap: code U+FFFF cannot be mapped")
+		case e.GID == 0:
+			return nil, fmt.Errorf("WithCmap: code U+%04X maps to glyph 0", e.Code)
+		case i > 0 && es[i-1].Code == e.Code:
+			return nil, fmt.Errorf("WithCmap: code U+%04X appears twice", e.Code)
+		}
+	}
+	type segment struct {
+		start, end, delta uint16
+		glyphs            []uint16 // nil for a delta segment
+	}
+	// gidRun returns the end of the run of consecutive glyph ids from run[i].
+	gidRun := func(run []CmapEntry, i int) int {
+		j := i + 1
+		for j < len(run) && run[j].GID == run[j-1].GID+1 {
+			j++
+		}
+		return j
+	}
+	var segs []segment
+	numGlyphs := 0
+	for i := 0; i < len(es); {
+		j := i + 1
+		for j < len(es) && es[j].Code == es[j-1].Code+1 {
+			j++
+		}
+		run := es[i:j]
+		i = j
+		deltaSegs := 0
+		for k := 0; k < len(run); k = gidRun(run, k) {
+			deltaSegs++
+		}
+		if 8*deltaSegs <= 8+2*len(run) {
+			for k := 0; k < len(run); {
+				l := gidRun(run, k)
+				segs = append(segs, segment{start: run[k].Code, end: run[l-1].Code, delta: run[k].GID - run[k].Code})
+				k = l
+			}
+			continue
+		}
+		s := segment{start: run[0].Code, end: run[len(run)-1].Code, glyphs: make([]uint16, len(run))}
+		for k, e := range run {
+			s.glyphs[k] = e.GID
+		}
+		segs = append(segs, s)
+		numGlyphs += len(run)
+	}
+	segs = append(segs, segment{start: 0xFFFF, end: 0xFFFF, delta: 1})
+
+	n := len(segs)
+	length := 16 + 8*n + 2*numGlyphs
+	if length > 0xFFFF {
+		return nil, fmt.Errorf("WithCmap: %d entries do not fit in a format 4 cmap", len(es))
+	}
+	out := make([]byte, 12+length)
+	be := binary.BigEndian
+	be.PutUint16(out[2:], 1) // one encoding record
+	be.PutUint16(out[4:], 3) // platform: Windows
+	be.PutUint16(out[6:], 1) // encoding: Unicode BMP
+	be.PutUint32(out[8:], 12)
+	sub := out[12:]
+	sel := bits.Len(uint(n)) - 1
+	be.PutUint16(sub, 4)
+	be.PutUint16(sub[2:], uint16(length))
+	be.PutUint16(sub[6:], uint16(2*n))
+	be.PutUint16(sub[8:], uint16(2<<sel))
+	be.PutUint16(sub[10:], uint16(sel))
+	be.PutUint16(sub[12:], uint16(2*n-2<<sel))
+	ends, starts, deltas, ranges, glyphs := 14, 16+2*n, 16+4*n, 16+6*n, 16+8*n
+	for i, s := range segs {
+		be.PutUint16(sub[ends+2*i:], s.end)
+		be.PutUint16(sub[starts+2*i:], s.start)
+		be.PutUint16(sub[deltas+2*i:], s.delta)
+		if s.glyphs == nil {
+			continue
+		}
+		be.PutUint16(sub[ranges+2*i:], uint16(glyphs-(ranges+2*i)))
+		for _, g := range s.glyphs {
+			be.PutUint16(sub[glyphs:], g)
+			glyphs += 2
+		}
+	}
+	return out, nil
+}

@@ -1,0 +1,61 @@
+package text
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+)
+
+// LineTexts returns the text of each line in logical order, as a reader
+// would type it.
+func (p *Paragraph) LineTexts() []string {
+	out := make([]string, len(p.Lines))
+	for i, l := range p.Lines {
+		out[i] = l.LogicalText()
+	}
+	return out
+}
+
+// LogicalText returns the line's characters in logical (reading) order.
+func (l Line) LogicalText() string {
+	var cs []Cluster
+	for _, r := range l.Runs {
+		cs = append(cs, r.Clusters...)
+	}
+	sort.SliceStable(cs, func(a, b int) bool { return cs[a].Start < cs[b].Start })
+	var b strings.Builder
+	for _, c := range cs {
+		b.WriteString(c.Text)
+	}
+	return b.String()
+}
+
+// Dump writes a stable, human-readable description of the paragraph: its
+// lines, where they sit, and which face draws which text. Golden tests
+// compare dumps.
+func (p *Paragraph) Dump() string {
+	var b strings.Builder
+	dir := "ltr"
+	if p.RTL {
+		dir = "rtl"
+	}
+	fmt.Fprintf(&b, "paragraph lang=%s size=%g %s align=%s width=%.2f height=%.2f lines=%d\n",
+		p.Style.Lang, p.Style.Size, dir, p.Style.Align, p.Width, p.Height, len(p.Lines))
+	for i, l := range p.Lines {
+		fmt.Fprintf(&b, "  line %d x=%.2f baseline=%.2f width=%.2f %q\n", i+1, l.X, l.Baseline, l.Width, strings.TrimRight(l.LogicalText(), " "))
+		for _, r := range l.Runs {
+			cs := append([]Cluster(nil), r.Clusters...)
+			sort.SliceStable(cs, func(a, b int) bool { return cs[a].Start < cs[b].Start })
+			var t strings.Builder
+			for _, c := range cs {
+				t.WriteString(c.Text)
+			}
+			d := "ltr"
+			if r.RTL {
+				d = "rtl"
+			}
+			fmt.Fprintf(&b, "    run x=%.2f adv=%.2f %s %s %q\n", r.X, r.Advance, d, r.Face.Name(), t.String())
+		}
+	}
+	return b.String()
+}

@@ -1,0 +1,348 @@
+package text
+
+import (
+	"math"
+	"slices"
+	"sort"
+	"strings"
+	"unicode"
+
+	"github.com/go-text/typesetting/di"
+	"github.com/go-text/typesetting/font"
+	"github.com/go-text/typesetting/harfbuzz"
+	gtlang "github.com/go-text/typesetting/language"
+	"github.com/go-text/typesetting/shaping"
+	"golang.org/x/image/math/fixed"
+
+	"handbill/fonts"
+)
+
+// refSize is the size, in points, text is shaped at. Shaping scales
+// linearly (no hinting), so a paragraph is shaped once and scaled to each
+// size Fit tries.
+const refSize = 1000
+
+// Engine lays out paragraphs with the faces of a registry. An Engine holds
+// shaping caches and is not safe for concurrent use: use one per goroutine.
+// The registry's parsed fonts are shared by all engines.
+type Engine struct {
+	reg     *fonts.Registry
+	shaper  shaping.HarfbuzzShaper
+	seg     shaping.Segmenter
+	wrapper shaping.LineWrapper
+	faces   map[*fonts.Face]*font.Face
+	back    map[*font.Face]*fonts.Face
+}
+
+// NewEngine returns an engine drawing with the faces of reg.
+func NewEngine(reg *fonts.Registry) *Engine {
+	return &Engine{reg: reg, faces: map[*fonts.Face]*font.Face{}, back: map[*font.Face]*fonts.Face{}}
+}
+
+// Registry returns the engine's font registry.
+func (e *Engine) Registry() *fonts.Registry { return e.reg }
+
+func (e *Engine) goFace(f *fonts.Face) *font.Face {
+	if gf, ok := e.faces[f]; ok {
+		return gf
+	}
+	gf := font.NewFace(f.Font())
+	e.faces[f] = gf
+	e.back[gf] = f
+	return gf
+}
+
+// shaped is a paragraph shaped at refSize, ready to be wrapped at any size.
+type shaped struct {
+	text   string
+	orig   []rune
+	style  Style
+	rtl    bool
+	pieces []shapedPiece // one per hard line
+	first  *fonts.Face   // the face chosen for the paragraph's language
+}
+
+type shapedPiece struct {
+	prep prepared
+	outs []shaping.Output
+}
+
+// fontmap picks, for each character, the first face of the chain that has
+// it, and records characters no face has.
+type fontmap struct {
+	e       *Engine
+	chain   []*fonts.Face
+	missing []rune
+}
+
+func (m *fontmap) ResolveFace(r rune) *font.Face {
+	for _, f := range m.chain {
+		if f.Has(r) {
+			return m.e.goFace(f)
+		}
+	}
+	m.missing = append(m.missing, r)
+	return m.e.goFace(m.chain[0])
+}
+
+func isRTLLang(s Style) bool {
+	switch fonts.Script(s.Lang) {
+	case "Arab", "Hebr", "Syrc", "Thaa", "Nkoo":
+		return true
+	}
+	return false
+}
+
+// shape splits the text into hard lines, prepares and shapes each.
+func (e *Engine) shape(s string, st Style) (*shaped, error) {
+	orig := []rune(s)
+	rtl := isRTLLang(st)
+	sh := &shaped{text: s, orig: orig, style: st, rtl: rtl}
+	chain := e.reg.Chain(st.Lang, st.Bold)
+	if len(chain) == 0 {
+		return nil, &MissingGlyphError{Text: s, Lang: st.Lang}
+	}
+	for _, f := range chain {
+		if f.Load() == nil {
+			sh.first = f
+			break
+		}
+	}
+	if sh.first == nil {
+		return nil, chain[0].Load()
+	}
+	live := chain[:0:0]
+	for _, f := range chain {
+		if f.Load() == nil {
+			live = append(live, f)
+		}
+	}
+	if err := checkControls(s, orig, st); err != nil {
+		return nil, err
+	}
+	isolate := rtl || slices.ContainsFunc(orig, isRTLRune)
+	protect := protectedRanges(s)
+	dir := di.DirectionLTR
+	if rtl {
+		dir = di.DirectionRTL
+	}
+	lang := gtlang.NewLanguage(st.Lang.String())
+	fm := &fontmap{e: e, chain: live}
+	start := 0
+	for i := 0; i <= len(orig); i++ {
+		if i < len(orig) && !isHardBreak(orig[i]) {
+			continue
+		}
+		p := prepare(orig, start, i, protect, isolate)
+		piece := shapedPiece{prep: p}
+		if len(p.runes) > 0 {
+			in := shaping.Input{
+				Text: p.runes, RunStart: 0, RunEnd: len(p.runes),
+				Direction: dir, Size: fixed.I(refSize), Language: lang,
+			}
+			for _, run := range e.seg.Split(in, fm) {
+				piece.outs = append(piece.outs, e.shaper.Shape(run))
+			}
+		}
+		sh.pieces = append(sh.pieces, piece)
+		if i < len(orig) && orig[i] == '\r' && i+1 < len(orig) && orig[i+1] == '\n' {
+			i++
+		}
+		start = i + 1
+	}
+	if len(fm.missing) > 0 {
+		return nil, &MissingGlyphError{Text: s, Lang: st.Lang, Rune: fm.missing[0], Tried: faceNames(live)}
+	}
+	for _, pc := range sh.pieces {
+		for _, out := range pc.outs {
+			for _, g := range out.Glyphs {
+				if g.GlyphID != 0 {
+					continue
+				}
+				for k := g.TextIndex(); k < g.TextIndex()+g.RunesCount(); k++ {
+					r := pc.prep.runes[k]
+					if !invisible(r) {
+						return nil, &MissingGlyphError{Text: s, Lang: st.Lang, Rune: r, Tried: []string{e.back[out.Face].Name()}}
+					}
+				}
+			}
+		}
+	}
+	return sh, nil
+}
+
+func isHardBreak(r rune) bool { return r == '\n' || r == '\r' || r == '\u2028' || r == '\u2029' }
+
+// invisible reports characters that draw nothing and need no glyph.
+func invisible(r rune) bool {
+	return harfbuzz.IsDefaultIgnorable(r) || unicode.IsSpace(r) || r == wj || r == lri || r == pdi
+}
+
+func checkControls(s string, orig []rune, st Style) error {
+	for _, r := range orig {
+		if r == '\t' || isHardBreak(r) {
+			continue
+		}
+		if unicode.IsControl(r) || unicode.Is(unicode.Cs, r) || r == unicode.ReplacementChar {
+			return &MissingGlyphError{Text: s, Lang: st.Lang, Rune: r, Control: true}
+		}
+	}
+	return nil
+}
+
+func faceNames(fs []*fonts.Face) []string {
+	var out []string
+	for _, f := range fs {
+		if n := f.Name(); !slices.Contains(out, n) {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+// Layout sets s in the style, breaking lines to fit width points. It
+// returns a *MissingGlyphError when a character has no glyph in any face.
+// Lines wider than width (a word or hotline that cannot break) are kept
+// whole; Fit reports them.
+func (e *Engine) Layout(s string, st Style, width float64) (*Paragraph, error) {
+	sh, err := e.shape(s, st)
+	if err != nil {
+		return nil, err
+	}
+	return e.wrap(sh, st.Size, width), nil
+}
+
+func toPt(v fixed.Int26_6, size float64) float64 {
+	return float64(v) / 64 * size / refSize
+}
+
+// wrap breaks a shaped paragraph into lines at the given size and width.
+func (e *Engine) wrap(sh *shaped, size, width float64) *Paragraph {
+	st := sh.style
+	st.Size = size
+	p := &Paragraph{Text: sh.text, Style: st, RTL: sh.rtl, Width: width}
+	dir := di.DirectionLTR
+	if sh.rtl {
+		dir = di.DirectionRTL
+	}
+	cfg := shaping.WrapConfig{Direction: dir, BreakPolicy: shaping.Never}
+	maxW := fixed.Int26_6(math.MaxInt32 / 2)
+	if w := width * refSize / size * 64; w < float64(maxW) {
+		maxW = fixed.Int26_6(w)
+	}
+	pitch := size * st.lineHeight()
+	for _, pc := range sh.pieces {
+		if len(pc.outs) == 0 {
+			p.Lines = append(p.Lines, e.emptyLine(sh.first, size))
+			continue
+		}
+		outs := copyOutputs(pc.outs)
+		lines, _ := e.wrapper.WrapParagraphF(cfg, maxW, pc.prep.runes, shaping.NewSliceIterator(outs))
+		for _, l := range lines {
+			p.Lines = append(p.Lines, e.convertLine(sh, pc.prep, l, size))
+		}
+	}
+	y := 0.0
+	for i := range p.Lines {
+		l := &p.Lines[i]
+		if i == 0 {
+			y = l.Ascent
+		} else {
+			y += pitch
+		}
+		l.Baseline = y
+		free := width - l.Width
+		switch {
+		case st.Align == Center:
+			l.X = free / 2
+		case (st.Align == Start) == sh.rtl:
+			l.X = free
+		}
+		p.Height = y + l.Descent
+	}
+	return p
+}
+
+func (e *Engine) emptyLine(f *fonts.Face, size float64) Line {
+	ext, _ := e.goFace(f).FontHExtents()
+	upem := float64(f.Font().Upem())
+	return Line{Ascent: float64(ext.Ascender) / upem * size, Descent: -float64(ext.Descender) / upem * size}
+}
+
+func copyOutputs(outs []shaping.Output) []shaping.Output {
+	c := make([]shaping.Output, len(outs))
+	for i, o := range outs {
+		c[i] = o
+		c[i].Glyphs = slices.Clone(o.Glyphs)
+	}
+	return c
+}
+
+// convertLine turns a wrapped line into positioned clusters in visual order.
+func (e *Engine) convertLine(sh *shaped, prep prepared, l shaping.Line, size float64) Line {
+	runs := slices.Clone([]shaping.Output(l))
+	sort.SliceStable(runs, func(a, b int) bool { return runs[a].VisualIndex < runs[b].VisualIndex })
+	var line Line
+	x := 0.0
+	for _, o := range runs {
+		face := e.back[o.Face]
+		run := Run{Face: face, Size: size, RTL: o.Direction.Progression() == di.TowardTopLeft, X: x}
+		line.Ascent = max(line.Ascent, toPt(o.LineBounds.Ascent, size))
+		line.Descent = max(line.Descent, -toPt(o.LineBounds.Descent, size))
+		pen := 0.0
+		for i := 0; i < len(o.Glyphs); {
+			g0 := o.Glyphs[i]
+			n := 1
+			for i+n < len(o.Glyphs) && o.Glyphs[i+n].TextIndex() == g0.TextIndex() {
+				n++
+			}
+			c := e.cluster(sh, prep, o, g0.TextIndex(), g0.RunesCount(), n, g0.GlyphID)
+			for _, g := range o.Glyphs[i : i+n] {
+				c.Glyphs = append(c.Glyphs, Glyph{
+					ID:      uint16(g.GlyphID),
+					X:       pen + toPt(g.XOffset, size),
+					Y:       -toPt(g.YOffset, size),
+					Advance: toPt(g.Advance, size),
+				})
+				pen += toPt(g.Advance, size)
+			}
+			if c.Start >= 0 || pen != c.Glyphs[0].X {
+				run.Clusters = append(run.Clusters, c)
+			}
+			i += n
+		}
+		run.Advance = pen
+		x += pen
+		line.Runs = append(line.Runs, run)
+	}
+	line.Width = x
+	return line
+}
+
+// cluster builds a cluster (without glyphs) for prepared runes
+// [start, start+count) drawn by nGlyphs glyphs, the first being gid.
+func (e *Engine) cluster(sh *shaped, prep prepared, o shaping.Output, start, count, nGlyphs int, gid font.GID) Cluster {
+	c := Cluster{Start: -1}
+	var b strings.Builder
+	var only rune
+	n := 0
+	for k := start; k < start+count; k++ {
+		oi := prep.origin[k]
+		if oi < 0 {
+			continue
+		}
+		if c.Start < 0 {
+			c.Start = oi
+		}
+		r := sh.orig[oi]
+		b.WriteRune(r)
+		only = r
+		n++
+	}
+	c.Text = b.String()
+	if n == 1 && count == 1 && nGlyphs == 1 && only <= 0xFFFF && !(only >= 0xE000 && only <= 0xF8FF) && !unicode.IsControl(only) {
+		nominal, ok := o.Face.NominalGlyph(only)
+		c.Simple = ok && nominal == gid
+	}
+	return c
+}

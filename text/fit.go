@@ -1,0 +1,110 @@
+package text
+
+import (
+	"fmt"
+	"math"
+
+	"golang.org/x/text/language"
+)
+
+// Box is the space a paragraph must fit: width and height in points, and
+// at most MaxLines lines (0: no limit).
+type Box struct {
+	W, H     float64
+	MaxLines int
+}
+
+// sizeStep is the grid Fit chooses sizes on, in points.
+const sizeStep = 0.25
+
+// OverflowError reports text that does not fit its box even at the
+// smallest size allowed.
+type OverflowError struct {
+	Text    string
+	Lang    language.Tag
+	MinSize float64
+	Box     Box
+	// What overflows: "height", "width" (a word or number wider than the
+	// box) or "lines" (more lines than the box allows).
+	What string
+	// By is how far the text overflows, in points (for "lines": the height
+	// of the extra lines).
+	By    float64
+	Lines int
+}
+
+func (e *OverflowError) Error() string {
+	switch e.What {
+	case "width":
+		return fmt.Sprintf("text %s is %.1f pt too wide for its %.1f pt box at the minimum size %g pt (%s)",
+			quote(e.Text), e.By, e.Box.W, e.MinSize, e.Lang)
+	case "lines":
+		return fmt.Sprintf("text %s needs %d lines, %d allowed (%.1f pt over) at the minimum size %g pt (%s)",
+			quote(e.Text), e.Lines, e.Box.MaxLines, e.By, e.MinSize, e.Lang)
+	}
+	return fmt.Sprintf("text %s overflows its %.1f pt high box by %.1f pt at the minimum size %g pt (%s)",
+		quote(e.Text), e.Box.H, e.By, e.MinSize, e.Lang)
+}
+
+// Hint says what the user can do.
+func (e *OverflowError) Hint() string {
+	return "shorten the text, or allow a smaller minimum size or a larger box in the layout"
+}
+
+// overflow returns what of p does not fit the box, or "" when it fits.
+func overflow(p *Paragraph, box Box) (what string, by float64) {
+	for _, l := range p.Lines {
+		if d := l.Width - box.W; d > 0.01 && d > by {
+			what, by = "width", d
+		}
+	}
+	if what != "" {
+		return what, by
+	}
+	if box.MaxLines > 0 && len(p.Lines) > box.MaxLines {
+		extra := float64(len(p.Lines)-box.MaxLines) * p.Style.Size * p.Style.lineHeight()
+		return "lines", extra
+	}
+	if d := p.Height - box.H; d > 0.01 {
+		return "height", d
+	}
+	return "", 0
+}
+
+// Fit sets s in the largest size between minSize and maxSize (on a
+// quarter-point grid) at which it fits the box. When even minSize
+// overflows it returns the paragraph at minSize and an *OverflowError.
+func (e *Engine) Fit(s string, st Style, box Box, minSize, maxSize float64) (*Paragraph, error) {
+	if minSize <= 0 || maxSize < minSize {
+		return nil, fmt.Errorf("size range %g–%g pt is not valid", minSize, maxSize)
+	}
+	sh, err := e.shape(s, st)
+	if err != nil {
+		return nil, err
+	}
+	if p := e.wrap(sh, maxSize, box.W); fits(p, box) {
+		return p, nil
+	}
+	steps := int(math.Floor((maxSize - minSize) / sizeStep))
+	lo, hi := 0, steps // lo: largest known fitting step (if fitsAt(lo)), hi: known not fitting
+	low := e.wrap(sh, minSize, box.W)
+	if what, by := overflow(low, box); what != "" {
+		return low, &OverflowError{Text: s, Lang: st.Lang, MinSize: minSize, Box: box, What: what, By: by, Lines: len(low.Lines)}
+	}
+	best := low
+	for hi-lo > 1 {
+		mid := (lo + hi) / 2
+		p := e.wrap(sh, minSize+float64(mid)*sizeStep, box.W)
+		if fits(p, box) {
+			lo, best = mid, p
+		} else {
+			hi = mid
+		}
+	}
+	return best, nil
+}
+
+func fits(p *Paragraph, box Box) bool {
+	what, _ := overflow(p, box)
+	return what == ""
+}
