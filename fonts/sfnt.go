@@ -6,14 +6,18 @@ package fonts
 // checking and prints errors instead of returning them, so every value it
 // reads is checked here first. It uses the tables head, hhea, maxp, hmtx,
 // cmap (a format 4 subtable for platform 0 or 3/1), loca, glyf, name and
-// post, and OS/2 when present.
+// post, and OS/2 when present. Accepted fonts must also be readable by
+// go-text, which handbill shapes text with; that is checked by go-text itself.
 
 import (
+	"bytes"
 	"encoding/binary"
 	"fmt"
 	"math/bits"
 	"slices"
 	"strings"
+
+	"github.com/go-text/typesetting/font"
 )
 
 // FontError says why a font file cannot be used, naming the file.
@@ -124,6 +128,9 @@ func WithCmap(ttf []byte, entries []CmapEntry) ([]byte, error) {
 	if _, tables, ferr = readFace(out, 0); ferr == nil {
 		ferr = checkTrueType(version, tables)
 	}
+	if ferr == nil {
+		ferr = checkGoText(out)
+	}
 	if ferr != nil {
 		return nil, ferr
 	}
@@ -233,12 +240,29 @@ func standalone(data []byte, index int) ([]byte, *FontError) {
 	if err := checkTrueType(version, tables); err != nil {
 		return nil, err
 	}
-	if !collection {
-		return data, nil
+	out := data
+	if collection {
+		// A digital signature would not match the extracted face.
+		tables = slices.DeleteFunc(tables, func(t sfntTable) bool { return t.tag == "DSIG" })
+		out = buildSfnt(version, tables)
 	}
-	// A digital signature would not match the extracted face.
-	tables = slices.DeleteFunc(tables, func(t sfntTable) bool { return t.tag == "DSIG" })
-	return buildSfnt(version, tables), nil
+	if err := checkGoText(out); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// checkGoText checks that go-text can read the font.
+func checkGoText(ttf []byte) (ferr *FontError) {
+	defer func() {
+		if r := recover(); r != nil {
+			ferr = damaged("go-text cannot read it (%v)", r)
+		}
+	}()
+	if _, err := font.ParseTTF(bytes.NewReader(ttf)); err != nil {
+		return damaged("%v", err)
+	}
+	return nil
 }
 
 // readFace reads the table directory at off and returns the sfnt version

@@ -17,6 +17,16 @@ import (
 	"handbill/fonts"
 )
 
+// A line's ascent and descent are those of its ink (so a box always holds
+// every mark and stacked vowel), but never less than these fractions of the
+// size, so lines of different scripts and texts sit on the same baselines.
+// Font-wide metrics would not do: Noto Sans Arabic's are 2.1 em tall, and
+// would set Arabic smaller than Latin in the same box.
+const (
+	minAscent  = 0.8
+	minDescent = 0.22
+)
+
 // refSize is the size, in points, text is shaped at. Shaping scales
 // linearly (no hinting), so a paragraph is shaped once and scaled to each
 // size Fit tries.
@@ -233,7 +243,7 @@ func (e *Engine) wrap(sh *shaped, size, width float64) *Paragraph {
 	pitch := size * st.lineHeight()
 	for _, pc := range sh.pieces {
 		if len(pc.outs) == 0 {
-			p.Lines = append(p.Lines, e.emptyLine(sh.first, size))
+			p.Lines = append(p.Lines, e.emptyLine(size))
 			continue
 		}
 		outs := copyOutputs(pc.outs)
@@ -263,10 +273,8 @@ func (e *Engine) wrap(sh *shaped, size, width float64) *Paragraph {
 	return p
 }
 
-func (e *Engine) emptyLine(f *fonts.Face, size float64) Line {
-	ext, _ := e.goFace(f).FontHExtents()
-	upem := float64(f.Font().Upem())
-	return Line{Ascent: float64(ext.Ascender) / upem * size, Descent: -float64(ext.Descender) / upem * size}
+func (e *Engine) emptyLine(size float64) Line {
+	return Line{Ascent: minAscent * size, Descent: minDescent * size}
 }
 
 func copyOutputs(outs []shaping.Output) []shaping.Output {
@@ -287,8 +295,6 @@ func (e *Engine) convertLine(sh *shaped, prep prepared, l shaping.Line, size flo
 	for _, o := range runs {
 		face := e.back[o.Face]
 		run := Run{Face: face, Size: size, RTL: o.Direction.Progression() == di.TowardTopLeft, X: x}
-		line.Ascent = max(line.Ascent, toPt(o.LineBounds.Ascent, size))
-		line.Descent = max(line.Descent, -toPt(o.LineBounds.Descent, size))
 		pen := 0.0
 		for i := 0; i < len(o.Glyphs); {
 			g0 := o.Glyphs[i]
@@ -298,6 +304,9 @@ func (e *Engine) convertLine(sh *shaped, prep prepared, l shaping.Line, size flo
 			}
 			c := e.cluster(sh, prep, o, g0.TextIndex(), g0.RunesCount(), n, g0.GlyphID)
 			for _, g := range o.Glyphs[i : i+n] {
+				top := toPt(g.YOffset+g.YBearing, size)
+				line.Ascent = max(line.Ascent, top)
+				line.Descent = max(line.Descent, -(top + toPt(g.Height, size)))
 				c.Glyphs = append(c.Glyphs, Glyph{
 					ID:      uint16(g.GlyphID),
 					X:       pen + toPt(g.XOffset, size),
@@ -316,6 +325,8 @@ func (e *Engine) convertLine(sh *shaped, prep prepared, l shaping.Line, size flo
 		line.Runs = append(line.Runs, run)
 	}
 	line.Width = x
+	line.Ascent = max(line.Ascent, minAscent*size)
+	line.Descent = max(line.Descent, minDescent*size)
 	return line
 }
 
