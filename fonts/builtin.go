@@ -53,25 +53,28 @@ var (
 // process and shared; font data is parsed lazily, a face at a time, the
 // first time a document needs it.
 func Builtin() *Registry {
-	builtinOnce.Do(func() {
-		r := &Registry{}
-		for _, b := range builtins {
-			reg := embedded(b.regular, b)
-			reg.Family = b.family
-			r.faces = append(r.faces, reg)
-			if b.bold != "" {
-				bold := embedded(b.bold, b)
-				bold.Bold = true
-				r.faces = append(r.faces, bold)
-				continue
-			}
-			twin := *reg
-			twin.Bold, twin.SynthBold = true, true
-			r.faces = append(r.faces, &twin)
-		}
-		builtinReg = r
-	})
+	builtinOnce.Do(func() { builtinReg = newBuiltin() })
 	return builtinReg
+}
+
+// newBuiltin builds a registry of the bundled faces, none parsed yet.
+func newBuiltin() *Registry {
+	r := &Registry{}
+	for _, b := range builtins {
+		reg := embedded(b.regular, b)
+		reg.Family = b.family
+		r.faces = append(r.faces, reg)
+		if b.bold != "" {
+			bold := embedded(b.bold, b)
+			bold.Bold = true
+			r.faces = append(r.faces, bold)
+			continue
+		}
+		twin := *reg
+		twin.Bold, twin.SynthBold = true, true
+		r.faces = append(r.faces, &twin)
+	}
+	return r
 }
 
 func embedded(name string, b builtin) *Face {

@@ -43,12 +43,16 @@ func (e *FontError) Hint() string {
 		return "use a TrueType font with glyf outlines (.ttf, or one face of a .ttc); CFF/.otf fonts are not supported"
 	case strings.HasPrefix(r, "is a WOFF"):
 		return "use the font's .ttf file; WOFF/WOFF2 web fonts are not supported"
+	case strings.HasPrefix(r, "cannot be read"), strings.HasPrefix(r, "holds no "):
+		return "check the path; give a .ttf or .ttc file, or a folder of them"
 	case strings.HasPrefix(r, "is not a font file"):
 		return "give a TrueType font file (.ttf, or .ttc with a face index)"
 	case strings.HasSuffix(r, "does not exist"):
 		return "choose an existing face; faces are numbered from 0"
 	case strings.HasPrefix(r, "is damaged"):
 		return "the file is truncated or corrupt; get a fresh copy of the font"
+	case strings.HasPrefix(r, "has no Unicode"):
+		return "use a font with a Unicode character map (format 4 'cmap' subtable)"
 	case strings.HasPrefix(r, "does not allow embedding"):
 		return "use a font whose license allows embedding it in documents"
 	}
@@ -67,7 +71,8 @@ const (
 // Standalone checks font data and returns a standalone TrueType (glyf) font
 // for face index. A plain TrueType font (index 0) is returned unchanged; a
 // face of a TrueType collection is copied into a new self-contained font.
-// Errors are *FontError.
+// The font is checked to be readable by fpdf and by go-text. Errors are
+// *FontError.
 func Standalone(file string, data []byte, index int) ([]byte, error) {
 	out, err := standalone(data, index)
 	if err != nil {
@@ -145,13 +150,11 @@ func damaged(format string, args ...any) *FontError {
 	return &FontError{Reason: "is damaged: " + fmt.Sprintf(format, args...)}
 }
 
-// sfntBytes reads big-endian values; callers check bounds with has.
 type sfntBytes []byte
 
 func (b sfntBytes) u16(off int) int { return int(binary.BigEndian.Uint16(b[off:])) }
 func (b sfntBytes) u32(off int) int { return int(binary.BigEndian.Uint32(b[off:])) }
 
-// has reports whether b[off:off+n] is inside b.
 func (b sfntBytes) has(off, n int) bool {
 	return off >= 0 && n >= 0 && off <= len(b) && n <= len(b)-off
 }
@@ -170,7 +173,6 @@ func tableData(tables []sfntTable, tag string) []byte {
 	return nil
 }
 
-// printable returns tag with unprintable bytes replaced, for messages.
 func printable(tag string) string {
 	return strings.Map(func(r rune) rune {
 		if r < 0x20 || r > 0x7E {
@@ -180,8 +182,6 @@ func printable(tag string) string {
 	}, tag)
 }
 
-// sniff returns the magic number of a TrueType font or collection, or the
-// reason data is not one.
 func sniff(data []byte) (uint32, *FontError) {
 	if len(data) < 4 {
 		return 0, fontErr("is not a font file")
@@ -252,7 +252,6 @@ func standalone(data []byte, index int) ([]byte, *FontError) {
 	return out, nil
 }
 
-// checkGoText checks that go-text can read the font.
 func checkGoText(ttf []byte) (ferr *FontError) {
 	defer func() {
 		if r := recover(); r != nil {
@@ -265,8 +264,6 @@ func checkGoText(ttf []byte) (ferr *FontError) {
 	return nil
 }
 
-// readFace reads the table directory at off and returns the sfnt version
-// and the tables, which slice data.
 func readFace(data []byte, off int) (uint32, []sfntTable, *FontError) {
 	b := sfntBytes(data)
 	if !b.has(off, 12) || !b.has(off+12, 16*b.u16(off+4)) {
@@ -291,7 +288,6 @@ func readFace(data []byte, off int) (uint32, []sfntTable, *FontError) {
 	return uint32(b.u32(off)), tables, nil
 }
 
-// checkTrueType checks that fpdf can read the face without failing.
 func checkTrueType(version uint32, tables []sfntTable) *FontError {
 	tab := make(map[string]sfntBytes, len(tables))
 	for _, t := range tables {
@@ -305,10 +301,11 @@ func checkTrueType(version uint32, tables []sfntTable) *FontError {
 	if version != magicTrueType && version != magicTrue {
 		return damaged("face has unknown sfnt version %#08x", version)
 	}
-	for _, tag := range []string{"glyf", "loca", "head", "hhea", "maxp", "hmtx", "cmap", "name", "post"} {
-		if _, ok := tab[tag]; !ok && tag == "glyf" {
-			return fontErr("has no 'glyf' table (no TrueType outlines)")
-		} else if !ok {
+	if _, ok := tab["glyf"]; !ok {
+		return fontErr("has no 'glyf' table (no TrueType outlines)")
+	}
+	for _, tag := range []string{"loca", "head", "hhea", "maxp", "hmtx", "cmap", "name", "post"} {
+		if _, ok := tab[tag]; !ok {
 			return fontErr("has no '%s' table", tag)
 		}
 	}
@@ -366,8 +363,6 @@ func checkTrueType(version uint32, tables []sfntTable) *FontError {
 	return nil
 }
 
-// checkGlyphs checks the loca offsets and the composite glyphs that fpdf
-// follows when it subsets the font.
 func checkGlyphs(loca, glyf sfntBytes, format, numGlyphs int) *FontError {
 	size := 2 << format
 	if len(loca) < (numGlyphs+1)*size {
@@ -452,9 +447,8 @@ func checkGlyphs(loca, glyf sfntBytes, format, numGlyphs int) *FontError {
 	return nil
 }
 
-// checkCmap checks the format 4 subtable that fpdf picks and that every glyph
-// it maps to exists.
 func checkCmap(cmap sfntBytes, numGlyphs int) *FontError {
+	// Find the subtable fpdf picks, then check every glyph it maps to.
 	if !cmap.has(0, 4) || !cmap.has(4, 8*cmap.u16(2)) {
 		return damaged("'cmap' table is too short")
 	}
@@ -518,7 +512,6 @@ func checkCmap(cmap sfntBytes, numGlyphs int) *FontError {
 	return nil
 }
 
-// checkName checks the 'name' records that fpdf reads.
 func checkName(name sfntBytes) *FontError {
 	if !name.has(0, 6) || !name.has(6, 12*name.u16(2)) {
 		return damaged("'name' table is too short")
@@ -548,8 +541,6 @@ func checkName(name sfntBytes) *FontError {
 	return nil
 }
 
-// buildSfnt lays out tables as a new font: directory sorted by tag, tables
-// 4-byte aligned, checksums and head.checkSumAdjustment computed.
 func buildSfnt(version uint32, tables []sfntTable) []byte {
 	tables = slices.Clone(tables)
 	slices.SortFunc(tables, func(a, b sfntTable) int { return strings.Compare(a.tag, b.tag) })
@@ -587,7 +578,6 @@ func buildSfnt(version uint32, tables []sfntTable) []byte {
 	return out
 }
 
-// checksum is the sfnt checksum of b padded with zeros to 4 bytes.
 func checksum(b []byte) uint32 {
 	var sum uint32
 	for len(b) >= 4 {
@@ -599,11 +589,10 @@ func checksum(b []byte) uint32 {
 	return sum + binary.BigEndian.Uint32(last[:])
 }
 
-// buildCmap returns a 'cmap' table with one (3, 1) format 4 subtable.
-// A run of consecutive codes becomes delta segments (one per run of
-// consecutive glyph ids) or, when that is smaller, one segment with a glyph
-// id array.
 func buildCmap(entries []CmapEntry) ([]byte, error) {
+	// A run of consecutive codes becomes delta segments (one per run of
+	// consecutive glyph ids) or, when that is smaller, one segment with a
+	// glyph id array.
 	es := slices.Clone(entries)
 	slices.SortFunc(es, func(a, b CmapEntry) int { return int(a.Code) - int(b.Code) })
 	for i, e := range es {
@@ -629,7 +618,7 @@ func buildCmap(entries []CmapEntry) ([]byte, error) {
 		return j
 	}
 	var segs []segment
-	numGlyphs := 0
+	arrayLen := 0
 	for i := 0; i < len(es); {
 		j := i + 1
 		for j < len(es) && es[j].Code == es[j-1].Code+1 {
@@ -654,12 +643,12 @@ func buildCmap(entries []CmapEntry) ([]byte, error) {
 			s.glyphs[k] = e.GID
 		}
 		segs = append(segs, s)
-		numGlyphs += len(run)
+		arrayLen += len(run)
 	}
 	segs = append(segs, segment{start: 0xFFFF, end: 0xFFFF, delta: 1})
 
 	n := len(segs)
-	length := 16 + 8*n + 2*numGlyphs
+	length := 16 + 8*n + 2*arrayLen
 	if length > 0xFFFF {
 		return nil, fmt.Errorf("WithCmap: %d entries do not fit in a format 4 cmap", len(es))
 	}

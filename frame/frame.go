@@ -8,21 +8,12 @@ import (
 	"fmt"
 	"strings"
 
+	"handbill/content"
 	"handbill/text"
 )
 
 // Pos is a position in a source file (content or layout YAML).
-type Pos struct {
-	File      string
-	Line, Col int
-}
-
-func (p Pos) String() string {
-	if p.File == "" {
-		return "-"
-	}
-	return fmt.Sprintf("%s:%d:%d", p.File, p.Line, p.Col)
-}
+type Pos = content.Pos
 
 // Color is an RGB colour.
 type Color struct{ R, G, B uint8 }
@@ -38,11 +29,19 @@ type Doc struct {
 	Pages []*Page
 }
 
-// Page is one page; sizes and positions are in points from the top left.
+// Page is one page; sizes and positions are in points from the top left
+// of the media.
 type Page struct {
-	W, H  float64
-	Items []Item
+	W, H float64
+	// Trim and Bleed, when set, are the page's trim box (the finished size)
+	// and bleed box (trim plus the art that runs past it), written into the
+	// PDF for print shops.
+	Trim, Bleed *Box
+	Items       []Item
 }
+
+// Box is a rectangle: top-left corner and size, in points.
+type Box struct{ X, Y, W, H float64 }
 
 // Item is something drawn on a page.
 type Item interface {
@@ -50,11 +49,31 @@ type Item interface {
 }
 
 // Text is a laid-out paragraph whose box has its top-left corner at X, Y.
+// Rotate turns it counter-clockwise by that many degrees around X, Y.
 type Text struct {
-	X, Y  float64
-	Para  *text.Paragraph
-	Color Color
-	Src   Pos
+	X, Y   float64
+	Para   *text.Paragraph
+	Color  Color
+	Rotate float64
+	Src    Pos
+}
+
+// Image is a PNG or JPEG file drawn into a box.
+type Image struct {
+	X, Y, W, H float64
+	Path       string
+	Src        Pos
+}
+
+// QR is a QR code drawn as vector squares: Modules[y][x] is true for a
+// dark module; Size is the side of the whole symbol (quiet zone excluded).
+type QR struct {
+	X, Y, Size float64
+	Modules    [][]bool
+	Color      Color
+	// Content is what the code encodes, for the dump and for checks.
+	Content string
+	Src     Pos
 }
 
 // Rect is a rectangle, filled and/or stroked.
@@ -76,10 +95,22 @@ type Rule struct {
 }
 
 func (t *Text) dump(b *strings.Builder) {
-	fmt.Fprintf(b, "text at %.2f,%.2f color=%v src=%s\n", t.X, t.Y, t.Color, t.Src)
+	rot := ""
+	if t.Rotate != 0 {
+		rot = fmt.Sprintf(" rotate=%g", t.Rotate)
+	}
+	fmt.Fprintf(b, "text at %.2f,%.2f%s color=%v src=%s\n", t.X, t.Y, rot, t.Color, t.Src)
 	for _, l := range strings.Split(strings.TrimRight(t.Para.Dump(), "\n"), "\n") {
 		b.WriteString("  " + l + "\n")
 	}
+}
+
+func (im *Image) dump(b *strings.Builder) {
+	fmt.Fprintf(b, "image %.2f,%.2f %.2fx%.2f %s src=%s\n", im.X, im.Y, im.W, im.H, im.Path, im.Src)
+}
+
+func (q *QR) dump(b *strings.Builder) {
+	fmt.Fprintf(b, "qr %.2f,%.2f size=%.2f modules=%d color=%v %q src=%s\n", q.X, q.Y, q.Size, len(q.Modules), q.Color, q.Content, q.Src)
 }
 
 func (r *Rect) dump(b *strings.Builder) {
@@ -102,10 +133,44 @@ func (d *Doc) Dump() string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "doc title=%q lang=%s pages=%d\n", d.Title, d.Lang, len(d.Pages))
 	for i, p := range d.Pages {
-		fmt.Fprintf(&b, "page %d %.2fx%.2f\n", i+1, p.W, p.H)
+		fmt.Fprintf(&b, "page %d %.2fx%.2f", i+1, p.W, p.H)
+		if p.Trim != nil {
+			fmt.Fprintf(&b, " trim=%.2f,%.2f,%.2fx%.2f", p.Trim.X, p.Trim.Y, p.Trim.W, p.Trim.H)
+		}
+		if p.Bleed != nil {
+			fmt.Fprintf(&b, " bleed=%.2f,%.2f,%.2fx%.2f", p.Bleed.X, p.Bleed.Y, p.Bleed.W, p.Bleed.H)
+		}
+		b.WriteString("\n")
 		for _, it := range p.Items {
 			it.dump(&b)
 		}
 	}
 	return b.String()
+}
+
+// Shift returns a copy of the item moved by dx, dy.
+func Shift(it Item, dx, dy float64) Item {
+	switch v := it.(type) {
+	case *Text:
+		c := *v
+		c.X, c.Y = c.X+dx, c.Y+dy
+		return &c
+	case *Rect:
+		c := *v
+		c.X, c.Y = c.X+dx, c.Y+dy
+		return &c
+	case *Rule:
+		c := *v
+		c.X1, c.Y1, c.X2, c.Y2 = c.X1+dx, c.Y1+dy, c.X2+dx, c.Y2+dy
+		return &c
+	case *Image:
+		c := *v
+		c.X, c.Y = c.X+dx, c.Y+dy
+		return &c
+	case *QR:
+		c := *v
+		c.X, c.Y = c.X+dx, c.Y+dy
+		return &c
+	}
+	return it
 }

@@ -28,6 +28,10 @@ var pageSizes = map[string]PageSize{
 	"a4":          {"A4", 210 * mm, 297 * mm},
 	"a5":          {"A5", 148 * mm, 210 * mm},
 	"a2":          {"A2", 420 * mm, 594 * mm},
+	"card-us":     {"US card", 3.5 * inch, 2 * inch},
+	"card-eu":     {"EU card", 85 * mm, 55 * mm},
+	"sticker-3x3": {"3×3 in", 3 * inch, 3 * inch},
+	"sticker-4x6": {"4×6 in", 4 * inch, 6 * inch},
 }
 
 // LookupPageSize returns a named page size (case-insensitive).

@@ -16,6 +16,12 @@ func WriteFile(path string, d *frame.Doc) error {
 	if err := Write(&buf, d); err != nil {
 		return err
 	}
+	return writeAtomic(path, buf.Bytes())
+}
+
+// writeAtomic writes data to path through a temporary file in the same
+// folder and a rename.
+func writeAtomic(path string, data []byte) error {
 	dir := filepath.Dir(path)
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
@@ -25,7 +31,7 @@ func WriteFile(path string, d *frame.Doc) error {
 		return err
 	}
 	defer os.Remove(tmp.Name())
-	if _, err := tmp.Write(buf.Bytes()); err != nil {
+	if _, err := tmp.Write(data); err != nil {
 		tmp.Close()
 		return err
 	}

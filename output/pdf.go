@@ -9,7 +9,10 @@
 // builder fast), and the font's cmap is rewritten to hold exactly the
 // document's codes before fpdf subsets it. Each such cluster is wrapped in
 // a /Span with /ActualText, so copy, paste, search and screen readers get
-// the real text.
+// the real text. How spans are placed and what text they carry, so that
+// extractors (poppler's pdftotext above all) give back the input in
+// reading order, is explained in actualtext.go; extract_test.go checks it
+// for every script of the specimen.
 package output
 
 import (
@@ -24,6 +27,7 @@ import (
 
 	"handbill/fonts"
 	"handbill/frame"
+	"handbill/text"
 )
 
 // epoch is the fixed date written into every PDF, so the same input gives
@@ -62,7 +66,7 @@ func Write(w io.Writer, d *frame.Doc) error {
 		return err
 	}
 	for _, df := range fs.order {
-		ttf, err := fonts.WithCmap(df.face.TTF(), df.entries())
+		ttf, err := fonts.ForPDF(df.face.TTF(), df.entries())
 		if err != nil {
 			return fmt.Errorf("%s: %w", df.face.File, err)
 		}
@@ -73,14 +77,30 @@ func Write(w io.Writer, d *frame.Doc) error {
 	}
 	for pi, p := range d.Pages {
 		pdf.AddPageFormat("P", fpdf.SizeType{Wd: p.W, Ht: p.H})
+		setPageBoxes(pdf, p)
 		for _, it := range p.Items {
 			switch it := it.(type) {
 			case *frame.Text:
+				if it.Rotate != 0 {
+					pdf.TransformBegin()
+					pdf.TransformRotate(it.Rotate, it.X, it.Y)
+				}
 				drawText(pdf, it, plans[pi][it])
+				if it.Rotate != 0 {
+					pdf.TransformEnd()
+				}
 			case *frame.Rect:
 				drawRect(pdf, it)
 			case *frame.Rule:
 				drawRule(pdf, it)
+			case *frame.QR:
+				drawQR(pdf, it)
+			case *frame.Image:
+				if err := drawImage(pdf, it); err != nil {
+					return err
+				}
+			default:
+				return fmt.Errorf("output: cannot draw %T", it)
 			}
 		}
 	}
@@ -91,7 +111,7 @@ func Write(w io.Writer, d *frame.Doc) error {
 	if err := pdf.Output(&buf); err != nil {
 		return err
 	}
-	_, err = w.Write(buf.Bytes())
+	_, err = w.Write(sortPageBoxes(buf.Bytes()))
 	return err
 }
 
@@ -106,6 +126,10 @@ type piece struct {
 	actual string // ActualText of the span this piece opens, if open
 	open   bool   // the piece starts an ActualText span
 	close  bool   // the piece ends the span
+	// tc is the character spacing (PDF Tc) the piece is drawn with. Only a
+	// span's last piece, holding one glyph, has one: it moves no ink and
+	// stretches the span's extent to the cluster's advance (see stretch).
+	tc float64
 }
 
 // plan allocates codes for every glyph of the document (fonts must be
@@ -130,57 +154,84 @@ func plan(d *frame.Doc, fs *fontSet) ([]map[*frame.Text][]piece, error) {
 	return out, nil
 }
 
+// pieceBuilder collects Text() calls. Consecutive glyphs share a call
+// while they sit on the baseline and the PDF viewer's pen (the piece's
+// start, as fpdf rounds it, plus fpdf's rounded widths) stays within 0.02 pt
+// of where the shaper put the next glyph.
+type pieceBuilder struct {
+	ps  []piece
+	cur *piece
+	pen float64 // where the PDF viewer puts the next glyph of cur
+}
+
+func (b *pieceBuilder) flush() {
+	if b.cur != nil {
+		b.ps = append(b.ps, *b.cur)
+		b.cur = nil
+	}
+}
+
+func (b *pieceBuilder) glyph(df *docFont, r *text.Run, code uint16, gid uint16, x, y float64, onBaseline bool) {
+	adv := df.pdfAdvance(gid, r.Size)
+	c := b.cur
+	if c != nil && onBaseline && c.font == df && c.size == r.Size && c.bold == r.Face.SynthBold && c.y == y && math.Abs(x-b.pen) < 0.02 {
+		c.codes = append(c.codes, rune(code))
+		b.pen += adv
+	} else {
+		b.flush()
+		b.cur = &piece{x: x, y: y, font: df, size: r.Size, bold: r.Face.SynthBold, codes: []rune{rune(code)}}
+		b.pen = math.Round(x*100)/100 + adv
+	}
+	if adv == 0 || !onBaseline {
+		b.flush()
+	}
+}
+
 func planText(t *frame.Text, fs *fontSet) ([]piece, error) {
-	var ps []piece
+	var b pieceBuilder
 	for _, l := range t.Para.Lines {
-		for _, r := range l.Runs {
+		oy := t.Y + l.Baseline
+		us, err := lineUnits(l, fs)
+		if err != nil {
+			return nil, err
+		}
+		for _, u := range us {
+			if len(u.glyphs) == 0 {
+				continue
+			}
+			r := u.run
 			df := fs.font(r.Face)
 			ox := t.X + l.X + r.X
-			oy := t.Y + l.Baseline
-			var cur *piece
-			flush := func() {
-				if cur != nil {
-					ps = append(ps, *cur)
-					cur = nil
-				}
+			if u.simple && !u.short(df) {
+				g := u.glyphs[0]
+				b.glyph(df, r, u.codes[0], g.ID, ox+g.X, oy+g.Y, g.Y == 0)
+				continue
 			}
-			// pen is where the PDF viewer puts the next glyph of cur.
-			pen := 0.0
-			for _, c := range r.Clusters {
-				codes, err := df.codes(c)
-				if err != nil {
-					return nil, err
-				}
-				if !c.Simple {
-					flush()
-				}
-				first := len(ps)
-				for i, g := range c.Glyphs {
-					x, y := ox+g.X, oy+g.Y
-					if cur != nil && g.Y == 0 && math.Abs(x-pen) < 0.02 {
-						cur.codes = append(cur.codes, rune(codes[i]))
-					} else {
-						flush()
-						cur = &piece{x: x, y: y, font: df, size: r.Size, bold: r.Face.SynthBold, codes: []rune{rune(codes[i])}}
-					}
-					adv := df.pdfAdvance(g.ID, r.Size)
-					pen = x + adv
-					if adv == 0 || g.Y != 0 {
-						flush()
+			b.flush()
+			first := len(b.ps)
+			order := u.drawOrder()
+			for k, i := range order {
+				g := u.glyphs[i]
+				x, y := ox+g.X, oy+g.Y
+				if k == len(order)-1 {
+					if tc := stretch(x, ox+u.right, df.pdfAdvance(g.ID, r.Size)); tc != 0 {
+						b.flush()
+						b.glyph(df, r, u.codes[i], g.ID, x, y, false)
+						b.ps[len(b.ps)-1].tc = tc
+						continue
 					}
 				}
-				if !c.Simple {
-					flush()
-					if len(ps) > first {
-						ps[first].actual, ps[first].open = c.Text, true
-						ps[len(ps)-1].close = true
-					}
-				}
+				b.glyph(df, r, u.codes[i], g.ID, x, y, g.Y == 0)
 			}
-			flush()
+			b.flush()
+			if len(b.ps) > first {
+				b.ps[first].actual, b.ps[first].open = u.actualText(), true
+				b.ps[len(b.ps)-1].close = true
+			}
 		}
+		b.flush()
 	}
-	return ps, nil
+	return b.ps, nil
 }
 
 func drawText(pdf *fpdf.Fpdf, t *frame.Text, ps []piece) {
@@ -196,7 +247,15 @@ func drawText(pdf *fpdf.Fpdf, t *frame.Text, ps []piece) {
 			pdf.SetTextRenderingMode(2)
 			pdf.SetLineWidth(p.size * synthBoldStroke)
 		}
+		// Character spacing is reset before the span ends: poppler takes
+		// the spacing in force at EMC off the span's width.
+		if p.tc != 0 {
+			pdf.RawWriteStr(fmt.Sprintf("%.3f Tc\n", p.tc))
+		}
 		pdf.Text(p.x, p.y, string(p.codes))
+		if p.tc != 0 {
+			pdf.RawWriteStr("0 Tc\n")
+		}
 		if p.bold {
 			pdf.SetTextRenderingMode(0)
 		}

@@ -1,6 +1,7 @@
 package text
 
 import (
+	"fmt"
 	"math"
 	"slices"
 	"sort"
@@ -151,6 +152,7 @@ func (e *Engine) shape(s string, st Style) (*shaped, error) {
 				Direction: dir, Size: fixed.I(refSize), Language: lang,
 			}
 			for _, run := range e.seg.Split(in, fm) {
+				run.Face = e.keepFace(p, run, live)
 				piece.outs = append(piece.outs, e.shaper.Shape(run))
 			}
 		}
@@ -179,6 +181,32 @@ func (e *Engine) shape(s string, st Style) (*shaped, error) {
 		}
 	}
 	return sh, nil
+}
+
+// keepFace returns the face for a run: the segmenter's choice, except
+// inside a phone number or address, which is drawn in the first face that
+// has every one of its characters, so its digits and hyphens match.
+func (e *Engine) keepFace(p prepared, run shaping.Input, chain []*fonts.Face) *font.Face {
+	for _, k := range p.keep {
+		if run.RunStart < k[0] || run.RunEnd > k[1] {
+			continue
+		}
+		for _, f := range chain {
+			if coversAll(f, p.runes[k[0]:k[1]]) {
+				return e.goFace(f)
+			}
+		}
+	}
+	return run.Face
+}
+
+func coversAll(f *fonts.Face, rs []rune) bool {
+	for _, r := range rs {
+		if !invisible(r) && !f.Has(r) {
+			return false
+		}
+	}
+	return true
 }
 
 func isHardBreak(r rune) bool { return r == '\n' || r == '\r' || r == '\u2028' || r == '\u2029' }
@@ -215,11 +243,25 @@ func faceNames(fs []*fonts.Face) []string {
 // Lines wider than width (a word or hotline that cannot break) are kept
 // whole; Fit reports them.
 func (e *Engine) Layout(s string, st Style, width float64) (*Paragraph, error) {
+	if err := checkBox(width, st.Size); err != nil {
+		return nil, err
+	}
 	sh, err := e.shape(s, st)
 	if err != nil {
 		return nil, err
 	}
 	return e.wrap(sh, st.Size, width), nil
+}
+
+// checkBox refuses sizes and widths no page can have.
+func checkBox(width, size float64) error {
+	if math.IsNaN(width) || math.IsInf(width, 0) || width < 0 {
+		return fmt.Errorf("box width %g pt is not valid", width)
+	}
+	if math.IsNaN(size) || size <= 0 || size > 5000 {
+		return fmt.Errorf("font size %g pt is not valid", size)
+	}
+	return nil
 }
 
 func toPt(v fixed.Int26_6, size float64) float64 {
@@ -322,7 +364,9 @@ func (e *Engine) convertLine(sh *shaped, prep prepared, l shaping.Line, size flo
 		}
 		run.Advance = pen
 		x += pen
-		line.Runs = append(line.Runs, run)
+		if len(run.Clusters) > 0 {
+			line.Runs = append(line.Runs, run)
+		}
 	}
 	line.Width = x
 	line.Ascent = max(line.Ascent, minAscent*size)
@@ -357,3 +401,27 @@ func (e *Engine) cluster(sh *shaped, prep prepared, o shaping.Output, start, cou
 	}
 	return c
 }
+
+// Shaped is a paragraph shaped once, to be set at any size and width
+// (fitting several paragraphs at one size shapes each only once).
+type Shaped struct {
+	e  *Engine
+	sh *shaped
+}
+
+// Shape shapes s in the style (its Size is ignored); errors are those of
+// Layout.
+func (e *Engine) Shape(s string, st Style) (*Shaped, error) {
+	sh, err := e.shape(s, st)
+	if err != nil {
+		return nil, err
+	}
+	return &Shaped{e: e, sh: sh}, nil
+}
+
+// At breaks the paragraph into lines at the size for the width.
+func (s *Shaped) At(size, width float64) *Paragraph { return s.e.wrap(s.sh, size, width) }
+
+// Overflow reports what of p does not fit the box ("" when it fits) and by
+// how many points.
+func Overflow(p *Paragraph, box Box) (what string, by float64) { return overflow(p, box) }

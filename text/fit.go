@@ -75,8 +75,11 @@ func overflow(p *Paragraph, box Box) (what string, by float64) {
 // quarter-point grid) at which it fits the box. When even minSize
 // overflows it returns the paragraph at minSize and an *OverflowError.
 func (e *Engine) Fit(s string, st Style, box Box, minSize, maxSize float64) (*Paragraph, error) {
-	if minSize <= 0 || maxSize < minSize {
+	if !(minSize > 0) || !(maxSize >= minSize) {
 		return nil, fmt.Errorf("size range %g–%g pt is not valid", minSize, maxSize)
+	}
+	if err := checkBox(box.W, maxSize); err != nil {
+		return nil, err
 	}
 	sh, err := e.shape(s, st)
 	if err != nil {
@@ -85,8 +88,12 @@ func (e *Engine) Fit(s string, st Style, box Box, minSize, maxSize float64) (*Pa
 	if p := e.wrap(sh, maxSize, box.W); fits(p, box) {
 		return p, nil
 	}
+	// Steps of the grid below maxSize; maxSize itself did not fit.
 	steps := int(math.Floor((maxSize - minSize) / sizeStep))
-	lo, hi := 0, steps // lo: largest known fitting step (if fitsAt(lo)), hi: known not fitting
+	if minSize+float64(steps)*sizeStep < maxSize {
+		steps++
+	}
+	lo, hi := 0, steps // step lo fits, step hi does not
 	low := e.wrap(sh, minSize, box.W)
 	if what, by := overflow(low, box); what != "" {
 		return low, &OverflowError{Text: s, Lang: st.Lang, MinSize: minSize, Box: box, What: what, By: by, Lines: len(low.Lines)}

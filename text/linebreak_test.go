@@ -351,3 +351,78 @@ func TestLineBreakRunsTile(t *testing.T) {
 		})
 	}
 }
+
+// TestKoreanDecomposed checks Korean typed as conjoining jamo (NFD, as some
+// systems produce) is set like the same text in precomposed syllables: the
+// jamo of a syllable shape into one glyph and the words break the same way.
+func TestKoreanDecomposed(t *testing.T) {
+	e := engine()
+	nfc := "인신매매의 징후를 알아 두세요. 한국어"
+	nfd := "\u110b\u1175\u11ab\u1109\u1175\u11ab\u1106\u1162\u1106\u1162\u110b\u1174 " +
+		"\u110c\u1175\u11bc\u1112\u116e\u1105\u1173\u11af \u110b\u1161\u11af\u110b\u1161 " +
+		"\u1103\u116e\u1109\u1166\u110b\u116d. \u1112\u1161\u11ab\u1100\u116e\u11a8\u110b\u1165"
+	st := text.Style{Lang: language.Korean, Size: 10}
+	for _, width := range []float64{1000, 60} {
+		a, err := e.Layout(nfc, st, width)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, err := e.Layout(nfd, st, width)
+		if err != nil {
+			t.Fatal(err)
+		}
+		glyphs := func(p *text.Paragraph) (n int) {
+			for _, l := range p.Lines {
+				for _, r := range l.Runs {
+					for _, c := range r.Clusters {
+						n += len(c.Glyphs)
+					}
+				}
+			}
+			return n
+		}
+		if len(a.Lines) != len(b.Lines) || glyphs(a) != glyphs(b) || math.Abs(a.Lines[0].Width-b.Lines[0].Width) > 0.01 {
+			t.Errorf("width %g: NFD Korean sets differently from NFC: %d lines, %d glyphs, first line %.2f pt; NFC: %d lines, %d glyphs, %.2f pt",
+				width, len(b.Lines), glyphs(b), b.Lines[0].Width, len(a.Lines), glyphs(a), a.Lines[0].Width)
+		}
+	}
+}
+
+// TestRTLAddressInQuotes checks punctuation closing a web address with a
+// path, in right-to-left text, stays outside the address: the address reads
+// left to right, and the closing mark (logically after it) is drawn to its
+// left, the opening mark to its right.
+func TestRTLAddressInQuotes(t *testing.T) {
+	e := engine()
+	for _, q := range [][2]string{{"(", ")"}, {"«", "»"}, {"“", "”"}, {"‘", "’"}} {
+		addr := "example.org/help"
+		s := "زوروا " + q[0] + addr + q[1] + " الآن."
+		p, err := e.Layout(s, text.Style{Lang: language.Arabic, Size: 10}, 400)
+		if err != nil {
+			t.Fatal(err)
+		}
+		open := len([]rune("زوروا "))
+		from, to := open+1, open+1+len([]rune(addr))
+		// x of each input rune's cluster.
+		xs := map[int]float64{}
+		for _, l := range p.Lines {
+			for _, r := range l.Runs {
+				for _, c := range r.Clusters {
+					if c.Start >= 0 {
+						xs[c.Start] = l.X + r.X + c.Glyphs[0].X
+					}
+				}
+			}
+		}
+		lo, hi := math.Inf(1), math.Inf(-1)
+		for k := from; k < to; k++ {
+			lo, hi = math.Min(lo, xs[k]), math.Max(hi, xs[k])
+		}
+		if xs[to] >= lo {
+			t.Errorf("%s: closing %s at x=%.2f, not left of the address (%.2f–%.2f): %q", s, q[1], xs[to], lo, hi, p.Lines[0].LogicalText())
+		}
+		if xs[open] <= hi {
+			t.Errorf("%s: opening %s at x=%.2f, not right of the address (%.2f–%.2f)", s, q[0], xs[open], lo, hi)
+		}
+	}
+}

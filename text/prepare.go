@@ -21,6 +21,9 @@ const (
 type prepared struct {
 	runes  []rune
 	origin []int
+	// keep holds the [start, end) ranges of runes (in runes) that are a
+	// phone number, code or address, to be drawn in one face.
+	keep [][2]int
 }
 
 // keepTogether finds what must never be broken across lines or reordered by
@@ -38,8 +41,12 @@ func protectedRanges(s string) [][2]int {
 	var out [][2]int
 	for _, m := range keepTogether.FindAllStringIndex(s, -1) {
 		a, b := m[0], m[1]
-		for b > a && strings.ContainsRune(".,;:!?)»”’", rune(s[b-1])) {
-			b--
+		for b > a {
+			r, n := utf8.DecodeLastRuneInString(s[a:b])
+			if !strings.ContainsRune(".,;:!?)]}»”’\"'›」』", r) {
+				break
+			}
+			b -= n
 		}
 		if b-a < 2 {
 			continue
@@ -49,8 +56,50 @@ func protectedRanges(s string) [][2]int {
 	return out
 }
 
-func isHangul(r rune) bool {
-	return unicode.Is(unicode.Hangul, r)
+// Hangul classes for keep-all breaking: a syllable (precomposed, or a
+// compatibility letter standing alone), or a conjoining jamo that is the
+// lead (L), vowel (V) or tail (T) of a decomposed syllable.
+const (
+	notHangul = iota
+	hangulSyllable
+	hangulL
+	hangulV
+	hangulT
+)
+
+func hangulClass(r rune) int {
+	switch {
+	case r >= 0xAC00 && r <= 0xD7A3, r >= 0x3130 && r <= 0x318F:
+		return hangulSyllable
+	case r >= 0x1100 && r <= 0x115F, r >= 0xA960 && r <= 0xA97F:
+		return hangulL
+	case r >= 0x1160 && r <= 0x11A7, r >= 0xD7B0 && r <= 0xD7C6:
+		return hangulV
+	case r >= 0x11A8 && r <= 0x11FF, r >= 0xD7CB && r <= 0xD7FB:
+		return hangulT
+	}
+	return notHangul
+}
+
+// joinHangul reports whether a word joiner goes between prev and r: between
+// two Hangul syllables of a word, or a syllable and a letter or digit
+// touching it, but never inside a decomposed syllable (that would stop the
+// jamo from composing).
+func joinHangul(prev, r rune) bool {
+	pc, rc := hangulClass(prev), hangulClass(r)
+	if pc == notHangul && rc == notHangul {
+		return false
+	}
+	endsSyllable := pc == hangulSyllable || pc == hangulV || pc == hangulT
+	startsSyllable := rc == hangulSyllable || rc == hangulL
+	switch {
+	case pc != notHangul && rc != notHangul:
+		return endsSyllable && startsSyllable
+	case pc != notHangul:
+		return endsSyllable && isWordChar(r) && !unicode.IsMark(r)
+	default:
+		return startsSyllable && isWordChar(prev)
+	}
 }
 
 func isWordChar(r rune) bool {
@@ -85,20 +134,24 @@ func prepare(orig []rune, from, to int, protect [][2]int, isolate bool) prepared
 			r = ' '
 		}
 		start, end, in := inRange(i)
-		if in && start && isolate {
-			add(lri, -1)
+		if in && start {
+			if isolate {
+				add(lri, -1)
+			}
+			p.keep = append(p.keep, [2]int{len(p.runes), len(p.runes)})
 		}
 		if i > from && len(p.runes) > 0 {
 			prev := orig[i-1]
 			_, _, prevIn := inRange(i - 1)
 			joinProtected := in && prevIn && !start && (!isWordChar(r) || !isWordChar(prev))
-			joinHangul := !unicode.IsSpace(prev) && !unicode.IsSpace(r) &&
-				((isHangul(prev) && (isHangul(r) || isWordChar(r))) || (isHangul(r) && isWordChar(prev)))
-			if joinProtected || joinHangul {
+			if joinProtected || joinHangul(prev, r) {
 				add(wj, -1)
 			}
 		}
 		add(r, i)
+		if in {
+			p.keep[len(p.keep)-1][1] = len(p.runes)
+		}
 		if in && end && isolate {
 			add(pdi, -1)
 		}

@@ -8,6 +8,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"handbill/content"
 	"handbill/fonts"
 )
 
@@ -35,7 +36,7 @@ func newRootCmd(stdout, stderr io.Writer) *cobra.Command {
 	root.SetOut(stdout)
 	root.SetErr(stderr)
 	root.PersistentFlags().StringArrayVar(&g.fonts, "font", nil, "add a TrueType font file, `PATH` of a folder of fonts, or FILE.ttc#N for one face of a collection (repeatable)")
-	root.AddCommand(newCmdSpecimen(g, nil))
+	root.AddCommand(newCmdSpecimen(g, nil), newCmdBuild(g, nil))
 	return root
 }
 
@@ -57,11 +58,12 @@ func run(args []string, stdout, stderr io.Writer) int {
 	if err == nil {
 		return 0
 	}
-	fmt.Fprintf(stderr, "handbill: error: %s\n", oneLine(err.Error()))
-	var h hinter
-	if errors.As(err, &h) && h.Hint() != "" {
-		fmt.Fprintf(stderr, "handbill: hint: %s\n", h.Hint())
-	} else if isFlagError(err) {
+	var rep reported
+	if errors.As(err, &rep) {
+		return 1
+	}
+	printError(stderr, err)
+	if isFlagError(err) {
 		fmt.Fprintf(stderr, "handbill: hint: run 'handbill %s --help' for usage\n", commandName(args))
 	}
 	var u *usageError
@@ -69,6 +71,27 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	return 1
+}
+
+// printError writes an error in handbill's voice, with its hint if it has
+// one.
+func printError(w io.Writer, err error) {
+	fmt.Fprintf(w, "handbill: error: %s\n", oneLine(err.Error()))
+	if h := hintOf(err); h != "" {
+		fmt.Fprintf(w, "handbill: hint: %s\n", h)
+	}
+}
+
+func hintOf(err error) string {
+	var ce *content.Error
+	if errors.As(err, &ce) {
+		return ce.Hint
+	}
+	var h hinter
+	if errors.As(err, &h) {
+		return h.Hint()
+	}
+	return ""
 }
 
 func isFlagError(err error) bool {

@@ -1,0 +1,261 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+	"golang.org/x/text/language"
+
+	"handbill/content"
+	"handbill/layouts"
+	"handbill/output"
+)
+
+type buildOptions struct {
+	global   *globalOptions
+	out      string
+	layouts  []string
+	langs    string
+	region   string
+	audience string
+	content  string
+	force    bool
+	jobs     int
+}
+
+func newCmdBuild(g *globalOptions, runF func(*buildOptions) error) *cobra.Command {
+	opts := &buildOptions{global: g}
+	cmd := &cobra.Command{
+		Use:   "build",
+		Short: "Build posters, flyers, handouts, wallet cards and stickers",
+		Long: `Build every product in the chosen languages into the output folder,
+with a manifest.json listing each file.
+
+With no flags, every built-in product is built in the content's default
+languages (English and Spanish) for the US hotlines.`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if runF != nil {
+				return runF(opts)
+			}
+			return buildRun(cmd, opts)
+		},
+	}
+	f := cmd.Flags()
+	f.StringVar(&opts.out, "out", "out", "write into `DIR`")
+	f.StringArrayVar(&opts.layouts, "layout", nil, "build only this layout or output (`NAME` from 'handbill list layouts', or a layout .yaml file); repeatable")
+	f.StringVar(&opts.langs, "lang", "", "languages as comma-separated BCP 47 `TAGS`, or all (default: the content's languages)")
+	f.StringVar(&opts.region, "region", "", "whose hotlines to print: `CODE` such as US, US-CA, CA, GB (default: the content's region)")
+	f.StringVar(&opts.audience, "audience", "", "who it speaks to: community, parents, educators, clinicians or youth")
+	f.StringVar(&opts.content, "content", "", "your content `FILE` (YAML); anything it leaves out comes from the built-ins")
+	f.BoolVar(&opts.force, "force", false, "replace files in the output folder even if handbill did not write them")
+	f.IntVar(&opts.jobs, "jobs", 0, "documents built at once (default: one per CPU)")
+	return cmd
+}
+
+func buildRun(cmd *cobra.Command, opts *buildOptions) error {
+	start := time.Now()
+	set, err := content.Load(opts.content)
+	if err != nil {
+		return err
+	}
+	reg, err := opts.global.registry()
+	if err != nil {
+		return err
+	}
+	langs, err := parseLangs(opts.langs, set)
+	if err != nil {
+		return err
+	}
+	ls, only, err := selectLayouts(opts.layouts)
+	if err != nil {
+		return err
+	}
+	region := opts.region
+	if region == "" {
+		region = set.DefaultRegion()
+	}
+	audience := opts.audience
+	if audience == "" {
+		audience = set.DefaultAudience()
+	}
+	stdout, stderr := cmd.OutOrStdout(), cmd.ErrOrStderr()
+	tty := isTerminal(stderr)
+	bo := output.BuildOptions{
+		Content: set, Layouts: ls, Langs: langs, Region: region, Audience: audience,
+		Fonts: reg, OutDir: opts.out, Force: opts.force, Workers: opts.jobs, Only: only,
+		Progress: func(done, total int, r output.Result) {
+			if tty {
+				fmt.Fprintf(stderr, "\r\033[K")
+			}
+			if r.Err == nil {
+				warn := ""
+				if n := len(r.Warnings); n > 0 {
+					warn = fmt.Sprintf(", %d warning%s", n, plural(n))
+				}
+				fmt.Fprintf(stdout, "wrote %s (%s, %d page%s, %d KB%s)\n", filepath.Join(opts.out, r.File), r.PageSize, r.Pages, plural(r.Pages), (r.Bytes+1023)/1024, warn)
+			} else {
+				printError(stderr, r.Err)
+			}
+			if tty && done < total {
+				fmt.Fprintf(stderr, "[%d/%d] building…", done, total)
+			}
+		},
+	}
+	m, err := output.Build(bo)
+	if m == nil {
+		return err
+	}
+	for _, n := range m.Notes {
+		fmt.Fprintf(stderr, "handbill: note: %s\n", n)
+	}
+	ok, failed, warnings := 0, 0, 0
+	for _, r := range m.Files {
+		if r.Err != nil {
+			failed++
+		} else {
+			ok++
+		}
+		warnings += len(r.Warnings)
+	}
+	summary := fmt.Sprintf("built %d file%s in %s into %s", ok, plural(ok), time.Since(start).Round(10*time.Millisecond), opts.out)
+	if warnings > 0 {
+		summary += fmt.Sprintf("; %d warning%s (see %s)", warnings, plural(warnings), filepath.Join(opts.out, "manifest.json"))
+	}
+	if failed > 0 {
+		summary += fmt.Sprintf("; %d failed", failed)
+	}
+	fmt.Fprintln(stdout, summary)
+	if err != nil {
+		return reported{err}
+	}
+	return nil
+}
+
+// reported is an error already printed, document by document.
+type reported struct{ error }
+
+func plural(n int) string {
+	if n == 1 {
+		return ""
+	}
+	return "s"
+}
+
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	st, err := f.Stat()
+	return err == nil && st.Mode()&os.ModeCharDevice != 0
+}
+
+// parseLangs reads --lang: comma-separated tags, "all", or the default.
+func parseLangs(s string, set *content.Set) ([]language.Tag, error) {
+	switch strings.TrimSpace(s) {
+	case "":
+		return set.DefaultLanguages(), nil
+	case "all":
+		var out []language.Tag
+		for _, l := range set.Languages() {
+			out = append(out, l.Tag)
+		}
+		return out, nil
+	}
+	var out []language.Tag
+	for _, part := range strings.Split(s, ",") {
+		tag, err := language.Parse(strings.TrimSpace(part))
+		if err != nil {
+			return nil, &usageError{fmt.Sprintf("--lang: %q is not a BCP 47 language tag", part), "use tags such as en,es,vi or all; 'handbill list languages' shows what is built in"}
+		}
+		out = append(out, tag)
+	}
+	return out, nil
+}
+
+// selectLayouts reads --layout: built-in layout names, output names (one
+// size or mode of a layout) or layout files. With none, every built-in.
+func selectLayouts(names []string) ([]*layouts.Layout, map[string]bool, error) {
+	builtin, err := layouts.Builtin()
+	if err != nil {
+		return nil, nil, err
+	}
+	if len(names) == 0 {
+		return sortedLayouts(builtin), nil, nil
+	}
+	var out []*layouts.Layout
+	only := map[string]bool{}
+	seen := map[string]bool{}
+	add := func(l *layouts.Layout) {
+		if !seen[l.Name] {
+			seen[l.Name] = true
+			out = append(out, l)
+		}
+	}
+	for _, n := range names {
+		if strings.HasSuffix(n, ".yaml") || strings.HasSuffix(n, ".yml") {
+			l, err := layouts.LoadFile(n)
+			if err != nil {
+				return nil, nil, err
+			}
+			add(l)
+			continue
+		}
+		if l, ok := builtin[n]; ok {
+			add(l)
+			for _, t := range layouts.Targets(l) {
+				only[t.Name()] = true
+			}
+			continue
+		}
+		found := false
+		var all []string
+		for _, l := range sortedLayouts(builtin) {
+			all = append(all, l.Name)
+			for _, t := range layouts.Targets(l) {
+				all = append(all, t.Name())
+				if t.Name() == n {
+					add(l)
+					only[n] = true
+					found = true
+				}
+			}
+		}
+		if !found {
+			return nil, nil, &usageError{fmt.Sprintf("--layout: no layout or output named %q", n), content.Suggest(n, all)}
+		}
+	}
+	// User layout files build every output they define.
+	for _, l := range out {
+		if _, isBuiltin := builtin[l.Name]; !isBuiltin || builtin[l.Name] != l {
+			for _, t := range layouts.Targets(l) {
+				only[t.Name()] = true
+			}
+		}
+	}
+	return out, only, nil
+}
+
+func sortedLayouts(m map[string]*layouts.Layout) []*layouts.Layout {
+	var out []*layouts.Layout
+	for _, k := range sortedKeys(m) {
+		out = append(out, m[k])
+	}
+	return out
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}

@@ -1,0 +1,32 @@
+package content
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+)
+
+// Color is a colour written "#rrggbb" in a content or layout file. It
+// decodes itself from YAML (see ScalarDecoder) and is stored lower-case.
+type Color string
+
+var colorRE = regexp.MustCompile(`^#[0-9A-Fa-f]{6}$`)
+
+// DecodeScalar accepts "#rrggbb" only.
+func (c *Color) DecodeScalar(value string, _ Pos) error {
+	if !colorRE.MatchString(value) {
+		return &Error{Msg: fmt.Sprintf("must be a colour written \"#rrggbb\", got %q", value),
+			Hint: "six hexadecimal digits after #, quoted: \"#1a6fb0\""}
+	}
+	*c = Color(strings.ToLower(value))
+	return nil
+}
+
+// RGB returns the colour's components, 0–255.
+func (c Color) RGB() (r, g, b uint8) {
+	var v [3]uint8
+	if colorRE.MatchString(string(c)) {
+		fmt.Sscanf(string(c), "#%02x%02x%02x", &v[0], &v[1], &v[2])
+	}
+	return v[0], v[1], v[2]
+}

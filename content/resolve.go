@@ -1,0 +1,220 @@
+package content
+
+import (
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+
+	"golang.org/x/text/language"
+)
+
+// Resolve returns what one document says: the messages in language lang
+// for audience, with the hotlines of region, placeholders filled. Empty
+// audience or region, or language.Und, mean the defaults.
+//
+// A language s does not have is matched to the closest one it has
+// (golang.org/x/text/language: es-MX → es), with the warning "es-MX: using
+// es"; one with no close match is an error. Each message is looked up in
+// this order, the first that has it winning: the user file's audience
+// overrides, the user file's messages, the built-in audience overrides,
+// the built-in messages; a key the language lacks entirely comes from
+// English, with a warning. A machine-drafted language adds a warning too.
+// Warnings go to Doc.Warnings: the manifest and the summary show them.
+//
+// Placeholders ({emergency}, {hotline}, …; see Placeholders) are filled
+// from the region's hotlines. A text whose placeholder has no value in the
+// region is left out of Messages, and a list item dropped, so layouts must
+// skip a block whose message is absent.
+//
+// Unknown names are *Error values with no file position (they come from
+// the command line) and a hint listing the known names.
+func (s *Set) Resolve(lang language.Tag, audience, region string) (*Doc, error) {
+	if audience == "" {
+		audience = s.defAudience
+	}
+	if !slices.Contains(Audiences, audience) {
+		return nil, &Error{Msg: fmt.Sprintf("unknown audience `%s`", audience), Hint: knownHint(audience, Audiences)}
+	}
+	if region == "" {
+		region = s.defRegion
+	}
+	code, err := s.region(region)
+	if err != nil {
+		return nil, err
+	}
+	doc := &Doc{Region: code}
+	l, warn, err := s.language(lang)
+	if err != nil {
+		return nil, err
+	}
+	if warn != "" {
+		doc.Warnings = append(doc.Warnings, warn)
+	}
+	s.regionHotlines(doc, code)
+	doc.Org = s.org
+
+	m := Messages{Lang: l.tag, Name: l.name, Native: l.native, Audience: audience,
+		Status: l.status, Reviewed: l.date, Texts: map[string]Text{}, Lists: map[string][]Text{}}
+	if l.status == "machine-draft" {
+		doc.Warnings = append(doc.Warnings, fmt.Sprintf("%s: the %s text is a machine draft, not yet reviewed", l.tag, l.name))
+	}
+	values := placeholderValues(doc)
+	en := s.byTag["en"]
+	for _, key := range MessageKeys {
+		set := s.lookup(l, audience, key)
+		if set == nil && l != en {
+			set = s.lookup(en, audience, key)
+			if set != nil {
+				doc.Warnings = append(doc.Warnings, fmt.Sprintf("%s: no `%s` in %s, using English", l.tag, key, l.name))
+			}
+		}
+		if set == nil {
+			continue // cannot happen for built-in English, which has every key
+		}
+		if IsListKey(key) {
+			var items []Text
+			for _, t := range set.lists[key] {
+				if f, ok := fill(t, values); ok {
+					items = append(items, f)
+				} else if !isBuiltinPos(t.Pos) {
+					doc.Warnings = append(doc.Warnings, fmt.Sprintf("%s: an item of `%s` is left out: %s", t.Pos, key, missingWhy(t, values, code)))
+				}
+			}
+			if len(items) > 0 {
+				m.Lists[key] = items
+			}
+			continue
+		}
+		t := set.texts[key]
+		if f, ok := fill(t, values); ok {
+			m.Texts[key] = f
+		} else if !isBuiltinPos(t.Pos) {
+			doc.Warnings = append(doc.Warnings, fmt.Sprintf("%s: `%s` is left out: %s", t.Pos, key, missingWhy(t, values, code)))
+		}
+	}
+	doc.Messages = m
+	return doc, nil
+}
+
+// language finds the language to print for lang, and the fallback warning.
+func (s *Set) language(lang language.Tag) (*langData, string, error) {
+	if lang == language.Und {
+		if len(s.defLangs) > 0 {
+			lang = s.defLangs[0]
+		} else {
+			lang = language.English
+		}
+	}
+	if l := s.byTag[lang.String()]; l != nil {
+		return l, "", nil
+	}
+	_, i, c := s.matcher.Match(lang)
+	if c == language.No {
+		return nil, "", &Error{Msg: fmt.Sprintf("no content in language `%s`", lang),
+			Hint: s.languageHint(lang.String())}
+	}
+	l := s.langs[i]
+	return l, fmt.Sprintf("%s: using %s", lang, l.tag), nil
+}
+
+// lookup returns the message set that has key for language l and
+// audience, in overlay order, or nil.
+func (s *Set) lookup(l *langData, audience, key string) *messageSet {
+	tag := l.tag.String()
+	for _, m := range []*messageSet{s.userAud[audience][tag], s.userShared[tag], l.audiences[audience], l.shared} {
+		if m.has(key) {
+			return m
+		}
+	}
+	return nil
+}
+
+// region normalises a region code and checks it exists.
+func (s *Set) region(code string) (string, error) {
+	up := strings.ToUpper(strings.TrimSpace(code))
+	var codes []string
+	for _, r := range s.regions {
+		if r.Code.S == up {
+			return up, nil
+		}
+		codes = append(codes, r.Code.S)
+	}
+	return "", &Error{Msg: fmt.Sprintf("unknown region `%s`", code), Hint: knownHint(up, codes)}
+}
+
+// regionHotlines fills the document's hotlines: the region's, then the
+// lines the user's file lists that the region does not have.
+func (s *Set) regionHotlines(doc *Doc, code string) {
+	i := slices.IndexFunc(s.regions, func(r regionSpec) bool { return r.Code.S == code })
+	r := s.regions[i]
+	for _, id := range r.Hotlines {
+		doc.Hotlines = append(doc.Hotlines, s.hotlines[s.byID[id.S]])
+	}
+	for _, id := range s.local {
+		if !slices.ContainsFunc(r.Hotlines, func(t Text) bool { return t.S == id }) {
+			doc.Hotlines = append(doc.Hotlines, s.hotlines[s.byID[id]])
+		}
+	}
+	if r.Emergency.S != "" {
+		doc.Emergency = s.hotlines[s.byID[r.Emergency.S]]
+	}
+	if r.Missing.S != "" {
+		doc.Missing = s.hotlines[s.byID[r.Missing.S]]
+	}
+}
+
+// placeholderValues computes what fills each placeholder for a document;
+// a placeholder with no value is absent.
+func placeholderValues(doc *Doc) map[string]string {
+	v := map[string]string{}
+	if doc.Emergency.Display != "" {
+		v["emergency"] = doc.Emergency.Display
+	}
+	if doc.Missing.Display != "" {
+		v["missing"] = doc.Missing.Display
+	}
+	for _, h := range doc.Hotlines {
+		if h.Display != "" && v["hotline"] == "" {
+			v["hotline"] = h.Display
+			if h.PhoneLanguages > 0 {
+				v["languages"] = strconv.Itoa(h.PhoneLanguages)
+			}
+		}
+		if h.SMS != "" && v["sms"] == "" {
+			v["sms"] = h.SMS
+			if h.SMSKeyword != "" {
+				v["sms_keyword"] = h.SMSKeyword
+			}
+		}
+		if h.Web != "" && v["web"] == "" {
+			v["web"] = h.Web
+		}
+	}
+	return v
+}
+
+// fill replaces the placeholders in t; ok is false if one has no value.
+func fill(t Text, values map[string]string) (Text, bool) {
+	ok := true
+	t.S = placeholderRE.ReplaceAllStringFunc(t.S, func(m string) string {
+		v, has := values[m[1:len(m)-1]]
+		if !has {
+			ok = false
+		}
+		return v
+	})
+	return t, ok
+}
+
+func missingWhy(t Text, values map[string]string, region string) string {
+	var missing []string
+	for _, p := range placeholdersIn(t.S) {
+		if _, ok := values[p]; !ok {
+			missing = append(missing, "{"+p+"}")
+		}
+	}
+	return fmt.Sprintf("region %s has no value for %s", region, strings.Join(missing, ", "))
+}
+
+func isBuiltinPos(p Pos) bool { return strings.HasPrefix(p.File, "built-in ") }

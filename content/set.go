@@ -1,0 +1,370 @@
+package content
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"golang.org/x/text/language"
+	"golang.org/x/text/language/display"
+)
+
+// Set is all the content handbill can print: the built-in languages,
+// hotlines and regions, optionally overlaid by a user's content file. It
+// is read-only once loaded: Resolve may be called from many goroutines.
+type Set struct {
+	langs    []*langData // built-in (English first), then languages only the user file has
+	byTag    map[string]*langData
+	matcher  language.Matcher
+	hotlines []Hotline // the directory, user entries replacing built-in ones of the same id
+	byID     map[string]int
+	local    []string // ids of lines the user file added, in its order
+	regions  []regionSpec
+	// the user file's overlays: LANG → messages; AUDIENCE → LANG → messages.
+	userShared map[string]*messageSet
+	userAud    map[string]map[string]*messageSet
+	userFile   string
+
+	defLangs    []language.Tag
+	defRegion   string
+	defAudience string
+	org         Org
+}
+
+// LanguageInfo describes one language a Set can print.
+type LanguageInfo struct {
+	Tag    language.Tag
+	Name   string // in English, e.g. "Spanish"
+	Native string // in its own script, e.g. "Español"
+	// Status is "machine-draft", "community-reviewed", "professional",
+	// or "user" for a language only the user's content file has; Date the
+	// date of that status; Source who or what wrote the text.
+	Status, Date, Source string
+}
+
+// RegionInfo describes one region: whose hotlines a document prints.
+type RegionInfo struct {
+	Code        string   // "US", "US-CA", "GB"
+	Description string   // one line, for `handbill list regions`
+	Hotlines    []string // hotline ids, most important first
+	Emergency   string   // hotline id of the emergency number, or ""
+	Missing     string   // hotline id of the missing-child line, or ""
+}
+
+// Load returns the built-in content overlaid by the user's content file
+// userFile ("" for the built-ins alone). Anything the file leaves out comes
+// from the built-ins. Every mistake in the file is a *Error at its
+// file:line:col.
+func Load(userFile string) (*Set, error) {
+	b, err := loadBuiltins()
+	if err != nil {
+		return nil, fmt.Errorf("built-in content is broken: %w", err)
+	}
+	s := &Set{
+		byTag:       map[string]*langData{},
+		byID:        map[string]int{},
+		regions:     b.regions,
+		userShared:  map[string]*messageSet{},
+		userAud:     map[string]map[string]*messageSet{},
+		defRegion:   builtinDefaultRegion,
+		defAudience: builtinDefaultAudience,
+		userFile:    userFile,
+	}
+	for _, l := range b.langs {
+		s.addLang(l)
+	}
+	for i := range b.hotlines {
+		s.byID[b.hotlines[i].ID.S] = len(s.hotlines)
+		s.hotlines = append(s.hotlines, b.hotlines[i].hotline())
+	}
+	for _, t := range builtinDefaultLanguages {
+		s.defLangs = append(s.defLangs, language.MustParse(t))
+	}
+	if userFile != "" {
+		if err := s.overlay(userFile); err != nil {
+			return nil, err
+		}
+	}
+	tags := make([]language.Tag, len(s.langs))
+	for i, l := range s.langs {
+		tags[i] = l.tag
+	}
+	s.matcher = language.NewMatcher(tags)
+	return s, nil
+}
+
+func (s *Set) addLang(l *langData) {
+	s.langs = append(s.langs, l)
+	s.byTag[l.tag.String()] = l
+}
+
+// overlay reads the user's content file into s.
+func (s *Set) overlay(file string) error {
+	data, err := os.ReadFile(file)
+	if err != nil {
+		return &Error{Pos: Pos{File: file}, Msg: "cannot read the content file: " + unwrapPathErr(err),
+			Hint: "check the path given to --content"}
+	}
+	var f userFile
+	if err := DecodeYAML(file, data, &f); err != nil {
+		return err
+	}
+	// Languages first: messages may add one, and the others refer to them.
+	for _, k := range byPos(f.Messages) {
+		l, err := s.userLang(k, file)
+		if err != nil {
+			return err
+		}
+		s.userShared[l.tag.String()] = f.Messages[k]
+	}
+	for _, a := range byPos(f.Audiences) {
+		if err := checkAudience(a); err != nil {
+			return err
+		}
+		s.userAud[a.S] = map[string]*messageSet{}
+		for _, k := range byPos(f.Audiences[a]) {
+			l, err := s.userLang(k, file)
+			if err != nil {
+				return err
+			}
+			s.userAud[a.S][l.tag.String()] = f.Audiences[a][k]
+		}
+	}
+	if len(f.Languages) > 0 {
+		s.defLangs = nil
+		m := s.newMatcher()
+		for _, t := range f.Languages {
+			tag, err := parseTag(t)
+			if err != nil {
+				return err
+			}
+			if _, _, c := m.Match(tag); c == language.No {
+				return &Error{Pos: t.Pos, Msg: fmt.Sprintf("no content in language `%s`", t.S),
+					Hint: s.languageHint(t.S) + "; or add it with `messages: " + t.S + ": {…}`"}
+			}
+			if slices.Contains(s.defLangs, tag) {
+				return &Error{Pos: t.Pos, Msg: fmt.Sprintf("language `%s` is listed twice", t.S)}
+			}
+			s.defLangs = append(s.defLangs, tag)
+		}
+	}
+	if f.Region.S != "" {
+		code, err := s.region(f.Region.S)
+		if err != nil {
+			return withPos(err, f.Region.Pos)
+		}
+		s.defRegion = code
+	}
+	if f.Audience.S != "" {
+		if err := checkAudience(f.Audience); err != nil {
+			return err
+		}
+		s.defAudience = f.Audience.S
+	}
+	if o := f.Organization; o != nil {
+		s.org = Org{Name: o.Name, Contact: o.Contact, Color: string(o.Color)}
+		if o.Logo.S != "" {
+			p, err := checkLogo(file, o.Logo)
+			if err != nil {
+				return err
+			}
+			s.org.Logo, s.org.LogoPos = p, o.Logo.Pos
+		}
+	}
+	return s.userHotlines(f.Hotlines)
+}
+
+// userLang returns the language a user file's messages are for, adding it
+// when no built-in file has it.
+func (s *Set) userLang(k Text, file string) (*langData, error) {
+	tag, err := parseTag(k)
+	if err != nil {
+		return nil, err
+	}
+	if l := s.byTag[tag.String()]; l != nil {
+		return l, nil
+	}
+	l := &langData{
+		tag: tag, name: display.English.Tags().Name(tag), native: display.Self.Name(tag),
+		source: "the content file " + file, status: StatusUser,
+		shared: &messageSet{}, audiences: map[string]*messageSet{},
+	}
+	if l.name == "" {
+		l.name = tag.String()
+	}
+	if l.native == "" {
+		l.native = l.name
+	}
+	s.addLang(l)
+	return l, nil
+}
+
+// userHotlines adds the user file's lines. An entry with only an id
+// prints that built-in line. An entry with a new id is a local line. One
+// with a built-in id replaces that entry, but a different number (to call
+// or to text) is refused unless the entry says `override: true`. Every
+// line listed is printed, after the region's own lines.
+func (s *Set) userHotlines(specs []hotlineSpec) error {
+	seen := map[string]bool{}
+	for i := range specs {
+		h := &specs[i]
+		if seen[h.ID.S] {
+			return &Error{Pos: h.ID.Pos, Msg: fmt.Sprintf("hotline id `%s` appears twice", h.ID.S)}
+		}
+		seen[h.ID.S] = true
+		idx, builtin := s.byID[h.ID.S]
+		if h.onlyID() {
+			if !builtin {
+				return &Error{Pos: h.ID.Pos, Msg: fmt.Sprintf("no built-in hotline `%s`", h.ID.S),
+					Hint: knownHint(h.ID.S, s.hotlineIDs()) + "; for a line of your own, give name, country and digits too"}
+			}
+			s.local = append(s.local, h.ID.S)
+			continue
+		}
+		if err := h.validate(false); err != nil {
+			return err
+		}
+		s.local = append(s.local, h.ID.S)
+		if !builtin {
+			s.byID[h.ID.S] = len(s.hotlines)
+			s.hotlines = append(s.hotlines, h.hotline())
+			continue
+		}
+		old := s.hotlines[idx]
+		if (old.Digits != h.Digits.S || old.SMS != h.SMS.S) && !h.Override {
+			at := h.Digits
+			if old.Digits == h.Digits.S {
+				at = h.SMS
+			}
+			if at.Pos.Line == 0 {
+				at = h.ID
+			}
+			return &Error{Pos: at.Pos,
+				Msg: fmt.Sprintf("hotline `%s` is built in as %s; refusing to change it to %s",
+					h.ID.S, numbers(old.Display, old.SMS), numbers(h.Display.S, h.SMS.S)),
+				Hint: "a changed number must be on purpose: add `override: true` to this entry, or give your line its own id"}
+		}
+		s.hotlines[idx] = h.hotline()
+	}
+	return nil
+}
+
+func (s *Set) hotlineIDs() []string {
+	ids := make([]string, len(s.hotlines))
+	for i, h := range s.hotlines {
+		ids[i] = h.ID
+	}
+	return ids
+}
+
+func numbers(display, sms string) string {
+	var parts []string
+	if display != "" {
+		parts = append(parts, display)
+	}
+	if sms != "" {
+		parts = append(parts, "text "+sms)
+	}
+	if len(parts) == 0 {
+		return "no number"
+	}
+	return strings.Join(parts, ", ")
+}
+
+// checkLogo resolves a logo path relative to the content file and checks
+// that it is a PNG or JPEG file.
+func checkLogo(contentFile string, logo Text) (string, error) {
+	p := logo.S
+	if !filepath.IsAbs(p) {
+		p = filepath.Join(filepath.Dir(contentFile), p)
+	}
+	data, err := os.ReadFile(p)
+	if err != nil {
+		return "", &Error{Pos: logo.Pos, Msg: "cannot read the logo: " + unwrapPathErr(err),
+			Hint: "the path is relative to the content file: " + p}
+	}
+	if !bytes.HasPrefix(data, []byte("\x89PNG\r\n\x1a\n")) && !bytes.HasPrefix(data, []byte{0xFF, 0xD8, 0xFF}) {
+		return "", &Error{Pos: logo.Pos, Msg: fmt.Sprintf("the logo %s is not a PNG or JPEG file", logo.S),
+			Hint: "save the logo as PNG or JPEG"}
+	}
+	return p, nil
+}
+
+func unwrapPathErr(err error) string {
+	if pe, ok := err.(*os.PathError); ok {
+		return pe.Err.Error()
+	}
+	return err.Error()
+}
+
+// withPos places an error that has no position at p.
+func withPos(err error, p Pos) error {
+	if e, ok := err.(*Error); ok && e.Pos.File == "" {
+		out := *e
+		out.Pos = p
+		return &out
+	}
+	return err
+}
+
+func (s *Set) newMatcher() language.Matcher {
+	tags := make([]language.Tag, len(s.langs))
+	for i, l := range s.langs {
+		tags[i] = l.tag
+	}
+	return language.NewMatcher(tags)
+}
+
+// Languages lists the languages s can print: the built-in ones (English
+// first, then by tag) and any only the user's content file has.
+func (s *Set) Languages() []LanguageInfo {
+	out := make([]LanguageInfo, len(s.langs))
+	for i, l := range s.langs {
+		out[i] = LanguageInfo{Tag: l.tag, Name: l.name, Native: l.native, Status: l.status, Date: l.date, Source: l.source}
+	}
+	return out
+}
+
+// Regions lists the regions s knows, in the directory's order.
+func (s *Set) Regions() []RegionInfo {
+	out := make([]RegionInfo, len(s.regions))
+	for i, r := range s.regions {
+		ri := RegionInfo{Code: r.Code.S, Description: r.Description.S, Emergency: r.Emergency.S, Missing: r.Missing.S}
+		for _, h := range r.Hotlines {
+			ri.Hotlines = append(ri.Hotlines, h.S)
+		}
+		out[i] = ri
+	}
+	return out
+}
+
+// Hotlines returns the whole hotline directory: the built-in entries (as
+// replaced by the user's file) and then the user's local lines.
+func (s *Set) Hotlines() []Hotline { return slices.Clone(s.hotlines) }
+
+// DefaultLanguages are the languages to build when none is asked for:
+// the user file's `languages:`, else English and Spanish.
+func (s *Set) DefaultLanguages() []language.Tag { return slices.Clone(s.defLangs) }
+
+// DefaultRegion is the region when none is asked for: the user file's
+// `region:`, else US.
+func (s *Set) DefaultRegion() string { return s.defRegion }
+
+// DefaultAudience is the audience when none is asked for: the user file's
+// `audience:`, else community.
+func (s *Set) DefaultAudience() string { return s.defAudience }
+
+// Org is the organisation from the user's file (zero if none).
+func (s *Set) Org() Org { return s.org }
+
+// languageHint lists the languages s has, with a suggestion for want.
+func (s *Set) languageHint(want string) string {
+	var tags []string
+	for _, l := range s.langs {
+		tags = append(tags, l.tag.String())
+	}
+	return knownHint(want, tags)
+}

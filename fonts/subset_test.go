@@ -1,0 +1,78 @@
+package fonts
+
+import (
+	"bytes"
+	"os"
+	"reflect"
+	"testing"
+
+	"github.com/go-text/typesetting/font"
+)
+
+func TestForPDFKeepsUsedGlyphsAndTheirComponents(t *testing.T) {
+	raw, err := os.ReadFile("files/NotoSansArabic-Regular.ttf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	orig, err := font.ParseTTF(bytes.NewReader(raw))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Find a composite glyph (Arabic letters with dots are built from parts).
+	var composite, simple font.GID
+	for _, r := range "بتثجخ" {
+		gid, _ := orig.NominalGlyph(r)
+		if components(glyphBytes(t, raw, int(gid))) != nil {
+			composite = gid
+			break
+		}
+	}
+	simple, _ = orig.NominalGlyph('ا')
+	if composite == 0 {
+		t.Fatal("no composite glyph found to test with")
+	}
+	entries := []CmapEntry{{Code: 0x627, GID: uint16(simple)}, {Code: 0xE000, GID: uint16(composite)}}
+	out, err := ForPDF(raw, entries)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(out) >= len(raw)/4 {
+		t.Errorf("subset is %d bytes, original %d: glyphs were not dropped", len(out), len(raw))
+	}
+	sub, err := font.ParseTTF(bytes.NewReader(out))
+	if err != nil {
+		t.Fatalf("subset does not parse: %v", err)
+	}
+	for _, e := range entries {
+		if g, ok := sub.NominalGlyph(rune(e.Code)); !ok || uint16(g) != e.GID {
+			t.Errorf("U+%04X maps to %d, want %d", e.Code, g, e.GID)
+		}
+		if !reflect.DeepEqual(sub.GlyphData(font.GID(e.GID)), orig.GlyphData(font.GID(e.GID))) {
+			t.Errorf("glyph %d outline changed", e.GID)
+		}
+		if sub.HorizontalAdvance(font.GID(e.GID)) != orig.HorizontalAdvance(font.GID(e.GID)) {
+			t.Errorf("glyph %d advance changed", e.GID)
+		}
+	}
+	if _, ok := sub.NominalGlyph('ب'); ok {
+		t.Error("a character outside the entries still maps")
+	}
+	unused, _ := orig.NominalGlyph('ع')
+	if o, ok := sub.GlyphData(unused).(font.GlyphOutline); ok && len(o.Segments) > 0 {
+		t.Error("an unused glyph kept its outline")
+	}
+}
+
+func glyphBytes(t *testing.T, raw []byte, gid int) []byte {
+	_, tables, ferr := readFace(raw, 0)
+	if ferr != nil {
+		t.Fatal(ferr)
+	}
+	head := sfntBytes(tableData(tables, "head"))
+	loca := sfntBytes(tableData(tables, "loca"))
+	glyf := tableData(tables, "glyf")
+	if head.u16(50) == 1 {
+		return glyf[loca.u32(4*gid):loca.u32(4*gid+4)]
+	}
+	return glyf[2*loca.u16(2*gid) : 2*loca.u16(2*gid+2)]
+}

@@ -1,0 +1,44 @@
+package layouts
+
+import (
+	"gopkg.in/yaml.v3"
+
+	"handbill/content"
+)
+
+// decodeLayout decodes a layout file strictly (see content.DecodeYAML).
+func decodeLayout(file string, data []byte, l *Layout) error {
+	return content.DecodeYAML(file, data, l)
+}
+
+type layoutFields Layout
+
+// DecodeYAMLNode decodes a layout and keeps the positions of its top-level
+// keys and theme colours, for messages about them.
+func (l *Layout) DecodeYAMLNode(d *content.Decoder, n *yaml.Node, name string) error {
+	l.Pos = map[string]content.Pos{}
+	if n.Kind == yaml.MappingNode {
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			k, v := n.Content[i], n.Content[i+1]
+			l.Pos[k.Value] = d.Pos(k)
+			if k.Value == "theme" && v.Kind == yaml.MappingNode {
+				for j := 0; j+1 < len(v.Content); j += 2 {
+					l.Pos["theme."+v.Content[j].Value] = d.Pos(v.Content[j+1])
+				}
+			}
+		}
+	}
+	pos := l.Pos
+	err := d.Decode(n, name, (*layoutFields)(l))
+	l.Pos = pos
+	return err
+}
+
+type blockFields Block
+
+// DecodeYAMLNode decodes a block and records where it is.
+func (b *Block) DecodeYAMLNode(d *content.Decoder, n *yaml.Node, name string) error {
+	err := d.Decode(n, name, (*blockFields)(b))
+	b.Pos = d.Pos(n)
+	return err
+}

@@ -1,0 +1,101 @@
+package layouts
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+
+	"handbill/content"
+)
+
+// Length is a distance in a layout file: "0.5in", "12mm", "36pt", or "40%"
+// of the area it is measured in (its width for x and w, its height for y
+// and h). A bare number is in points.
+type Length struct {
+	V       float64
+	Percent bool
+}
+
+// Resolve returns the length in points; whole is what 100% is.
+func (l Length) Resolve(whole float64) float64 {
+	if l.Percent {
+		return l.V / 100 * whole
+	}
+	return l.V
+}
+
+// ParseLength reads a length; it returns an error naming the accepted units.
+func ParseLength(s string) (Length, error) {
+	s = strings.TrimSpace(s)
+	units := []struct {
+		suffix string
+		pt     float64
+	}{{"in", inch}, {"mm", mm}, {"cm", 10 * mm}, {"pt", 1}, {"%", 1}}
+	for _, u := range units {
+		if num, ok := strings.CutSuffix(s, u.suffix); ok {
+			v, err := strconv.ParseFloat(strings.TrimSpace(num), 64)
+			if err != nil {
+				break
+			}
+			if u.suffix == "%" {
+				return Length{V: v, Percent: true}, nil
+			}
+			return Length{V: v * u.pt}, nil
+		}
+	}
+	if v, err := strconv.ParseFloat(s, 64); err == nil {
+		return Length{V: v}, nil
+	}
+	return Length{}, fmt.Errorf("%q is not a length: write a number with in, mm, cm, pt or %%, e.g. 0.5in", s)
+}
+
+// DecodeScalar reads a length from a layout file.
+func (l *Length) DecodeScalar(value string, _ content.Pos) error {
+	v, err := ParseLength(value)
+	if err != nil {
+		return &content.Error{Msg: fmt.Sprintf("must be a length, got %q", value), Hint: "write a number with in, mm, cm, pt or %, e.g. 0.5in"}
+	}
+	*l = v
+	return nil
+}
+
+// SizeSpec is a page or card size: a name ("letter", "a4", "card-us") or
+// two lengths [width, height].
+type SizeSpec struct {
+	Name string
+	W, H Length
+}
+
+// DecodeYAMLNode reads a size name or a [width, height] pair.
+func (s *SizeSpec) DecodeYAMLNode(d *content.Decoder, n *yaml.Node, name string) error {
+	hint := "write a size name (" + strings.Join(sortedKeys(pageSizes), ", ") + ") or [width, height] such as [3.5in, 2in]"
+	switch n.Kind {
+	case yaml.ScalarNode:
+		if _, err := LookupPageSize(n.Value); err != nil {
+			return d.Errorf(n, hint, "`%s`: unknown size %q", name, n.Value)
+		}
+		*s = SizeSpec{Name: n.Value}
+		return nil
+	case yaml.SequenceNode:
+		if len(n.Content) == 2 {
+			w, err1 := ParseLength(n.Content[0].Value)
+			h, err2 := ParseLength(n.Content[1].Value)
+			if err1 == nil && err2 == nil && !w.Percent && !h.Percent && w.V > 0 && h.V > 0 && w.V < 200*inch && h.V < 200*inch {
+				*s = SizeSpec{W: w, H: h}
+				return nil
+			}
+		}
+	}
+	return d.Errorf(n, hint, "`%s` must be a size name or [width, height] in in, mm or pt", name)
+}
+
+// Resolve returns the size in points.
+func (s SizeSpec) Resolve() PageSize {
+	if s.Name != "" {
+		ps, _ := LookupPageSize(s.Name)
+		return ps
+	}
+	return PageSize{Name: fmt.Sprintf("%.4gx%.4gpt", s.W.V, s.H.V), W: s.W.V, H: s.H.V}
+}

@@ -1,0 +1,130 @@
+package layouts
+
+import (
+	"fmt"
+
+	"handbill/content"
+	"handbill/frame"
+	"handbill/text"
+)
+
+// listGap is the space between list items, as a fraction of the size.
+const listGap = 0.35
+
+// listBlock sets a title and a list of items at one common size: the
+// largest on the style's grid at which all of them fit the box. Items hang
+// after a bullet on the start side (the right in right-to-left languages).
+func (c *composer) listBlock(b Block, r area, d *content.Doc) ([]frame.Item, error) {
+	list, ok := d.Messages.Lists[b.Items]
+	if !ok {
+		return nil, fmt.Errorf("unknown list %q", b.Items)
+	}
+	if b.Max > 0 && len(list) > b.Max {
+		list = list[:b.Max]
+	}
+	st, col, rng, _, err := c.style(b.Style, d)
+	if err != nil {
+		return nil, err
+	}
+	styleMax := rng[1]
+	rng, record := c.sizeRange(b, rng)
+	var title *text.Shaped
+	var titleStyle text.Style
+	var titleCol frame.Color
+	titleRatio := 1.0
+	var titlePos content.Pos
+	if b.Title != "" {
+		s, pos, err := expand(b.Title, d, b.Pos)
+		if err != nil {
+			return nil, err
+		}
+		var trng [2]float64
+		titleStyle, titleCol, trng, _, err = c.style(b.TitleStyle, d)
+		if err != nil {
+			return nil, err
+		}
+		titleRatio = trng[1] / styleMax
+		if title, err = c.e.Shape(s, titleStyle); err != nil {
+			return nil, c.overflowErr(fmt.Sprintf("%q", b.Title), pos, d, err)
+		}
+		titlePos = pos
+	}
+	bullet := b.Bullet
+	if bullet == "" {
+		bullet = "•"
+	}
+	shapedBullet, err := c.e.Shape(bullet, st)
+	if err != nil {
+		return nil, err
+	}
+	items := make([]*text.Shaped, len(list))
+	for i, it := range list {
+		if items[i], err = c.e.Shape(it.S, st); err != nil {
+			return nil, c.overflowErr(fmt.Sprintf("%s item %d", b.Items, i+1), it.Pos, d, err)
+		}
+	}
+	// layoutAt returns the items at size s, and how far they overflow.
+	type placed struct {
+		p    *text.Paragraph
+		y    float64
+		src  content.Pos
+		bull bool
+	}
+	layoutAt := func(s float64) ([]placed, string, float64) {
+		var out []placed
+		y := 0.0
+		if title != nil {
+			tp := title.At(s*titleRatio, r.W)
+			out = append(out, placed{p: tp, y: y, src: titlePos})
+			y += tp.Height + s*0.5
+		}
+		indent := s * 1.1
+		for i, sh := range items {
+			p := sh.At(s, r.W-indent)
+			if what, by := text.Overflow(p, text.Box{W: r.W - indent, H: 1e9}); what != "" {
+				return nil, what, by
+			}
+			out = append(out, placed{p: p, y: y, src: list[i].Pos, bull: true})
+			y += p.Height + s*listGap
+		}
+		y -= s * listGap
+		if y > r.H+0.01 {
+			return out, "height", y - r.H
+		}
+		return out, "", 0
+	}
+	size := rng[1]
+	placedItems, what, by := layoutAt(size)
+	for what != "" && size-0.25 >= rng[0]-1e-9 {
+		size -= 0.25
+		placedItems, what, by = layoutAt(size)
+	}
+	if what != "" {
+		return nil, &content.Error{Pos: b.Pos, Msg: fmt.Sprintf("list %q does not fit its block in %s (%s): %s overflows by %.1f pt at the minimum size %g pt", b.Items, c.t.Name(), d.Messages.Lang, what, by, rng[0]),
+			Hint: "shorten the items, show fewer (max:), or give the block more room or a smaller minimum size"}
+	}
+	record(size)
+	var out []frame.Item
+	indent := size * 1.1
+	for _, pl := range placedItems {
+		if !pl.bull {
+			out = append(out, &frame.Text{X: r.X, Y: r.Y + pl.y, Para: pl.p, Color: titleCol, Src: pl.src})
+			continue
+		}
+		bp := shapedBullet.At(size, indent)
+		x, bx := r.X+indent, r.X
+		if pl.p.RTL {
+			x, bx = r.X, r.X+r.W-indent
+			bp = shapedBullet.At(size, indent)
+		}
+		// The bullet sits on the item's first baseline.
+		by := r.Y + pl.y
+		if len(pl.p.Lines) > 0 && len(bp.Lines) > 0 {
+			by += pl.p.Lines[0].Baseline - bp.Lines[0].Baseline
+		}
+		out = append(out,
+			&frame.Text{X: bx, Y: by, Para: bp, Color: col, Src: pl.src},
+			&frame.Text{X: x, Y: r.Y + pl.y, Para: pl.p, Color: col, Src: pl.src})
+	}
+	return out, nil
+}

@@ -1,0 +1,146 @@
+package layouts
+
+import (
+	"embed"
+	"fmt"
+	"io/fs"
+	"os"
+	"sort"
+	"strings"
+
+	"handbill/content"
+)
+
+//go:embed builtin/*.yaml
+var builtinFS embed.FS
+
+// Builtin returns the built-in layouts, by name.
+func Builtin() (map[string]*Layout, error) {
+	entries, err := fs.ReadDir(builtinFS, "builtin")
+	if err != nil {
+		return nil, err
+	}
+	out := map[string]*Layout{}
+	for _, e := range entries {
+		data, err := fs.ReadFile(builtinFS, "builtin/"+e.Name())
+		if err != nil {
+			return nil, err
+		}
+		l, err := Parse("built-in layouts/"+e.Name(), data)
+		if err != nil {
+			return nil, err
+		}
+		out[l.Name] = l
+	}
+	return out, nil
+}
+
+// LoadFile reads a user's layout file.
+func LoadFile(file string) (*Layout, error) {
+	data, err := os.ReadFile(file)
+	if err != nil {
+		return nil, &content.Error{Pos: content.Pos{File: file}, Msg: "cannot read layout: " + unwrap(err).Error(), Hint: "check the path of the --layout file"}
+	}
+	return Parse(file, data)
+}
+
+// Parse decodes and checks a layout file.
+func Parse(file string, data []byte) (*Layout, error) {
+	var l Layout
+	if err := decodeLayout(file, data, &l); err != nil {
+		return nil, err
+	}
+	l.Source = file
+	if err := l.check(); err != nil {
+		return nil, err
+	}
+	return &l, nil
+}
+
+var products = []string{"poster", "multilang", "flyer", "handout", "card", "sticker"}
+
+// check validates what decoding cannot: names that refer to each other.
+func (l *Layout) check() error {
+	at := func(key string) content.Pos {
+		if p, ok := l.Pos[key]; ok {
+			return p
+		}
+		return content.Pos{File: l.Source, Line: 1, Col: 1}
+	}
+	if !contains(products, l.Product) {
+		return &content.Error{Pos: at("product"), Msg: fmt.Sprintf("unknown product %q", l.Product), Hint: "use one of " + strings.Join(products, ", ")}
+	}
+	for _, v := range l.Sizes {
+		for _, s := range v.Sheets {
+			if _, ok := sheets[s]; !ok {
+				return &content.Error{Pos: at("sizes"), Msg: fmt.Sprintf("unknown sheet %q", s), Hint: suggest(s, sortedKeys(sheets))}
+			}
+		}
+		if (len(v.Sheets) > 0 || v.Bleed.V > 0) && l.Product != "card" {
+			return &content.Error{Pos: at("sizes"), Msg: "only a card layout has sheets and bleed", Hint: "set product: card, or remove sheets and bleed"}
+		}
+	}
+	var walk func(bs []Block) error
+	walk = func(bs []Block) error {
+		for _, b := range bs {
+			for _, s := range []string{b.Style, b.TitleStyle} {
+				if _, ok := l.Styles[s]; s != "" && !ok {
+					return &content.Error{Pos: b.Pos, Msg: fmt.Sprintf("unknown style %q", s), Hint: suggest(s, sortedKeys(l.Styles))}
+				}
+			}
+			if (b.Type == "text" || b.Type == "list" || b.Type == "tabs") && b.Style == "" {
+				return &content.Error{Pos: b.Pos, Msg: fmt.Sprintf("a %s block needs a style", b.Type), Hint: "add style: with one of " + strings.Join(sortedKeys(l.Styles), ", ")}
+			}
+			if err := walk(b.Blocks); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	for _, p := range l.Pages {
+		if err := walk(p.Blocks); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// suggest is a hint listing the known names, nearest first.
+func suggest(s string, known []string) string {
+	sort.SliceStable(known, func(i, j int) bool { return distance(s, known[i]) < distance(s, known[j]) })
+	if len(known) > 0 && distance(s, known[0]) <= 2 {
+		return fmt.Sprintf("did you mean %q?", known[0])
+	}
+	return "use one of " + strings.Join(known, ", ")
+}
+
+// distance is the Levenshtein distance between two strings.
+func distance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur := make([]int, len(rb)+1)
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev = cur
+	}
+	return prev[len(rb)]
+}

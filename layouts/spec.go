@@ -1,0 +1,99 @@
+package layouts
+
+import "handbill/content"
+
+// Layout is a layout file: a product's page, styles and blocks. Lengths in
+// blocks are measured in the block's area (the safe area by default).
+type Layout struct {
+	Name        string `yaml:"name,required"`
+	Description string `yaml:"description,required"`
+	// Product is the kind of thing made: poster, multilang, flyer, handout,
+	// card or sticker.
+	Product string `yaml:"product,required"`
+	// Sizes lists the sizes the layout is built in; each gives one output
+	// named <name>-<suffix>.
+	Sizes  []Variant              `yaml:"sizes,required"`
+	Margin Length                 `yaml:"margin"`
+	Theme  map[string]string      `yaml:"theme"`
+	Styles map[string]StyleSpec   `yaml:"styles,required"`
+	Pages  []PageSpec             `yaml:"pages,required"`
+	Source string                 `yaml:"-"`
+	Pos    map[string]content.Pos `yaml:"-"`
+}
+
+// Variant is one size a layout is built in.
+type Variant struct {
+	Suffix string   `yaml:"suffix,required"`
+	Size   SizeSpec `yaml:"size,required"`
+	// TypeScale multiplies every style's sizes (a tabloid poster sets its
+	// type larger than a letter one); 0 means 1.
+	TypeScale float64 `yaml:"type_scale"`
+	// Orientation is portrait (default) or landscape.
+	Orientation string `yaml:"orientation"`
+	// Bleed is how far background art runs past the trim in press output
+	// (cards: 1/8 in, 3 mm for metric sizes).
+	Bleed Length `yaml:"bleed"`
+	// Sheets names the desktop sheets a card is also imposed on.
+	Sheets []string `yaml:"sheets"`
+}
+
+// StyleSpec is how a kind of text is set.
+type StyleSpec struct {
+	// Size is [min, max] in points: the largest size in the range at which
+	// the text fits its box is used. One number fixes the size.
+	Size       []float64 `yaml:"size,required"`
+	Bold       bool      `yaml:"bold"`
+	Color      string    `yaml:"color"`
+	Align      string    `yaml:"align"`
+	LineHeight float64   `yaml:"line_height"`
+	MaxLines   int       `yaml:"max_lines"`
+}
+
+// PageSpec is one page of the design (a card has a front and a back).
+type PageSpec struct {
+	Name       string  `yaml:"name"`
+	Background string  `yaml:"background"`
+	Blocks     []Block `yaml:"blocks,required"`
+}
+
+// Block is one thing on a page. Type says which fields apply:
+//   - text: Text (a template: "{headline}", "{call_label} {hotline}") in Style;
+//   - list: Items (a list message key) with an optional Title, in Style and
+//     TitleStyle, all at one size;
+//   - qr: a QR code of Content (a template, e.g. "https://{web}");
+//   - image: the organisation's logo (Src "logo") or a file;
+//   - rect: a box filled with Fill and/or stroked with Stroke;
+//   - rule: a line across the box's top (Dash for a dashed cut line);
+//   - tabs: Count tear-off tabs filling the box, each with Text rotated 90°;
+//   - panels: the box split into one panel per language (Direction columns
+//     or rows), each holding Blocks in its own language.
+type Block struct {
+	Type       string    `yaml:"type,required"`
+	Box        []Length  `yaml:"box,required"`
+	Area       string    `yaml:"area"`
+	Text       string    `yaml:"text"`
+	Style      string    `yaml:"style"`
+	VAlign     string    `yaml:"valign"`
+	Items      string    `yaml:"items"`
+	Title      string    `yaml:"title"`
+	TitleStyle string    `yaml:"title_style"`
+	Bullet     string    `yaml:"bullet"`
+	Max        int       `yaml:"max"`
+	Content    string    `yaml:"content"`
+	Src        string    `yaml:"src"`
+	Fill       string    `yaml:"fill"`
+	Stroke     string    `yaml:"stroke"`
+	Width      float64   `yaml:"width"`
+	Dash       []float64 `yaml:"dash"`
+	Count      int       `yaml:"count"`
+	Direction  string    `yaml:"direction"`
+	Gap        Length    `yaml:"gap"`
+	Blocks     []Block   `yaml:"blocks"`
+	// Group names blocks set at one common size: the largest size at which
+	// every block of the group fits (two lists side by side, say).
+	Group string `yaml:"group"`
+	// Optional makes a text block with an empty result (no organisation
+	// contact, say) draw nothing instead of failing.
+	Optional bool        `yaml:"optional"`
+	Pos      content.Pos `yaml:"-"`
+}

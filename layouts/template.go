@@ -1,0 +1,71 @@
+package layouts
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+
+	"handbill/content"
+)
+
+var placeholder = regexp.MustCompile(`\{([a-z0-9_]+)\}`)
+
+// fields are the values a template can name besides message keys.
+func fields(d *content.Doc) map[string]string {
+	m := map[string]string{
+		"emergency":   d.Emergency.Display,
+		"org_name":    d.Org.Name.S,
+		"org_contact": d.Org.Contact.S,
+		"native":      d.Messages.Native,
+		"lang":        d.Messages.Lang.String(),
+	}
+	if len(d.Hotlines) > 0 {
+		h := d.Hotlines[0]
+		m["hotline"], m["sms"], m["sms_keyword"], m["web"], m["hotline_name"] = h.Display, h.SMS, h.SMSKeyword, h.Web, h.Name.S
+	}
+	for _, h := range d.Hotlines[min(1, len(d.Hotlines)):] {
+		if _, ok := m["hotline2"]; !ok {
+			m["hotline2"], m["hotline2_name"], m["hotline2_vanity"], m["web2"] = h.Display, h.Name.S, h.Vanity, h.Web
+		}
+	}
+	return m
+}
+
+// expand fills a template from the document. The position is the
+// message's when the template is a single message, else the block's.
+func expand(tmpl string, d *content.Doc, at content.Pos) (string, content.Pos, error) {
+	f := fields(d)
+	pos := at
+	if m := placeholder.FindStringSubmatch(tmpl); m != nil && m[0] == strings.TrimSpace(tmpl) {
+		if t, ok := d.Messages.Texts[m[1]]; ok {
+			pos = t.Pos
+		}
+	}
+	var bad string
+	filled := false
+	out := placeholder.ReplaceAllStringFunc(tmpl, func(s string) string {
+		key := s[1 : len(s)-1]
+		v, ok := f[key]
+		if t, isMsg := d.Messages.Texts[key]; isMsg {
+			v, ok = t.S, true
+		}
+		if ok {
+			filled = filled || v != ""
+			return v
+		}
+		if bad == "" {
+			bad = key
+		}
+		return s
+	})
+	if bad != "" {
+		return "", at, &content.Error{Pos: at, Msg: fmt.Sprintf("unknown placeholder {%s} in %q", bad, tmpl),
+			Hint: "use a message key of the content file or one of {hotline}, {sms}, {sms_keyword}, {web}, {emergency}, {org_name}, {org_contact}, {native}"}
+	}
+	if !filled && placeholder.MatchString(tmpl) {
+		// Every placeholder is empty (no organisation given, say): the
+		// separators around them mean nothing alone.
+		return "", pos, nil
+	}
+	return strings.Trim(out, " ·\n"), pos, nil
+}

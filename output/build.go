@@ -1,0 +1,242 @@
+package output
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+
+	"golang.org/x/text/language"
+
+	"handbill/content"
+	"handbill/fonts"
+	"handbill/frame"
+	"handbill/layouts"
+	"handbill/text"
+)
+
+// BuildOptions say what to build and where.
+type BuildOptions struct {
+	Content  *content.Set
+	Layouts  []*layouts.Layout
+	Langs    []language.Tag
+	Region   string
+	Audience string
+	Fonts    *fonts.Registry
+	OutDir   string
+	// Force replaces files in OutDir that handbill did not write.
+	Force bool
+	// Only, when set, keeps just the outputs (target names) it holds.
+	Only map[string]bool
+	// Workers is how many documents are built at once (0: one per CPU).
+	Workers int
+	// Progress, if set, is called once per document as it finishes, never
+	// concurrently.
+	Progress func(done, total int, r Result)
+}
+
+// Job is one document to build.
+type Job struct {
+	Target layouts.Target
+	Langs  []language.Tag
+	// File is the output path relative to the output folder, e.g.
+	// "es/poster-letter.pdf".
+	File string
+}
+
+// Result is what became of one job; the manifest lists them.
+type Result struct {
+	File      string   `json:"file"`
+	Product   string   `json:"product"`
+	Layout    string   `json:"layout"`
+	Languages []string `json:"languages"`
+	Region    string   `json:"region"`
+	Audience  string   `json:"audience"`
+	PageSize  string   `json:"page_size"`
+	Pages     int      `json:"pages"`
+	Bytes     int      `json:"bytes"`
+	SHA256    string   `json:"sha256"`
+	Warnings  []string `json:"warnings,omitempty"`
+	Error     string   `json:"error,omitempty"`
+	Err       error    `json:"-"`
+}
+
+// Plan lists the documents a build makes, in a stable order: every target
+// of every layout in every language; a multilingual layout gets the first
+// two languages together, plus each further language as a third panel.
+// notes says what was left out and why.
+func Plan(opts BuildOptions) (jobs []Job, notes []string) {
+	for _, l := range opts.Layouts {
+		for _, t := range layouts.Targets(l) {
+			if opts.Only != nil && !opts.Only[t.Name()] {
+				continue
+			}
+			if t.Multilingual() {
+				sets := panelSets(opts.Langs)
+				if len(sets) == 0 {
+					notes = append(notes, fmt.Sprintf("%s needs two or three languages (e.g. --lang en,es,vi); not built", t.Name()))
+				}
+				for _, set := range sets {
+					jobs = append(jobs, Job{Target: t, Langs: set, File: filepath.Join(langDir(set), t.Name()+".pdf")})
+				}
+				continue
+			}
+			for _, lang := range opts.Langs {
+				set := []language.Tag{lang}
+				jobs = append(jobs, Job{Target: t, Langs: set, File: filepath.Join(langDir(set), t.Name()+".pdf")})
+			}
+		}
+	}
+	sort.SliceStable(jobs, func(i, j int) bool { return jobs[i].File < jobs[j].File })
+	return jobs, notes
+}
+
+func panelSets(langs []language.Tag) [][]language.Tag {
+	switch {
+	case len(langs) < 2:
+		return nil
+	case len(langs) == 2:
+		return [][]language.Tag{langs}
+	}
+	var out [][]language.Tag
+	for _, third := range langs[2:] {
+		out = append(out, []language.Tag{langs[0], langs[1], third})
+	}
+	return out
+}
+
+func langDir(langs []language.Tag) string {
+	var s []string
+	for _, l := range langs {
+		s = append(s, l.String())
+	}
+	return strings.Join(s, "-")
+}
+
+// Build makes every planned document, in parallel, and writes the
+// manifest. A document with an error is not written; the others still
+// are. The error returned joins every document's error.
+func Build(opts BuildOptions) (*Manifest, error) {
+	jobs, notes := Plan(opts)
+	if len(jobs) == 0 {
+		return nil, fmt.Errorf("nothing to build: %s", strings.Join(notes, "; "))
+	}
+	workers := opts.Workers
+	if workers <= 0 {
+		workers = runtime.NumCPU()
+	}
+	results := make([]Result, len(jobs))
+	next := make(chan int)
+	var mu sync.Mutex
+	done := 0
+	var wg sync.WaitGroup
+	for range min(workers, len(jobs)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			e := text.NewEngine(opts.Fonts)
+			for i := range next {
+				r := buildOne(e, opts, jobs[i])
+				mu.Lock()
+				results[i] = r
+				done++
+				if opts.Progress != nil {
+					opts.Progress(done, len(jobs), r)
+				}
+				mu.Unlock()
+			}
+		}()
+	}
+	for i := range jobs {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	m := &Manifest{Generator: "handbill", Notes: notes, Files: results}
+	if err := m.write(opts.OutDir); err != nil {
+		return m, err
+	}
+	var errs []error
+	for _, r := range results {
+		if r.Err != nil {
+			errs = append(errs, r.Err)
+		}
+	}
+	return m, errors.Join(errs...)
+}
+
+func buildOne(e *text.Engine, opts BuildOptions, j Job) Result {
+	r := Result{File: filepath.ToSlash(j.File), Product: j.Target.Layout.Product, Layout: j.Target.Layout.Name,
+		Region: opts.Region, Audience: opts.Audience}
+	fail := func(err error) Result {
+		r.Err, r.Error = err, err.Error()
+		return r
+	}
+	var docs []*content.Doc
+	for _, lang := range j.Langs {
+		r.Languages = append(r.Languages, lang.String())
+		d, err := opts.Content.Resolve(lang, opts.Audience, opts.Region)
+		if err != nil {
+			return fail(err)
+		}
+		docs = append(docs, d)
+		r.Warnings = append(r.Warnings, d.Warnings...)
+	}
+	doc, err := layouts.Compose(e, j.Target, docs)
+	if err != nil {
+		return fail(err)
+	}
+	path := filepath.Join(opts.OutDir, j.File)
+	if err := checkReplace(path, opts.Force); err != nil {
+		return fail(err)
+	}
+	var buf bytes.Buffer
+	if err := Write(&buf, doc); err != nil {
+		return fail(fmt.Errorf("%s: %w", r.File, err))
+	}
+	if err := writeAtomic(path, buf.Bytes()); err != nil {
+		return fail(fmt.Errorf("%s: %w", r.File, err))
+	}
+	sum := sha256.Sum256(buf.Bytes())
+	r.SHA256, r.Bytes, r.Pages = hex.EncodeToString(sum[:]), buf.Len(), len(doc.Pages)
+	r.PageSize = pageSize(doc.Pages[0])
+	return r
+}
+
+func pageSize(p *frame.Page) string {
+	w, h := p.W, p.H
+	if p.Trim != nil {
+		return fmt.Sprintf("%.0fx%.0fpt trim %.2fx%.2fin, bleed %.0fx%.0fpt", w, h, p.Trim.W/72, p.Trim.H/72, p.Bleed.W, p.Bleed.H)
+	}
+	return fmt.Sprintf("%.0fx%.0fpt", w, h)
+}
+
+// ReplaceError is a refusal to overwrite a file handbill did not write.
+type ReplaceError struct{ Path string }
+
+func (e *ReplaceError) Error() string {
+	return fmt.Sprintf("%s exists and was not written by handbill", e.Path)
+}
+
+// Hint says what the user can do.
+func (e *ReplaceError) Hint() string {
+	return "move the file away, choose another --out folder, or add --force to replace it"
+}
+
+func checkReplace(path string, force bool) error {
+	st, err := os.Stat(path)
+	if err != nil || force {
+		return nil
+	}
+	if st.IsDir() || !IsHandbillPDF(path) {
+		return &ReplaceError{Path: path}
+	}
+	return nil
+}
