@@ -30,7 +30,12 @@ type Error struct {
 	Hint string
 }
 
-func (e *Error) Error() string { return e.Pos.String() + ": " + e.Msg }
+func (e *Error) Error() string {
+	if e.Pos.File == "" {
+		return e.Msg
+	}
+	return e.Pos.String() + ": " + e.Msg
+}
 
 // HintText returns the advice (the CLI prints it on a "hint:" line).
 func (e *Error) HintText() string { return e.Hint }

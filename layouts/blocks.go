@@ -89,7 +89,7 @@ func (c *composer) style(name string, d *content.Doc) (text.Style, frame.Color, 
 func (c *composer) overflowErr(what string, pos content.Pos, d *content.Doc, err error) error {
 	var oe *text.OverflowError
 	if errors.As(err, &oe) {
-		return &content.Error{Pos: pos, Msg: fmt.Sprintf("%s does not fit its block in %s (%s): %v", what, c.t.Name(), d.Messages.Lang, err),
+		return &content.Error{Pos: pos, Msg: fmt.Sprintf("%s does not fit in %s (%s): %v", what, c.t.Name(), d.Messages.Lang, err),
 			Hint: "shorten the text, or give the block more room or a smaller minimum size in the layout"}
 	}
 	var mg *text.MissingGlyphError
@@ -117,7 +117,7 @@ func (c *composer) textBlock(b Block, r area, d *content.Doc) ([]frame.Item, err
 	rng, record := c.sizeRange(b, rng)
 	p, err := c.e.Fit(s, st, text.Box{W: r.W, H: r.H, MaxLines: maxLines}, rng[0], rng[1])
 	if err != nil {
-		return nil, c.overflowErr(fmt.Sprintf("%q", b.Text), pos, d, err)
+		return nil, c.overflowErr(fmt.Sprintf("the %q block (%s)", b.Text, b.Pos), pos, d, err)
 	}
 	record(p.Style.Size)
 	return []frame.Item{&frame.Text{X: r.X, Y: r.Y + valign(b, r.H, p.Height), Para: p, Color: col, Src: pos}}, nil

@@ -144,3 +144,8 @@ func distance(a, b string) int {
 	}
 	return prev[len(rb)]
 }
+
+// BuiltinSource returns the YAML of a built-in layout, to copy and adapt.
+func BuiltinSource(name string) ([]byte, error) {
+	return fs.ReadFile(builtinFS, "builtin/"+name+".yaml")
+}

@@ -85,6 +85,13 @@ func buildRun(cmd *cobra.Command, opts *buildOptions) error {
 	if audience == "" {
 		audience = set.DefaultAudience()
 	}
+	// A wrong region, audience or language is one mistake, not one per
+	// document: check them before building.
+	for _, lang := range langs {
+		if _, err := set.Resolve(lang, audience, region); err != nil {
+			return err
+		}
+	}
 	stdout, stderr := cmd.OutOrStdout(), cmd.ErrOrStderr()
 	tty := isTerminal(stderr)
 	bo := output.BuildOptions{
@@ -229,7 +236,8 @@ func selectLayouts(names []string) ([]*layouts.Layout, map[string]bool, error) {
 			}
 		}
 		if !found {
-			return nil, nil, &usageError{fmt.Sprintf("--layout: no layout or output named %q", n), content.Suggest(n, all)}
+			return nil, nil, &usageError{fmt.Sprintf("--layout: no layout or output named %q", n),
+				fmt.Sprintf("did you mean %q? 'handbill list layouts' shows them all", content.Suggest(n, all))}
 		}
 	}
 	// User layout files build every output they define.

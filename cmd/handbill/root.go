@@ -36,7 +36,7 @@ func newRootCmd(stdout, stderr io.Writer) *cobra.Command {
 	root.SetOut(stdout)
 	root.SetErr(stderr)
 	root.PersistentFlags().StringArrayVar(&g.fonts, "font", nil, "add a TrueType font file, `PATH` of a folder of fonts, or FILE.ttc#N for one face of a collection (repeatable)")
-	root.AddCommand(newCmdSpecimen(g, nil), newCmdBuild(g, nil))
+	root.AddCommand(newCmdBuild(g, nil), newCmdInit(), newCmdList(g), newCmdSchema(), newCmdSpecimen(g, nil))
 	return root
 }
 
@@ -98,7 +98,7 @@ func isFlagError(err error) bool {
 	s := err.Error()
 	return strings.HasPrefix(s, "unknown flag") || strings.HasPrefix(s, "unknown shorthand flag") ||
 		strings.HasPrefix(s, "unknown command") || strings.Contains(s, "flag needs an argument") ||
-		strings.HasPrefix(s, "invalid argument") || strings.HasPrefix(s, "accepts ")
+		strings.HasPrefix(s, "invalid argument") || strings.HasPrefix(s, "accepts ") || strings.HasPrefix(s, "requires ")
 }
 
 func commandName(args []string) string {

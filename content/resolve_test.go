@@ -1,0 +1,208 @@
+package content
+
+import (
+	"errors"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+
+	"golang.org/x/text/language"
+)
+
+func loadBuiltinSet(t *testing.T) *Set {
+	t.Helper()
+	s, err := Load("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+func TestResolveFallbackWarnings(t *testing.T) {
+	s := loadBuiltinSet(t)
+	cases := []struct {
+		lang, want string
+		warnings   []string
+	}{
+		{"en", "en", []string{"en: the English text is a machine draft, not yet reviewed"}},
+		{"es", "es", []string{"es: the Spanish text is a machine draft, not yet reviewed"}},
+		{"es-MX", "es", []string{"es-MX: using es", "es: the Spanish text is a machine draft, not yet reviewed"}},
+		{"es-419", "es", []string{"es-419: using es", "es: the Spanish text is a machine draft, not yet reviewed"}},
+		{"en-GB", "en", []string{"en-GB: using en", "en: the English text is a machine draft, not yet reviewed"}},
+	}
+	for _, c := range cases {
+		d, err := s.Resolve(language.MustParse(c.lang), "", "")
+		if err != nil {
+			t.Fatalf("%s: %v", c.lang, err)
+		}
+		if got := d.Messages.Lang.String(); got != c.want {
+			t.Errorf("%s resolved to %s, want %s", c.lang, got, c.want)
+		}
+		if !slices.Equal(d.Warnings, c.warnings) {
+			t.Errorf("%s warnings\n got %q\nwant %q", c.lang, d.Warnings, c.warnings)
+		}
+	}
+}
+
+func TestResolveDefaults(t *testing.T) {
+	s := loadBuiltinSet(t)
+	d, err := s.Resolve(language.Und, "", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.Messages.Lang != language.English || d.Messages.Audience != "community" || d.Region != "US" {
+		t.Errorf("defaults: %s %s %s", d.Messages.Lang, d.Messages.Audience, d.Region)
+	}
+	if d.Messages.Name != "English" || d.Messages.Native != "English" || d.Messages.Status != "machine-draft" || d.Messages.Reviewed == "" {
+		t.Errorf("messages header: %+v", d.Messages)
+	}
+	if got := s.DefaultLanguages(); !slices.Equal(got, []language.Tag{language.English, language.Spanish}) {
+		t.Errorf("default languages %v", got)
+	}
+	d, err = s.Resolve(language.English, "", "us-ca")
+	if err != nil || d.Region != "US-CA" {
+		t.Errorf("lower-case region: %v %v", d, err)
+	}
+}
+
+func TestResolveUnknownNames(t *testing.T) {
+	s := loadBuiltinSet(t)
+	cases := []struct {
+		lang, audience, region string
+		msg, hint              string
+	}{
+		{"pt", "", "", "no content in language `pt`", "known: en, es"},
+		{"zh-Hant", "", "", "no content in language `zh-Hant`", "known: en, es"},
+		{"en", "yuoth", "", "unknown audience `yuoth`", "did you mean `youth`? known: community, parents, educators, clinicians, youth"},
+		{"en", "", "US-CX", "unknown region `US-CX`", "did you mean `US-CA`? known: US, US-CA, US-FL, US-GA, US-TN, CA, GB, IE, AU"},
+		{"en", "", "Mars", "unknown region `Mars`", "known: US, US-CA, US-FL, US-GA, US-TN, CA, GB, IE, AU"},
+	}
+	for _, c := range cases {
+		_, err := s.Resolve(language.MustParse(c.lang), c.audience, c.region)
+		var e *Error
+		if !errors.As(err, &e) {
+			t.Fatalf("%v: got %v, want a *Error", c, err)
+		}
+		if e.Msg != c.msg || e.Hint != c.hint {
+			t.Errorf("got  %q / %q\nwant %q / %q", e.Msg, e.Hint, c.msg, c.hint)
+		}
+	}
+}
+
+func TestResolvePlaceholders(t *testing.T) {
+	s := loadBuiltinSet(t)
+	cases := []struct {
+		lang, region string
+		texts        map[string]string // "" = left out
+		first        string            // first hotline
+		protect      int               // items of protect (one names {missing})
+	}{
+		{"en", "US", map[string]string{
+			"emergency_line": "In danger right now? Call 911.",
+			"missing_line":   "Report a missing child: 1-800-843-5678",
+			"languages_line": "Help in more than 200 languages",
+		}, "us-nhth", 7},
+		{"es", "US", map[string]string{
+			"emergency_line": "¿En peligro ahora mismo? Llame al 911.",
+			"missing_line":   "Para reportar a un menor desaparecido: 1-800-843-5678",
+			"languages_line": "Ayuda en más de 200 idiomas",
+		}, "us-nhth", 7},
+		{"en", "US-FL", map[string]string{
+			"emergency_line": "In danger right now? Call 911.",
+			"languages_line": "", // the Florida line does not say
+		}, "us-fl", 7},
+		{"en", "GB", map[string]string{
+			"emergency_line": "In danger right now? Call 999.",
+			"missing_line":   "Report a missing child: 116 000",
+			"languages_line": "",
+		}, "gb-modern-slavery", 7},
+		{"en", "CA", map[string]string{
+			"emergency_line": "In danger right now? Call 911.",
+			"missing_line":   "",
+			"languages_line": "Help in more than 200 languages",
+		}, "ca-hotline", 6},
+		{"en", "AU", map[string]string{"emergency_line": "In danger right now? Call 000."}, "au-afp", 6},
+	}
+	for _, c := range cases {
+		d, err := s.Resolve(language.MustParse(c.lang), "", c.region)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for k, want := range c.texts {
+			got, ok := d.Messages.Texts[k]
+			if want == "" && ok {
+				t.Errorf("%s/%s %s printed: %q", c.lang, c.region, k, got.S)
+			} else if want != "" && got.S != want {
+				t.Errorf("%s/%s %s = %q, want %q", c.lang, c.region, k, got.S, want)
+			}
+		}
+		if d.Hotlines[0].ID != c.first {
+			t.Errorf("%s/%s first hotline %s, want %s", c.lang, c.region, d.Hotlines[0].ID, c.first)
+		}
+		if n := len(d.Messages.Lists["protect"]); n != c.protect {
+			t.Errorf("%s/%s protect has %d items, want %d", c.lang, c.region, n, c.protect)
+		}
+	}
+	d, _ := s.Resolve(language.English, "", "US")
+	if d.Emergency.ID != "us-911" || d.Missing.ID != "us-ncmec" || d.Missing.Vanity != "1-800-THE-LOST" {
+		t.Errorf("emergency %s, missing %+v", d.Emergency.ID, d.Missing)
+	}
+	if got := d.Messages.Lists["do"][2].S; got != "If a child is in danger right now, call 911." {
+		t.Errorf("do[2] = %q", got)
+	}
+	if p := d.Messages.Texts["headline"].Pos; p.File != "built-in content/en.yaml" || p.Line == 0 {
+		t.Errorf("headline position %v", p)
+	}
+}
+
+func TestResolveAudienceOverrides(t *testing.T) {
+	s := loadBuiltinSet(t)
+	comm, _ := s.Resolve(language.English, "community", "US")
+	youth, _ := s.Resolve(language.English, "youth", "US")
+	if youth.Messages.Texts["headline"].S != "Is someone making you do things you don't want to do?" {
+		t.Errorf("youth headline %q", youth.Messages.Texts["headline"].S)
+	}
+	if youth.Messages.Lists["signs"][0].S == comm.Messages.Lists["signs"][0].S {
+		t.Error("youth signs are the community's")
+	}
+	// Keys youth does not override are the shared ones.
+	if youth.Messages.Texts["call_label"] != comm.Messages.Texts["call_label"] {
+		t.Error("youth call_label differs from the shared one")
+	}
+	edu, _ := s.Resolve(language.English, "educators", "US")
+	if !strings.HasPrefix(edu.Messages.Texts["headline"].S, "Students") || edu.Messages.Lists["signs"][0] != comm.Messages.Lists["signs"][0] {
+		t.Errorf("educators: %q", edu.Messages.Texts["headline"].S)
+	}
+}
+
+func TestLanguagesAndRegionsInfo(t *testing.T) {
+	s := loadBuiltinSet(t)
+	ls := s.Languages()
+	if len(ls) < 2 || ls[0].Tag != language.English || ls[1].Tag != language.Spanish || ls[1].Native != "Español" || ls[1].Status != "machine-draft" {
+		t.Errorf("languages: %+v", ls)
+	}
+	rs := s.Regions()
+	if rs[0].Code != "US" || !slices.Equal(rs[0].Hotlines, []string{"us-nhth", "us-ncmec"}) {
+		t.Errorf("regions: %+v", rs[0])
+	}
+}
+
+// Resolve is safe to call from many goroutines (documents build in
+// parallel); run with -race to check.
+func TestResolveConcurrent(t *testing.T) {
+	s := loadBuiltinSet(t)
+	var wg sync.WaitGroup
+	for i := 0; i < 8; i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for _, aud := range Audiences {
+				if _, err := s.Resolve(language.Spanish, aud, "US-CA"); err != nil {
+					t.Error(err)
+				}
+			}
+		}()
+	}
+	wg.Wait()
+}

@@ -1,0 +1,114 @@
+package layouts
+
+import (
+	"encoding/json"
+)
+
+type obj = map[string]any
+
+// Schema returns the JSON Schema (draft 2020-12) of the layout file
+// format, for editors to validate and complete layout files.
+func Schema() []byte {
+	length := obj{"description": `A length: "0.5in", "12mm", "1cm", "36pt", a bare number of points, or "40%" of the area (its width for x and w, its height for y and h).`,
+		"anyOf": []any{obj{"type": "number"}, obj{"type": "string", "pattern": `^-?[0-9.]+ *(in|mm|cm|pt|%)?$`}}}
+	color := obj{"description": `A theme colour name, or "#rrggbb".`, "type": "string"}
+	var sizeNames []string
+	for k := range pageSizes {
+		sizeNames = append(sizeNames, k)
+	}
+	sizeNames = sortedStrings(sizeNames)
+	size := obj{"description": "A named size or [width, height].",
+		"anyOf": []any{obj{"enum": sizeNames}, obj{"type": "array", "items": length, "minItems": 2, "maxItems": 2}}}
+	var sheetNames []string
+	for k := range sheets {
+		sheetNames = append(sheetNames, k)
+	}
+	variant := obj{"type": "object", "additionalProperties": false, "required": []string{"suffix", "size"},
+		"properties": obj{
+			"suffix":      obj{"type": "string", "description": "Added to the layout name in the output name, e.g. letter → poster-letter.pdf."},
+			"size":        size,
+			"type_scale":  obj{"type": "number", "exclusiveMinimum": 0, "description": "Multiplies every style's sizes for this size (1 if left out)."},
+			"orientation": obj{"enum": []string{"portrait", "landscape"}},
+			"bleed":       withDesc(length, "Cards: how far background art runs past the trim in press output (1/8 in, or 3 mm for metric sizes)."),
+			"sheets":      obj{"type": "array", "items": obj{"enum": sortedStrings(sheetNames)}, "description": "Cards: desktop sheets the card is also imposed on."},
+		}}
+	style := obj{"type": "object", "additionalProperties": false, "required": []string{"size"},
+		"properties": obj{
+			"size":        obj{"type": "array", "items": obj{"type": "number", "exclusiveMinimum": 0}, "minItems": 1, "maxItems": 2, "description": "[min, max] in points: the largest size in the range that fits the block is used; one number fixes the size."},
+			"bold":        obj{"type": "boolean"},
+			"color":       color,
+			"align":       obj{"enum": []string{"start", "end", "center"}, "description": "start is left in left-to-right languages and right in right-to-left ones."},
+			"line_height": obj{"type": "number", "exclusiveMinimum": 0, "description": "Distance between baselines as a multiple of the size (1.3 if left out)."},
+			"max_lines":   obj{"type": "integer", "minimum": 0},
+		}}
+	block := obj{"type": "object", "additionalProperties": false, "required": []string{"type", "box"},
+		"properties": obj{
+			"type":        obj{"enum": []string{"text", "list", "qr", "image", "rect", "rule", "tabs", "panels"}},
+			"box":         obj{"type": "array", "items": length, "minItems": 4, "maxItems": 4, "description": "[x, y, width, height] in the block's area."},
+			"area":        obj{"enum": []string{"safe", "trim", "bleed"}, "description": "What box lengths are measured in: the safe area inside the margin (default), the trim, or the trim plus bleed."},
+			"text":        obj{"type": "string", "description": `A template: message keys and hotline fields in braces, e.g. "{headline}" or "{text_label} {sms}".`},
+			"style":       obj{"type": "string"},
+			"valign":      obj{"enum": []string{"top", "middle", "bottom"}},
+			"items":       obj{"type": "string", "description": "list: the list message to show (signs, do, recruit, protect, …)."},
+			"title":       obj{"type": "string", "description": "list: a template for the heading above the items."},
+			"title_style": obj{"type": "string"},
+			"bullet":      obj{"type": "string"},
+			"max":         obj{"type": "integer", "minimum": 1, "description": "list: show at most this many items."},
+			"content":     obj{"type": "string", "description": `qr: a template for what the code encodes, e.g. "https://{web}".`},
+			"src":         obj{"type": "string", "description": `image: "logo" for the organisation's logo, or a PNG/JPEG path.`},
+			"fill":        color,
+			"stroke":      color,
+			"width":       obj{"type": "number", "minimum": 0, "description": "Line width in points."},
+			"dash":        obj{"type": "array", "items": obj{"type": "number", "minimum": 0}},
+			"count":       obj{"type": "integer", "minimum": 2, "maximum": 20, "description": "tabs: how many tear-off tabs."},
+			"direction":   obj{"enum": []string{"columns", "rows"}},
+			"gap":         length,
+			"blocks":      obj{"type": "array", "items": obj{"$ref": "#/$defs/block"}, "description": "panels: the blocks of each language's panel."},
+			"group":       obj{"type": "string", "description": "Blocks with the same group are set at one common size."},
+			"optional":    obj{"type": "boolean", "description": "An empty text draws nothing instead of failing."},
+		}}
+	page := obj{"type": "object", "additionalProperties": false, "required": []string{"blocks"},
+		"properties": obj{
+			"name":       obj{"type": "string"},
+			"background": color,
+			"blocks":     obj{"type": "array", "items": obj{"$ref": "#/$defs/block"}},
+		}}
+	schema := obj{
+		"$schema":     "https://json-schema.org/draft/2020-12/schema",
+		"$id":         "https://handbill.invalid/schema/layout.json",
+		"title":       "handbill layout",
+		"description": "How a product is laid out: page sizes, styles, theme colours and blocks.",
+		"type":        "object", "additionalProperties": false,
+		"required": []string{"name", "description", "product", "sizes", "styles", "pages"},
+		"properties": obj{
+			"name":        obj{"type": "string", "pattern": "^[a-z0-9-]+$"},
+			"description": obj{"type": "string"},
+			"product":     obj{"enum": products},
+			"sizes":       obj{"type": "array", "items": variant, "minItems": 1},
+			"margin":      withDesc(length, "The safe margin inside the trim."),
+			"theme":       obj{"type": "object", "additionalProperties": obj{"type": "string", "pattern": "^#([0-9a-fA-F]{3}|[0-9a-fA-F]{6})$"}},
+			"styles":      obj{"type": "object", "additionalProperties": style},
+			"pages":       obj{"type": "array", "items": page, "minItems": 1, "maxItems": 2},
+		},
+		"$defs": obj{"block": block},
+	}
+	out, _ := json.MarshalIndent(schema, "", "  ")
+	return append(out, '\n')
+}
+
+func withDesc(o obj, d string) obj {
+	c := obj{}
+	for k, v := range o {
+		c[k] = v
+	}
+	c["description"] = d
+	return c
+}
+
+func sortedStrings(s []string) []string {
+	m := map[string]bool{}
+	for _, x := range s {
+		m[x] = true
+	}
+	return sortedKeys(m)
+}
