@@ -8,17 +8,17 @@ import (
 
 // sample is a target exercising every kind DecodeYAML supports.
 type sample struct {
-	Lang     string           `yaml:"lang,required"`
-	Headline Text             `yaml:"headline"`
-	Size     float64          `yaml:"size"`
-	Count    int              `yaml:"count"`
-	Small    int8             `yaml:"small"`
-	Bold     bool             `yaml:"bold"`
-	Tags     []string         `yaml:"tags"`
-	Colors   map[string]Color `yaml:"colors"`
-	Keyed    map[Text]int     `yaml:"keyed"`
-	Inner    *sampleInner     `yaml:"inner"`
-	Items    []sampleInner    `yaml:"items"`
+	Lang         string           `yaml:"lang,required"`
+	Headline     Text             `yaml:"headline"`
+	Size         float64          `yaml:"size"`
+	Count        int              `yaml:"count"`
+	Small        int8             `yaml:"small"`
+	Bold         bool             `yaml:"bold"`
+	Tags         []string         `yaml:"tags"`
+	Colors       map[string]Color `yaml:"colors"`
+	Keyed        map[Text]int     `yaml:"keyed"`
+	Inner        *sampleInner     `yaml:"inner"`
+	Items        []sampleInner    `yaml:"items"`
 	sampleCommon `yaml:",inline"`
 	Ignored      string // no tag: never decoded
 }

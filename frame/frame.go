@@ -99,9 +99,21 @@ func (t *Text) dump(b *strings.Builder) {
 	if t.Rotate != 0 {
 		rot = fmt.Sprintf(" rotate=%g", t.Rotate)
 	}
-	fmt.Fprintf(b, "text at %.2f,%.2f%s color=%v src=%s\n", t.X, t.Y, rot, t.Color, t.Src)
-	for _, l := range strings.Split(strings.TrimRight(t.Para.Dump(), "\n"), "\n") {
-		b.WriteString("  " + l + "\n")
+	p := t.Para
+	dir := "ltr"
+	if p.RTL {
+		dir = "rtl"
+	}
+	fmt.Fprintf(b, "text %.2f,%.2f%s %s size=%g %s %s lines=%d color=%s src=%s\n",
+		t.X, t.Y, rot, p.Style.Lang, p.Style.Size, dir, p.Style.Align, len(p.Lines), colorString(&t.Color), t.Src)
+	for _, l := range p.Lines {
+		var faces []string
+		for _, r := range l.Runs {
+			if n := r.Face.Name(); len(faces) == 0 || faces[len(faces)-1] != n {
+				faces = append(faces, n)
+			}
+		}
+		fmt.Fprintf(b, "  | x=%.2f base=%.2f w=%.2f %q [%s]\n", l.X, l.Baseline, l.Width, strings.TrimRight(l.LogicalText(), " "), strings.Join(faces, ", "))
 	}
 }
 
@@ -110,7 +122,7 @@ func (im *Image) dump(b *strings.Builder) {
 }
 
 func (q *QR) dump(b *strings.Builder) {
-	fmt.Fprintf(b, "qr %.2f,%.2f size=%.2f modules=%d color=%v %q src=%s\n", q.X, q.Y, q.Size, len(q.Modules), q.Color, q.Content, q.Src)
+	fmt.Fprintf(b, "qr %.2f,%.2f size=%.2f modules=%d color=%s %q src=%s\n", q.X, q.Y, q.Size, len(q.Modules), colorString(&q.Color), q.Content, q.Src)
 }
 
 func (r *Rect) dump(b *strings.Builder) {
@@ -118,7 +130,7 @@ func (r *Rect) dump(b *strings.Builder) {
 }
 
 func (r *Rule) dump(b *strings.Builder) {
-	fmt.Fprintf(b, "rule %.2f,%.2f-%.2f,%.2f w=%.2f color=%v dash=%v src=%s\n", r.X1, r.Y1, r.X2, r.Y2, r.Width, r.Color, r.Dash, r.Src)
+	fmt.Fprintf(b, "rule %.2f,%.2f-%.2f,%.2f w=%.2f color=%s dash=%v src=%s\n", r.X1, r.Y1, r.X2, r.Y2, r.Width, colorString(&r.Color), r.Dash, r.Src)
 }
 
 func colorString(c *Color) string {

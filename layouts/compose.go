@@ -112,6 +112,9 @@ func (c *composer) page(ps *PageSpec, w, h, bleed float64) (*frame.Page, error) 
 		"trim":  trim,
 		"safe":  {X: m, Y: m, W: w - 2*m, H: h - 2*m},
 		"bleed": {X: -bleed, Y: -bleed, W: w + 2*bleed, H: h + 2*bleed},
+		// band: across the safe area, down the trim, for text that sits
+		// in a band of colour drawn in trim or bleed coordinates.
+		"band": {X: m, Y: 0, W: w - 2*m, H: h},
 	}
 	if ps.Background != "" {
 		col, err := c.color(ps.Background, frame.Color{})
@@ -181,7 +184,7 @@ func (c *composer) box(b Block, areas map[string]area) (area, error) {
 	}
 	a, ok := areas[name]
 	if !ok {
-		return area{}, fmt.Errorf("unknown area %q: use safe, trim or bleed", b.Area)
+		return area{}, fmt.Errorf("unknown area %q: use safe, trim, bleed or band", b.Area)
 	}
 	if len(b.Box) != 4 {
 		return area{}, fmt.Errorf("box needs four lengths [x, y, width, height], got %d", len(b.Box))

@@ -45,7 +45,7 @@ func Schema() []byte {
 		"properties": obj{
 			"type":        obj{"enum": []string{"text", "list", "qr", "image", "rect", "rule", "tabs", "panels"}},
 			"box":         obj{"type": "array", "items": length, "minItems": 4, "maxItems": 4, "description": "[x, y, width, height] in the block's area."},
-			"area":        obj{"enum": []string{"safe", "trim", "bleed"}, "description": "What box lengths are measured in: the safe area inside the margin (default), the trim, or the trim plus bleed."},
+			"area":        obj{"enum": []string{"safe", "trim", "bleed", "band"}, "description": "What box lengths are measured in: the safe area inside the margin (default), the trim, the trim plus bleed, or band (across like the safe area, down like the trim: for text in a band of colour)."},
 			"text":        obj{"type": "string", "description": `A template: message keys and hotline fields in braces, e.g. "{headline}" or "{text_label} {sms}".`},
 			"style":       obj{"type": "string"},
 			"valign":      obj{"enum": []string{"top", "middle", "bottom"}},

@@ -73,7 +73,7 @@ func (c *composer) panelsBlock(b Block, r area) ([]frame.Item, error) {
 		default:
 			return nil, fmt.Errorf("panels: direction %q: use columns or rows", b.Direction)
 		}
-		areas := map[string]area{"safe": pa, "trim": pa, "bleed": pa}
+		areas := map[string]area{"safe": pa, "trim": pa, "bleed": pa, "band": pa}
 		for _, sub := range b.Blocks {
 			got, err := c.block(sub, areas, d)
 			if err != nil {

@@ -1,8 +1,13 @@
 package main
 
 import (
+	"fmt"
+	"image"
+	"image/color"
+	"image/png"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
@@ -26,7 +31,57 @@ func TestScripts(t *testing.T) {
 		Setup: func(env *testscript.Env) error {
 			env.Setenv("FONTS", fontsDir)
 			env.Setenv("BELL", "\a")
-			return nil
+			return setupFiles(env.WorkDir)
 		},
 	})
+}
+
+// setupFiles gives every script a logo (logo.png, 600×240 px) and the two
+// complete examples of the README (readme-content.yaml,
+// readme-layout.yaml), so the README's examples are tested as written.
+func setupFiles(dir string) error {
+	img := image.NewRGBA(image.Rect(0, 0, 600, 240))
+	for y := range 240 {
+		for x := range 600 {
+			img.Set(x, y, color.RGBA{R: uint8(x / 3), G: 80, B: uint8(y), A: 255})
+		}
+	}
+	f, err := os.Create(filepath.Join(dir, "logo.png"))
+	if err != nil {
+		return err
+	}
+	if err := png.Encode(f, img); err != nil {
+		return err
+	}
+	if err := f.Close(); err != nil {
+		return err
+	}
+	readme, err := os.ReadFile("../../README.md")
+	if err != nil {
+		return err
+	}
+	for section, name := range map[string]string{"## Content files": "readme-content.yaml", "## Layout files": "readme-layout.yaml"} {
+		block, err := yamlBlockAfter(string(readme), section)
+		if err != nil {
+			return err
+		}
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(block), 0o644); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func yamlBlockAfter(doc, heading string) (string, error) {
+	i := strings.Index(doc, heading)
+	if i < 0 {
+		return "", fmt.Errorf("README has no %q", heading)
+	}
+	start := strings.Index(doc[i:], "```yaml\n")
+	if start < 0 {
+		return "", fmt.Errorf("README: no yaml block after %q", heading)
+	}
+	rest := doc[i+start+len("```yaml\n"):]
+	end := strings.Index(rest, "```")
+	return rest[:end], nil
 }

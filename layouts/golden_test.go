@@ -1,0 +1,115 @@
+package layouts_test
+
+import (
+	"flag"
+	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+	"testing"
+
+	"golang.org/x/text/language"
+
+	"handbill/content"
+	"handbill/fonts"
+	"handbill/layouts"
+	"handbill/text"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden frame dumps")
+
+// TestFrameGolden composes every output of every built-in layout in
+// English, one right-to-left language (Arabic) and one CJK language
+// (Simplified Chinese) and compares the frame dumps with
+// testdata/frames/*.golden; -update rewrites them.
+func TestFrameGolden(t *testing.T) {
+	set, err := content.Load("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ls, err := layouts.Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	e := text.NewEngine(fonts.Builtin())
+	resolve := func(tag string) *content.Doc {
+		d, err := set.Resolve(mustTag(tag), "community", "US")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := d.Messages.Lang.String(); got != tag {
+			t.Fatalf("%s is not built in (resolved to %s)", tag, got)
+		}
+		return d
+	}
+	for _, lang := range []string{"en", "ar", "zh-Hans"} {
+		for _, name := range sortedNames(ls) {
+			for _, tg := range layouts.Targets(ls[name]) {
+				docs := []*content.Doc{resolve(lang)}
+				if tg.Multilingual() {
+					docs = []*content.Doc{resolve("en"), resolve("es")}
+					if lang != "en" {
+						docs = append(docs, resolve(lang))
+					}
+				}
+				doc, err := layouts.Compose(e, tg, docs)
+				if err != nil {
+					t.Errorf("%s %s: %v", tg.Name(), lang, err)
+					continue
+				}
+				checkGolden(t, filepath.Join("testdata", "frames", tg.Name()+"."+lang+".golden"), doc.Dump())
+			}
+		}
+	}
+}
+
+func mustTag(s string) language.Tag { return language.MustParse(s) }
+
+func sortedNames(m map[string]*layouts.Layout) []string {
+	var out []string
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
+
+func checkGolden(t *testing.T, path, got string) {
+	t.Helper()
+	if *update {
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Errorf("%s: %v (run go test ./layouts -run FrameGolden -update)", path, err)
+		return
+	}
+	if string(want) != got {
+		t.Errorf("%s differs (run with -update to accept):\n%s", path, firstDiff(string(want), got))
+	}
+}
+
+// firstDiff shows the first line that differs.
+func firstDiff(want, got string) string {
+	w, g := strings.Split(want, "\n"), strings.Split(got, "\n")
+	for i := 0; i < len(w) || i < len(g); i++ {
+		var wl, gl string
+		if i < len(w) {
+			wl = w[i]
+		}
+		if i < len(g) {
+			gl = g[i]
+		}
+		if wl != gl {
+			return "line " + strconv.Itoa(i+1) + ":\n  want: " + wl + "\n  got:  " + gl
+		}
+	}
+	return ""
+}

@@ -1,0 +1,105 @@
+package output_test
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"sort"
+	"testing"
+
+	"golang.org/x/text/language"
+
+	"handbill/content"
+	"handbill/fonts"
+	"handbill/layouts"
+	"handbill/output"
+)
+
+func defaultOptions(tb testing.TB, out string, langs []language.Tag) output.BuildOptions {
+	set, err := content.Load("")
+	if err != nil {
+		tb.Fatal(err)
+	}
+	ls, err := layouts.Builtin()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	var names []string
+	for n := range ls {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	var sel []*layouts.Layout
+	for _, n := range names {
+		sel = append(sel, ls[n])
+	}
+	if langs == nil {
+		langs = set.DefaultLanguages()
+	}
+	return output.BuildOptions{Content: set, Layouts: sel, Langs: langs, Region: "US", Audience: "community",
+		Fonts: fonts.Builtin(), OutDir: out}
+}
+
+func TestBuildWritesManifestAndIsDeterministic(t *testing.T) {
+	dir := t.TempDir()
+	m, err := output.Build(defaultOptions(t, dir, nil))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(m.Files) < 30 {
+		t.Fatalf("built %d files", len(m.Files))
+	}
+	data, err := os.ReadFile(filepath.Join(dir, "manifest.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var onDisk output.Manifest
+	if err := json.Unmarshal(data, &onDisk); err != nil {
+		t.Fatal(err)
+	}
+	sums := map[string]string{}
+	for _, r := range onDisk.Files {
+		if r.Error != "" || r.SHA256 == "" || r.Pages == 0 {
+			t.Errorf("%s: %+v", r.File, r)
+		}
+		if _, err := os.Stat(filepath.Join(dir, r.File)); err != nil {
+			t.Errorf("manifest lists %s, not on disk", r.File)
+		}
+		sums[r.File] = r.SHA256
+	}
+	// A second run in another folder gives the same bytes.
+	again, err := output.Build(defaultOptions(t, t.TempDir(), nil))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range again.Files {
+		if sums[r.File] != r.SHA256 {
+			t.Errorf("%s differs between runs", r.File)
+		}
+	}
+}
+
+// BenchmarkBuildDefault builds the default set: every built-in product in
+// English and Spanish.
+func BenchmarkBuildDefault(b *testing.B) {
+	for b.Loop() {
+		if _, err := output.Build(defaultOptions(b, b.TempDir(), nil)); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkBuildAllLanguages builds every built-in product in every
+// built-in language.
+func BenchmarkBuildAllLanguages(b *testing.B) {
+	set, _ := content.Load("")
+	var all []language.Tag
+	for _, l := range set.Languages() {
+		all = append(all, l.Tag)
+	}
+	for b.Loop() {
+		if _, err := output.Build(defaultOptions(b, b.TempDir(), all)); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
