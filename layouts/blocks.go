@@ -18,6 +18,9 @@ import (
 
 // block composes one block for one document.
 func (c *composer) block(b Block, areas map[string]area, d *content.Doc) ([]frame.Item, error) {
+	if len(b.Only) > 0 && !contains(b.Only, c.t.Variant.Suffix) {
+		return nil, nil
+	}
 	r, err := c.box(b, areas)
 	if err != nil {
 		return nil, c.blockErr(b, err)

@@ -89,6 +89,9 @@ type Block struct {
 	Direction  string    `yaml:"direction"`
 	Gap        Length    `yaml:"gap"`
 	Blocks     []Block   `yaml:"blocks"`
+	// Only, when set, limits the block to these sizes (variant suffixes):
+	// one design can then arrange a Letter and a Tabloid sheet differently.
+	Only []string `yaml:"only"`
 	// Group names blocks set at one common size: the largest size at which
 	// every block of the group fits (two lists side by side, say).
 	Group string `yaml:"group"`

@@ -61,9 +61,10 @@ func (c *composer) panelsBlock(b Block, r area) ([]frame.Item, error) {
 	n := len(c.docs)
 	gap := b.Gap.Resolve(r.W)
 	var items []frame.Item
+	dir := b.Direction
 	for i, d := range c.docs {
 		var pa area
-		switch b.Direction {
+		switch dir {
 		case "", "columns":
 			w := (r.W - gap*float64(n-1)) / float64(n)
 			pa = area{X: r.X + float64(i)*(w+gap), Y: r.Y, W: w, H: r.H}
@@ -71,7 +72,7 @@ func (c *composer) panelsBlock(b Block, r area) ([]frame.Item, error) {
 			h := (r.H - gap*float64(n-1)) / float64(n)
 			pa = area{X: r.X, Y: r.Y + float64(i)*(h+gap), W: r.W, H: h}
 		default:
-			return nil, fmt.Errorf("panels: direction %q: use columns or rows", b.Direction)
+			return nil, fmt.Errorf("panels: direction %q: use columns or rows", dir)
 		}
 		areas := map[string]area{"safe": pa, "trim": pa, "bleed": pa, "band": pa}
 		for _, sub := range b.Blocks {
