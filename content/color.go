@@ -3,6 +3,7 @@ package content
 import (
 	"fmt"
 	"regexp"
+	"strconv"
 	"strings"
 )
 
@@ -22,11 +23,12 @@ func (c *Color) DecodeScalar(value string, _ Pos) error {
 	return nil
 }
 
-// RGB returns the colour's components, 0–255.
+// RGB returns the colour's components, 0–255 (black for an invalid
+// colour, which DecodeScalar never produces).
 func (c Color) RGB() (r, g, b uint8) {
-	var v [3]uint8
-	if colorRE.MatchString(string(c)) {
-		fmt.Sscanf(string(c), "#%02x%02x%02x", &v[0], &v[1], &v[2])
+	if !colorRE.MatchString(string(c)) {
+		return 0, 0, 0
 	}
-	return v[0], v[1], v[2]
+	v, _ := strconv.ParseUint(string(c)[1:], 16, 32)
+	return uint8(v >> 16), uint8(v >> 8), uint8(v)
 }

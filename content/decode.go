@@ -11,6 +11,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
@@ -585,7 +586,13 @@ type fieldInfo struct {
 	required bool
 }
 
+// structInfos caches structInfo by type.
+var structInfos sync.Map // reflect.Type → *structInfo
+
 func structInfoFor(t reflect.Type) (*structInfo, error) {
+	if v, ok := structInfos.Load(t); ok {
+		return v.(*structInfo), nil
+	}
 	info := &structInfo{byName: map[string]fieldInfo{}}
 	if err := collectFields(t, nil, info); err != nil {
 		return nil, err
@@ -594,6 +601,7 @@ func structInfoFor(t reflect.Type) (*structInfo, error) {
 		info.names = append(info.names, f.name)
 	}
 	sort.Strings(info.names)
+	structInfos.Store(t, info)
 	return info, nil
 }
 

@@ -61,7 +61,8 @@ type Messages struct {
 	Native   string // its name in its own script, e.g. "Español"
 	Audience string
 	// Status is the translation's review status: "machine-draft",
-	// "community-reviewed" or "professional"; Reviewed its date.
+	// "community-reviewed" or "professional" (see Statuses), or "user"
+	// for a language only the user's content file has; Reviewed its date.
 	Status, Reviewed string
 	Texts            map[string]Text
 	Lists            map[string][]Text

@@ -56,16 +56,22 @@ func (s *Set) Resolve(lang language.Tag, audience, region string) (*Doc, error) 
 
 	m := Messages{Lang: l.tag, Name: l.name, Native: l.native, Audience: audience,
 		Status: l.status, Reviewed: l.date, Texts: map[string]Text{}, Lists: map[string][]Text{}}
-	if l.status == "machine-draft" {
-		doc.Warnings = append(doc.Warnings, fmt.Sprintf("%s: the %s text is a machine draft, not yet reviewed", l.tag, l.name))
-	}
 	values := placeholderValues(doc)
 	en := s.byTag["en"]
+	chain := s.parents(l)
+	used := map[*langData]bool{}
 	for _, key := range MessageKeys {
-		set := s.lookup(l, audience, key)
+		var set *messageSet
+		for _, p := range chain {
+			if set = s.lookup(p, audience, key); set != nil {
+				used[p] = true
+				break
+			}
+		}
 		if set == nil && l != en {
 			set = s.lookup(en, audience, key)
 			if set != nil {
+				used[en] = true
 				doc.Warnings = append(doc.Warnings, fmt.Sprintf("%s: no `%s` in %s, using English", l.tag, key, l.name))
 			}
 		}
@@ -93,8 +99,31 @@ func (s *Set) Resolve(lang language.Tag, audience, region string) (*Doc, error) 
 			doc.Warnings = append(doc.Warnings, fmt.Sprintf("%s: `%s` is left out: %s", t.Pos, key, missingWhy(t, values, code)))
 		}
 	}
+	for _, p := range append(chain, en) {
+		if !used[p] {
+			continue
+		}
+		if p != l && p != en {
+			doc.Warnings = append(doc.Warnings, fmt.Sprintf("%s: what %s does not say comes from %s", l.tag, l.tag, p.tag))
+		}
+		if p.status == "machine-draft" && (p != en || l == en) {
+			doc.Warnings = append(doc.Warnings, fmt.Sprintf("%s: the %s text is a machine draft, not yet reviewed", p.tag, p.name))
+		}
+	}
 	doc.Messages = m
 	return doc, nil
+}
+
+// parents returns l and the languages s has that l's tag falls back to
+// (es-MX: es-MX, es-419, es), before English.
+func (s *Set) parents(l *langData) []*langData {
+	chain := []*langData{l}
+	for t := l.tag.Parent(); t != language.Und; t = t.Parent() {
+		if p := s.byTag[t.String()]; p != nil && !slices.Contains(chain, p) && t != language.English {
+			chain = append(chain, p)
+		}
+	}
+	return chain
 }
 
 // language finds the language to print for lang, and the fallback warning.

@@ -3,7 +3,8 @@ package layouts
 import (
 	"errors"
 	"fmt"
-	"sort"
+	"maps"
+	"slices"
 	"strings"
 
 	"handbill/content"
@@ -210,11 +211,4 @@ func (c *composer) blockErr(b Block, err error) error {
 	return &content.Error{Pos: b.Pos, Msg: fmt.Sprintf("%s: %v", c.t.Name(), err), Hint: "fix the block in the layout file"}
 }
 
-func sortedKeys[V any](m map[string]V) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
-}
+func sortedKeys[V any](m map[string]V) []string { return slices.Sorted(maps.Keys(m)) }

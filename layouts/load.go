@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
-	"sort"
 	"strings"
 
 	"handbill/content"
@@ -114,35 +113,12 @@ func contains(list []string, s string) bool {
 	return false
 }
 
-// suggest is a hint listing the known names, nearest first.
+// suggest is a hint: the nearest known name, or the list of them.
 func suggest(s string, known []string) string {
-	sort.SliceStable(known, func(i, j int) bool { return distance(s, known[i]) < distance(s, known[j]) })
-	if len(known) > 0 && distance(s, known[0]) <= 2 {
-		return fmt.Sprintf("did you mean %q?", known[0])
+	if near := content.Suggest(s, known); near != "" {
+		return fmt.Sprintf("did you mean %q?", near)
 	}
 	return "use one of " + strings.Join(known, ", ")
-}
-
-// distance is the Levenshtein distance between two strings.
-func distance(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	prev := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur := make([]int, len(rb)+1)
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev = cur
-	}
-	return prev[len(rb)]
 }
 
 // BuiltinSource returns the YAML of a built-in layout, to copy and adapt.
