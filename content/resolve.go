@@ -18,8 +18,10 @@ import (
 // es"; one with no close match is an error. Each message is looked up in
 // this order, the first that has it winning: the user file's audience
 // overrides, the user file's messages, the built-in audience overrides,
-// the built-in messages; a key the language lacks entirely comes from
-// English, with a warning. A machine-drafted language adds a warning too.
+// the built-in messages. A key the language lacks comes from its parent
+// language if s has one (a user's es-MX falls back to es, with one
+// warning), else from English, with a warning per key. Each machine-drafted
+// language that supplies text adds a warning too.
 // Warnings go to Doc.Warnings: the manifest and the summary show them.
 //
 // Placeholders ({emergency}, {hotline}, …; see Placeholders) are filled
@@ -103,6 +105,7 @@ func (s *Set) Resolve(lang language.Tag, audience, region string) (*Doc, error) 
 		if !used[p] {
 			continue
 		}
+		used[p] = false // report each language once
 		if p != l && p != en {
 			doc.Warnings = append(doc.Warnings, fmt.Sprintf("%s: what %s does not say comes from %s", l.tag, l.tag, p.tag))
 		}

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -291,5 +292,31 @@ func TestUserTextPlaceholderWarning(t *testing.T) {
 	}
 	if !found {
 		t.Errorf("no warning for the user's text left out: %v", d.Warnings)
+	}
+}
+
+// A regional variant in the user's file falls back to its parent language
+// before English.
+func TestUserRegionalVariant(t *testing.T) {
+	s, err, _ := loadContent(t, "messages:\n  es-MX:\n    headline: Conoce las señales\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := s.Resolve(language.MustParse("es-MX"), "", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.Messages.Lang.String() != "es-MX" || d.Messages.Texts["headline"].S != "Conoce las señales" {
+		t.Errorf("headline: %s %q", d.Messages.Lang, d.Messages.Texts["headline"].S)
+	}
+	if got := d.Messages.Texts["intro"].Pos.File; got != "built-in content/es.yaml" {
+		t.Errorf("intro from %s, want es", got)
+	}
+	want := []string{
+		"es-MX: what es-MX does not say comes from es",
+		"es: the Spanish text is a machine draft, not yet reviewed",
+	}
+	if !slices.Equal(d.Warnings, want) {
+		t.Errorf("warnings\n got %q\nwant %q", d.Warnings, want)
 	}
 }

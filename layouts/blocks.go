@@ -21,6 +21,15 @@ func (c *composer) block(b Block, areas map[string]area, d *content.Doc) ([]fram
 	if len(b.Only) > 0 && !contains(b.Only, c.t.Variant.Suffix) {
 		return nil, nil
 	}
+	if b.If != "" {
+		s, _, err := expand(b.If, d, b.Pos)
+		if err != nil {
+			return nil, err
+		}
+		if s == "" {
+			return nil, nil
+		}
+	}
 	r, err := c.box(b, areas)
 	if err != nil {
 		return nil, c.blockErr(b, err)
@@ -108,10 +117,7 @@ func (c *composer) textBlock(b Block, r area, d *content.Doc) ([]frame.Item, err
 		return nil, err
 	}
 	if s == "" {
-		if b.Optional {
-			return nil, nil
-		}
-		return nil, &content.Error{Pos: pos, Msg: fmt.Sprintf("%q is empty in %s (%s)", b.Text, c.t.Name(), d.Messages.Lang), Hint: "give the text in the content file, or mark the block optional: true"}
+		return nil, nil // nothing to say here for this document (see expand)
 	}
 	st, col, rng, maxLines, err := c.style(b.Style, d)
 	if err != nil {

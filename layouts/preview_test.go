@@ -70,3 +70,30 @@ func resolveOrFail(t *testing.T, set *content.Set, tag, audience string) *conten
 	}
 	return d
 }
+
+// TestBuiltinTextCarriesBreaks checks handbill's rule for Thai and Khmer:
+// every built-in string carries zero width spaces between words, so no run
+// of letters is too long to break.
+func TestBuiltinTextCarriesBreaks(t *testing.T) {
+	set, err := content.Load("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, l := range set.Languages() {
+		for _, aud := range content.Audiences {
+			d := resolveOrFail(t, set, l.Tag.String(), aud)
+			for k, v := range d.Messages.Texts {
+				if runs := text.UnbrokenRuns(v.S); len(runs) > 0 {
+					t.Errorf("%s %s %s: %q has no break opportunity", v.Pos, aud, k, runs[0])
+				}
+			}
+			for k, vs := range d.Messages.Lists {
+				for _, v := range vs {
+					if runs := text.UnbrokenRuns(v.S); len(runs) > 0 {
+						t.Errorf("%s %s %s: %q has no break opportunity", v.Pos, aud, k, runs[0])
+					}
+				}
+			}
+		}
+	}
+}

@@ -65,8 +65,8 @@ func Schema() []byte {
 			"gap":         length,
 			"blocks":      obj{"type": "array", "items": obj{"$ref": "#/$defs/block"}, "description": "panels: the blocks of each language's panel."},
 			"group":       obj{"type": "string", "description": "Blocks with the same group are set at one common size."},
+			"if":          obj{"type": "string", "description": `A template: draw the block only when it is not empty, e.g. "{web}".`},
 			"only":        obj{"type": "array", "items": obj{"type": "string"}, "description": "Limit the block to these sizes (their suffixes)."},
-			"optional":    obj{"type": "boolean", "description": "An empty text draws nothing instead of failing."},
 		}}
 	page := obj{"type": "object", "additionalProperties": false, "required": []string{"blocks"},
 		"properties": obj{

@@ -89,14 +89,14 @@ type Block struct {
 	Direction  string    `yaml:"direction"`
 	Gap        Length    `yaml:"gap"`
 	Blocks     []Block   `yaml:"blocks"`
+	// If, when set, is a template: the block is drawn only when it is not
+	// empty (a white square behind a QR code only when there is an address).
+	If string `yaml:"if"`
 	// Only, when set, limits the block to these sizes (variant suffixes):
 	// one design can then arrange a Letter and a Tabloid sheet differently.
 	Only []string `yaml:"only"`
 	// Group names blocks set at one common size: the largest size at which
 	// every block of the group fits (two lists side by side, say).
-	Group string `yaml:"group"`
-	// Optional makes a text block with an empty result (no organisation
-	// contact, say) draw nothing instead of failing.
-	Optional bool        `yaml:"optional"`
-	Pos      content.Pos `yaml:"-"`
+	Group string      `yaml:"group"`
+	Pos   content.Pos `yaml:"-"`
 }

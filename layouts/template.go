@@ -3,6 +3,7 @@ package layouts
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 
 	"handbill/content"
@@ -31,8 +32,12 @@ func fields(d *content.Doc) map[string]string {
 	return m
 }
 
-// expand fills a template from the document. The position is the
-// message's when the template is a single message, else the block's.
+// expand fills a template from the document. A template is read as
+// segments separated by " · "; a segment with an empty placeholder (a
+// region with no text line, no organisation given, a message the region
+// leaves out) is dropped with its separator, and a template with nothing
+// left is empty. The position is the message's when the template is a
+// single message, else the block's.
 func expand(tmpl string, d *content.Doc, at content.Pos) (string, content.Pos, error) {
 	f := fields(d)
 	pos := at
@@ -41,31 +46,33 @@ func expand(tmpl string, d *content.Doc, at content.Pos) (string, content.Pos, e
 			pos = t.Pos
 		}
 	}
-	var bad string
-	filled := false
-	out := placeholder.ReplaceAllStringFunc(tmpl, func(s string) string {
-		key := s[1 : len(s)-1]
-		v, ok := f[key]
-		if t, isMsg := d.Messages.Texts[key]; isMsg {
-			v, ok = t.S, true
-		}
-		if ok {
-			filled = filled || v != ""
+	var kept []string
+	for _, seg := range strings.Split(tmpl, " · ") {
+		var bad string
+		empty := false
+		out := placeholder.ReplaceAllStringFunc(seg, func(s string) string {
+			key := s[1 : len(s)-1]
+			v, ok := f[key]
+			if t, isMsg := d.Messages.Texts[key]; isMsg {
+				v, ok = t.S, true
+			} else if slices.Contains(content.MessageKeys, key) {
+				v, ok = "", true // a message this region leaves out
+			}
+			if !ok && bad == "" {
+				bad = key
+			}
+			if v == "" {
+				empty = true
+			}
 			return v
+		})
+		if bad != "" {
+			return "", at, &content.Error{Pos: at, Msg: fmt.Sprintf("unknown placeholder {%s} in %q", bad, tmpl),
+				Hint: "use a message key of the content file or one of {hotline}, {sms}, {sms_keyword}, {web}, {emergency}, {org_name}, {org_contact}, {native}"}
 		}
-		if bad == "" {
-			bad = key
+		if !empty {
+			kept = append(kept, strings.TrimSpace(out))
 		}
-		return s
-	})
-	if bad != "" {
-		return "", at, &content.Error{Pos: at, Msg: fmt.Sprintf("unknown placeholder {%s} in %q", bad, tmpl),
-			Hint: "use a message key of the content file or one of {hotline}, {sms}, {sms_keyword}, {web}, {emergency}, {org_name}, {org_contact}, {native}"}
 	}
-	if !filled && placeholder.MatchString(tmpl) {
-		// Every placeholder is empty (no organisation given, say): the
-		// separators around them mean nothing alone.
-		return "", pos, nil
-	}
-	return strings.Trim(out, " ·\n"), pos, nil
+	return strings.Join(kept, " · "), pos, nil
 }

@@ -6,9 +6,11 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -188,6 +190,7 @@ func buildOne(e *text.Engine, opts BuildOptions, j Job) Result {
 		}
 		docs = append(docs, d)
 		r.Warnings = append(r.Warnings, d.Warnings...)
+		r.Warnings = append(r.Warnings, unbrokenWarnings(d)...)
 	}
 	doc, err := layouts.Compose(e, j.Target, docs)
 	if err != nil {
@@ -208,6 +211,28 @@ func buildOne(e *text.Engine, opts BuildOptions, j Job) Result {
 	r.SHA256, r.Bytes, r.Pages = hex.EncodeToString(sum[:]), buf.Len(), len(doc.Pages)
 	r.PageSize = pageSize(doc.Pages[0])
 	return r
+}
+
+// unbrokenWarnings flags Thai, Khmer, Lao or Myanmar text with a run of
+// letters too long to break (see text.UnbrokenRuns): it lacks the zero
+// width spaces handbill breaks lines at.
+func unbrokenWarnings(d *content.Doc) []string {
+	var out []string
+	check := func(key string, t content.Text) {
+		for _, run := range text.UnbrokenRuns(t.S) {
+			out = append(out, fmt.Sprintf("%s: `%s` has %d characters with no place to break (%q…); put ZERO WIDTH SPACE (U+200B) between words",
+				t.Pos, key, len([]rune(run)), string([]rune(run)[:8])))
+		}
+	}
+	for _, k := range slices.Sorted(maps.Keys(d.Messages.Texts)) {
+		check(k, d.Messages.Texts[k])
+	}
+	for _, k := range slices.Sorted(maps.Keys(d.Messages.Lists)) {
+		for _, t := range d.Messages.Lists[k] {
+			check(k, t)
+		}
+	}
+	return out
 }
 
 func pageSize(p *frame.Page) string {

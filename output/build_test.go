@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strings"
 	"testing"
 
 	"golang.org/x/text/language"
@@ -101,5 +102,33 @@ func BenchmarkBuildAllLanguages(b *testing.B) {
 		if _, err := output.Build(defaultOptions(b, b.TempDir(), all)); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+func TestBuildWarnsOnUnbreakableThai(t *testing.T) {
+	dir := t.TempDir()
+	file := filepath.Join(dir, "th.yaml")
+	// Thai with no zero width spaces: one 40-letter run.
+	if err := os.WriteFile(file, []byte("messages:\n  th:\n    headline: \"รู้จักสัญญาณเตือนของการค้ามนุษย์เด็กเพื่อการค้าประเวณี\"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	set, err := content.Load(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	opts := defaultOptions(t, dir, []language.Tag{language.Thai})
+	opts.Content = set
+	opts.Only = map[string]bool{"sticker-3x3": true}
+	m, _ := output.Build(opts)
+	found := false
+	for _, r := range m.Files {
+		for _, w := range r.Warnings {
+			if strings.Contains(w, "th.yaml:3:15: `headline` has") && strings.Contains(w, "U+200B") {
+				found = true
+			}
+		}
+	}
+	if !found {
+		t.Errorf("no warning about the unbreakable Thai headline: %+v", m.Files)
 	}
 }
