@@ -237,30 +237,31 @@ func TestReadmeFormatHasExample(t *testing.T) {
 }
 
 func TestUserLanguage(t *testing.T) {
-	s, err, _ := loadContent(t, "languages: [en, ht]\nmessages:\n  ht:\n    headline: Konnen siy yo\n")
+	// Swahili: a language with no built-in file.
+	s, err, _ := loadContent(t, "languages: [en, sw]\nmessages:\n  sw:\n    headline: Jua dalili\n")
 	if err != nil {
 		t.Fatal(err)
 	}
 	var info *LanguageInfo
 	for _, l := range s.Languages() {
-		if l.Tag.String() == "ht" {
+		if l.Tag.String() == "sw" {
 			info = &l
 		}
 	}
-	if info == nil || info.Status != StatusUser || info.Name != "Haitian Creole" {
+	if info == nil || info.Status != StatusUser || info.Name != "Swahili" {
 		t.Fatalf("languages: %+v", s.Languages())
 	}
-	d, err := s.Resolve(language.MustParse("ht"), "", "")
+	d, err := s.Resolve(language.MustParse("sw"), "", "")
 	if err != nil {
 		t.Fatal(err)
 	}
-	if d.Messages.Texts["headline"].S != "Konnen siy yo" {
+	if d.Messages.Texts["headline"].S != "Jua dalili" {
 		t.Errorf("headline %q", d.Messages.Texts["headline"].S)
 	}
 	// Every other key comes from English, each with a warning.
 	n := 0
 	for _, w := range d.Warnings {
-		if strings.HasPrefix(w, "ht: no `") && strings.HasSuffix(w, "using English") {
+		if strings.HasPrefix(w, "sw: no `") && strings.HasSuffix(w, "using English") {
 			n++
 		}
 	}
