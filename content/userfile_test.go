@@ -53,7 +53,7 @@ func TestContentFileErrors(t *testing.T) {
 		{"bad language tag in messages", "messages:\n  english:\n    headline: Hi\n",
 			"c.yaml:2:3: \"english\" is not a BCP 47 language tag", "use a tag such as en, es, es-MX, zh-Hant, pa"},
 		{"language with no content", "languages: [en, nb]\n",
-			"c.yaml:1:17: no content in language `nb`", "known: en, es…"},
+			"c.yaml:1:17: no content in language `nb`", "known: en, …"},
 		{"language twice", "languages: [en, en]\n",
 			"c.yaml:1:17: language `en` is listed twice", ""},
 		{"unknown region", "region: US-CX\n",

@@ -34,6 +34,12 @@ func (c *composer) block(b Block, areas map[string]area, d *content.Doc) ([]fram
 	if err != nil {
 		return nil, c.blockErr(b, err)
 	}
+	if text.IsRTL(d.Messages.Lang) {
+		// Right-to-left languages read the page from the right: the
+		// design is mirrored, so the first column is on the right.
+		a := areas[areaName(b)]
+		r.X = a.X + a.W - (r.X - a.X) - r.W
+	}
 	var items []frame.Item
 	switch b.Type {
 	case "text":

@@ -179,11 +179,7 @@ func (c *composer) sizeRange(b Block, rng [2]float64) ([2]float64, func(float64)
 
 // box resolves a block's box in its area.
 func (c *composer) box(b Block, areas map[string]area) (area, error) {
-	name := b.Area
-	if name == "" {
-		name = "safe"
-	}
-	a, ok := areas[name]
+	a, ok := areas[areaName(b)]
 	if !ok {
 		return area{}, fmt.Errorf("unknown area %q: use safe, trim, bleed or band", b.Area)
 	}
@@ -200,6 +196,13 @@ func (c *composer) box(b Block, areas map[string]area) (area, error) {
 		return area{}, fmt.Errorf("box has no area (%.1f×%.1f pt)", r.W, r.H)
 	}
 	return r, nil
+}
+
+func areaName(b Block) string {
+	if b.Area == "" {
+		return "safe"
+	}
+	return b.Area
 }
 
 // blockErr gives an error the block's position unless it has one.

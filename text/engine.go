@@ -14,6 +14,7 @@ import (
 	gtlang "github.com/go-text/typesetting/language"
 	"github.com/go-text/typesetting/shaping"
 	"golang.org/x/image/math/fixed"
+	"golang.org/x/text/language"
 
 	"handbill/fonts"
 )
@@ -95,6 +96,9 @@ func (m *fontmap) ResolveFace(r rune) *font.Face {
 	m.missing = append(m.missing, r)
 	return m.e.goFace(m.chain[0])
 }
+
+// IsRTL reports whether paragraphs in the language run right to left.
+func IsRTL(tag language.Tag) bool { return isRTLLang(Style{Lang: tag}) }
 
 func isRTLLang(s Style) bool {
 	switch fonts.Script(s.Lang) {

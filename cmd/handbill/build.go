@@ -171,9 +171,13 @@ func parseLangs(s string, set *content.Set) ([]language.Tag, error) {
 	case "":
 		return set.DefaultLanguages(), nil
 	case "all":
-		var out []language.Tag
+		// The default languages first: the multi-language poster pairs the
+		// first two (English and Spanish) with each of the others.
+		out := set.DefaultLanguages()
 		for _, l := range set.Languages() {
-			out = append(out, l.Tag)
+			if !slices.Contains(out, l.Tag) {
+				out = append(out, l.Tag)
+			}
 		}
 		return out, nil
 	}
