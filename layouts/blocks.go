@@ -177,8 +177,17 @@ func (c *composer) qrBlock(b Block, r area, d *content.Doc) ([]frame.Item, error
 	if err != nil {
 		return nil, err
 	}
-	x := r.X + (r.W-side)/2 + (side-size)/2
-	return []frame.Item{&frame.QR{X: x, Y: r.Y + (side-size)/2, Size: size, Modules: mods, Color: col, Content: s, Src: pos}}, nil
+	sx, sy := r.X+(r.W-side)/2, r.Y+(r.H-side)/2
+	var items []frame.Item
+	if b.Background != "" {
+		bg, err := c.color(b.Background, frame.Color{})
+		if err != nil {
+			return nil, err
+		}
+		items = append(items, &frame.Rect{X: sx, Y: sy, W: side, H: side, Fill: &bg, Src: b.Pos})
+	}
+	q := &frame.QR{X: sx + (side-size)/2, Y: sy + (side-size)/2, Size: size, Modules: mods, Color: col, Content: s, Src: pos}
+	return append(items, q), nil
 }
 
 func (c *composer) imageBlock(b Block, r area, d *content.Doc) ([]frame.Item, error) {

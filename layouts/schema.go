@@ -57,6 +57,7 @@ func Schema() []byte {
 			"content":     obj{"type": "string", "description": `qr: a template for what the code encodes, e.g. "https://{web}".`},
 			"src":         obj{"type": "string", "description": `image: "logo" for the organisation's logo, or a PNG/JPEG path.`},
 			"fill":        color,
+			"background":  withDesc(color, "qr: paint the code's square, quiet zone included, in this colour first."),
 			"stroke":      color,
 			"width":       obj{"type": "number", "minimum": 0, "description": "Line width in points."},
 			"dash":        obj{"type": "array", "items": obj{"type": "number", "minimum": 0}},

@@ -68,20 +68,22 @@ type PageSpec struct {
 //   - panels: the box split into one panel per language (Direction columns
 //     or rows), each holding Blocks in its own language.
 type Block struct {
-	Type       string    `yaml:"type,required"`
-	Box        []Length  `yaml:"box,required"`
-	Area       string    `yaml:"area"`
-	Text       string    `yaml:"text"`
-	Style      string    `yaml:"style"`
-	VAlign     string    `yaml:"valign"`
-	Items      string    `yaml:"items"`
-	Title      string    `yaml:"title"`
-	TitleStyle string    `yaml:"title_style"`
-	Bullet     string    `yaml:"bullet"`
-	Max        int       `yaml:"max"`
-	Content    string    `yaml:"content"`
-	Src        string    `yaml:"src"`
-	Fill       string    `yaml:"fill"`
+	Type       string   `yaml:"type,required"`
+	Box        []Length `yaml:"box,required"`
+	Area       string   `yaml:"area"`
+	Text       string   `yaml:"text"`
+	Style      string   `yaml:"style"`
+	VAlign     string   `yaml:"valign"`
+	Items      string   `yaml:"items"`
+	Title      string   `yaml:"title"`
+	TitleStyle string   `yaml:"title_style"`
+	Bullet     string   `yaml:"bullet"`
+	Max        int      `yaml:"max"`
+	Content    string   `yaml:"content"`
+	Src        string   `yaml:"src"`
+	Fill       string   `yaml:"fill"`
+	// Background paints a qr block's square (quiet zone included) first.
+	Background string    `yaml:"background"`
 	Stroke     string    `yaml:"stroke"`
 	Width      float64   `yaml:"width"`
 	Dash       []float64 `yaml:"dash"`

@@ -14,6 +14,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"time"
 
 	"golang.org/x/text/language"
 
@@ -35,6 +36,12 @@ type BuildOptions struct {
 	OutDir   string
 	// Force replaces files in OutDir that handbill did not write.
 	Force bool
+	// RequireReviewed makes an unreviewed (machine-draft) translation an
+	// error instead of a warning.
+	RequireReviewed bool
+	// Now is the date hotline entries' last-verified dates are measured
+	// against (zero: today).
+	Now time.Time
 	// Only, when set, keeps just the outputs (target names) it holds.
 	Only map[string]bool
 	// Workers is how many documents are built at once (0: one per CPU).
@@ -188,9 +195,14 @@ func buildOne(e *text.Engine, opts BuildOptions, j Job) Result {
 		if err != nil {
 			return fail(err)
 		}
+		if opts.RequireReviewed && (d.Messages.Status == "machine-draft" || d.Messages.Status == "") {
+			return fail(&content.Error{Msg: fmt.Sprintf("%s: the %s text is a machine draft, not reviewed (--require-reviewed)", lang, d.Messages.Name),
+				Hint: "have a native speaker review it and set its provenance status to community-reviewed or professional, or build without --require-reviewed"})
+		}
 		docs = append(docs, d)
 		r.Warnings = append(r.Warnings, d.Warnings...)
 		r.Warnings = append(r.Warnings, unbrokenWarnings(d)...)
+		r.Warnings = append(r.Warnings, staleWarnings(d, opts.Now)...)
 	}
 	doc, err := layouts.Compose(e, j.Target, docs)
 	if err != nil {
@@ -211,6 +223,22 @@ func buildOne(e *text.Engine, opts BuildOptions, j Job) Result {
 	r.SHA256, r.Bytes, r.Pages = hex.EncodeToString(sum[:]), buf.Len(), len(doc.Pages)
 	r.PageSize = pageSize(doc.Pages[0])
 	return r
+}
+
+// staleWarnings flags hotlines last verified more than a year before now:
+// numbers change, and a stale one may no longer answer.
+func staleWarnings(d *content.Doc, now time.Time) []string {
+	if now.IsZero() {
+		now = time.Now()
+	}
+	var out []string
+	for _, h := range append(slices.Clone(d.Hotlines), d.Emergency) {
+		if v, ok := h.VerifiedDate(); ok && now.Sub(v) > 366*24*time.Hour {
+			out = append(out, fmt.Sprintf("%s: hotline %s (%s) was last verified on %s, over a year ago; check the number and update `verified`",
+				h.Pos, h.ID, h.Display, h.Verified))
+		}
+	}
+	return out
 }
 
 // unbrokenWarnings flags Thai, Khmer, Lao or Myanmar text with a run of

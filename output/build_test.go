@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strings"
 	"testing"
+	"time"
 
 	"golang.org/x/text/language"
 
@@ -130,5 +131,34 @@ func TestBuildWarnsOnUnbreakableThai(t *testing.T) {
 	}
 	if !found {
 		t.Errorf("no warning about the unbreakable Thai headline: %+v", m.Files)
+	}
+}
+
+func TestBuildWarnsOnStaleHotlinesAndRefusesDrafts(t *testing.T) {
+	opts := defaultOptions(t, t.TempDir(), []language.Tag{language.English})
+	opts.Only = map[string]bool{"sticker-3x3": true}
+	opts.Now = time.Date(2031, 1, 1, 0, 0, 0, 0, time.UTC)
+	m, err := output.Build(opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	stale := 0
+	for _, w := range m.Files[0].Warnings {
+		if strings.Contains(w, "hotline us-nhth (1-888-373-7888) was last verified on") && strings.Contains(w, "over a year ago") {
+			stale++
+		}
+	}
+	if stale != 1 {
+		t.Errorf("want one stale warning for the national hotline in 2031, got %v", m.Files[0].Warnings)
+	}
+	opts.Now = time.Time{}
+	opts.RequireReviewed = true
+	opts.OutDir = t.TempDir()
+	_, err = output.Build(opts)
+	if err == nil || !strings.Contains(err.Error(), "machine draft, not reviewed (--require-reviewed)") {
+		t.Errorf("want a refusal of the machine-drafted English, got %v", err)
+	}
+	if _, statErr := os.Stat(filepath.Join(opts.OutDir, "en", "sticker-3x3.pdf")); statErr == nil {
+		t.Error("a refused document was written")
 	}
 }

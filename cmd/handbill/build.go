@@ -28,6 +28,7 @@ type buildOptions struct {
 	content  string
 	force    bool
 	jobs     int
+	reviewed bool
 }
 
 func newCmdBuild(g *globalOptions, runF func(*buildOptions) error) *cobra.Command {
@@ -57,6 +58,7 @@ languages (English and Spanish) for the US hotlines.`,
 	f.StringVar(&opts.content, "content", "", "your content `FILE` (YAML); anything it leaves out comes from the built-ins")
 	f.BoolVar(&opts.force, "force", false, "replace files in the output folder even if handbill did not write them")
 	f.IntVar(&opts.jobs, "jobs", 0, "documents built at once (default: one per CPU)")
+	f.BoolVar(&opts.reviewed, "require-reviewed", false, "refuse to build from machine-drafted translations not yet reviewed")
 	return cmd
 }
 
@@ -97,7 +99,7 @@ func buildRun(cmd *cobra.Command, opts *buildOptions) error {
 	tty := isTerminal(stderr)
 	bo := output.BuildOptions{
 		Content: set, Layouts: ls, Langs: langs, Region: region, Audience: audience,
-		Fonts: reg, OutDir: opts.out, Force: opts.force, Workers: opts.jobs, Only: only,
+		Fonts: reg, OutDir: opts.out, Force: opts.force, Workers: opts.jobs, Only: only, RequireReviewed: opts.reviewed,
 		Progress: func(done, total int, r output.Result) {
 			if tty {
 				fmt.Fprintf(stderr, "\r\033[K")
