@@ -55,7 +55,9 @@ type Text struct {
 	Para   *text.Paragraph
 	Color  Color
 	Rotate float64
-	Src    Pos
+	// Role is the layout style's role: body, heading or caption.
+	Role string
+	Src  Pos
 }
 
 // Image is a PNG or JPEG file drawn into a box.

@@ -68,6 +68,14 @@ func (c *composer) block(b Block, areas map[string]area, d *content.Doc) ([]fram
 }
 
 // style returns the text style and size range of a named style.
+// role is a style's role for checks (body when the layout does not say).
+func (c *composer) role(name string) string {
+	if r := c.styles[name].Role; r != "" {
+		return r
+	}
+	return "body"
+}
+
 func (c *composer) style(name string, d *content.Doc) (text.Style, frame.Color, [2]float64, int, error) {
 	s, ok := c.styles[name]
 	if !ok {
@@ -135,7 +143,7 @@ func (c *composer) textBlock(b Block, r area, d *content.Doc) ([]frame.Item, err
 		return nil, c.overflowErr(fmt.Sprintf("the %q block (%s)", b.Text, b.Pos), pos, d, err)
 	}
 	record(p.Style.Size)
-	return []frame.Item{&frame.Text{X: r.X, Y: r.Y + valign(b, r.H, p.Height), Para: p, Color: col, Src: pos}}, nil
+	return []frame.Item{&frame.Text{X: r.X, Y: r.Y + valign(b, r.H, p.Height), Para: p, Color: col, Role: c.role(b.Style), Src: pos}}, nil
 }
 
 // valign is the offset of content of height h in a box of height boxH.

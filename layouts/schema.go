@@ -40,6 +40,7 @@ func Schema() []byte {
 			"align":       obj{"enum": []string{"start", "end", "center"}, "description": "start is left in left-to-right languages and right in right-to-left ones."},
 			"line_height": obj{"type": "number", "exclusiveMinimum": 0, "description": "Distance between baselines as a multiple of the size (1.3 if left out)."},
 			"max_lines":   obj{"type": "integer", "minimum": 0},
+			"role":        obj{"enum": []string{"body", "heading", "caption"}, "description": "For checks: body (default) and heading text must meet the minimum size of the product or compliance preset; a caption need not."},
 		}}
 	block := obj{"type": "object", "additionalProperties": false, "required": []string{"type", "box"},
 		"properties": obj{

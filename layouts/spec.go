@@ -47,6 +47,10 @@ type StyleSpec struct {
 	Align      string    `yaml:"align"`
 	LineHeight float64   `yaml:"line_height"`
 	MaxLines   int       `yaml:"max_lines"`
+	// Role says what the text is, for checks: body (default) and heading
+	// text must meet a product's or a law's minimum size; a caption (the
+	// address under a QR code, a footer) need not.
+	Role string `yaml:"role"`
 }
 
 // PageSpec is one page of the design (a card has a front and a back).

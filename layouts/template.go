@@ -24,6 +24,15 @@ func fields(d *content.Doc) map[string]string {
 		h := d.Hotlines[0]
 		m["hotline"], m["sms"], m["sms_keyword"], m["web"], m["hotline_name"] = h.Display, h.SMS, h.SMSKeyword, h.Web, h.Name.S
 	}
+	var more []string
+	for _, h := range d.Hotlines[min(1, len(d.Hotlines)):] {
+		line := h.Name.S + " " + h.Display
+		if h.Vanity != "" {
+			line += " (" + h.Vanity + ")"
+		}
+		more = append(more, line)
+	}
+	m["more_hotlines"] = strings.Join(more, " · ")
 	for _, h := range d.Hotlines[min(1, len(d.Hotlines)):] {
 		if _, ok := m["hotline2"]; !ok {
 			m["hotline2"], m["hotline2_name"], m["hotline2_vanity"], m["web2"] = h.Display, h.Name.S, h.Vanity, h.Web
@@ -68,7 +77,7 @@ func expand(tmpl string, d *content.Doc, at content.Pos) (string, content.Pos, e
 		})
 		if bad != "" {
 			return "", at, &content.Error{Pos: at, Msg: fmt.Sprintf("unknown placeholder {%s} in %q", bad, tmpl),
-				Hint: "use a message key of the content file or one of {hotline}, {sms}, {sms_keyword}, {web}, {emergency}, {org_name}, {org_contact}, {native}"}
+				Hint: "use a message key of the content file or one of {hotline}, {sms}, {sms_keyword}, {web}, {more_hotlines}, {emergency}, {org_name}, {org_contact}, {native}"}
 		}
 		if !empty {
 			kept = append(kept, strings.TrimSpace(out))
