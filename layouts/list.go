@@ -9,7 +9,7 @@ import (
 )
 
 // listGap is the space between list items, as a fraction of the size.
-const listGap = 0.35
+const listGap = 0.3
 
 // listBlock sets a title and a list of items at one common size: the
 // largest on the style's grid at which all of them fit the box. Items hang

@@ -89,6 +89,7 @@ func Schema() []byte {
 			"product":     obj{"enum": products},
 			"sizes":       obj{"type": "array", "items": variant, "minItems": 1},
 			"margin":      withDesc(length, "The safe margin inside the trim."),
+			"min_size":    obj{"type": "number", "minimum": 0, "description": "The smallest type size in points for body and heading text on this product; check warns under it."},
 			"theme":       obj{"type": "object", "additionalProperties": obj{"type": "string", "pattern": "^#([0-9a-fA-F]{3}|[0-9a-fA-F]{6})$"}},
 			"styles":      obj{"type": "object", "additionalProperties": style},
 			"pages":       obj{"type": "array", "items": page, "minItems": 1, "maxItems": 2},

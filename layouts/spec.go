@@ -12,13 +12,17 @@ type Layout struct {
 	Product string `yaml:"product,required"`
 	// Sizes lists the sizes the layout is built in; each gives one output
 	// named <name>-<suffix>.
-	Sizes  []Variant              `yaml:"sizes,required"`
-	Margin Length                 `yaml:"margin"`
-	Theme  map[string]string      `yaml:"theme"`
-	Styles map[string]StyleSpec   `yaml:"styles,required"`
-	Pages  []PageSpec             `yaml:"pages,required"`
-	Source string                 `yaml:"-"`
-	Pos    map[string]content.Pos `yaml:"-"`
+	Sizes  []Variant `yaml:"sizes,required"`
+	Margin Length    `yaml:"margin"`
+	// MinSize is the smallest type size, in points, body and heading text
+	// may have on this product (check warns under it; a compliance preset
+	// may require more).
+	MinSize float64                `yaml:"min_size"`
+	Theme   map[string]string      `yaml:"theme"`
+	Styles  map[string]StyleSpec   `yaml:"styles,required"`
+	Pages   []PageSpec             `yaml:"pages,required"`
+	Source  string                 `yaml:"-"`
+	Pos     map[string]content.Pos `yaml:"-"`
 }
 
 // Variant is one size a layout is built in.

@@ -32,7 +32,11 @@ func fields(d *content.Doc) map[string]string {
 		}
 		more = append(more, line)
 	}
-	m["more_hotlines"] = strings.Join(more, " · ")
+	if len(more) > 0 {
+		// The names are English: isolate them left to right, so inside
+		// right-to-left text "Name 1-800… (VANITY)" keeps its order.
+		m["more_hotlines"] = "\u2066" + strings.Join(more, " · ") + "\u2069"
+	}
 	for _, h := range d.Hotlines[min(1, len(d.Hotlines)):] {
 		if _, ok := m["hotline2"]; !ok {
 			m["hotline2"], m["hotline2_name"], m["hotline2_vanity"], m["web2"] = h.Display, h.Name.S, h.Vanity, h.Web

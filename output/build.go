@@ -42,6 +42,9 @@ type BuildOptions struct {
 	// Now is the date hotline entries' last-verified dates are measured
 	// against (zero: today).
 	Now time.Time
+	// MinSize, when set, is a minimum type size (a compliance preset's)
+	// stricter than the layouts' own.
+	MinSize float64
 	// Only, when set, keeps just the outputs (target names) it holds.
 	Only map[string]bool
 	// Workers is how many documents are built at once (0: one per CPU).
@@ -207,6 +210,12 @@ func buildOne(e *text.Engine, opts BuildOptions, j Job) Result {
 	doc, err := layouts.Compose(e, j.Target, docs)
 	if err != nil {
 		return fail(err)
+	}
+	for _, f := range layouts.CheckFrames(j.Target, doc, langDir(j.Langs), opts.MinSize) {
+		if f.Severity == layouts.SevError {
+			return fail(&content.Error{Pos: f.Pos, Msg: f.Msg, Hint: f.Hint})
+		}
+		r.Warnings = append(r.Warnings, fmt.Sprintf("%s: %s", f.Pos, f.Msg))
 	}
 	path := filepath.Join(opts.OutDir, j.File)
 	if err := checkReplace(path, opts.Force); err != nil {

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 	"golang.org/x/text/language"
 
 	"handbill/content"
@@ -51,34 +52,41 @@ languages (English and Spanish) for the US hotlines.`,
 	}
 	f := cmd.Flags()
 	f.StringVar(&opts.out, "out", "out", "write into `DIR`")
+	addSelectionFlags(f, opts)
+	f.BoolVar(&opts.force, "force", false, "replace files in the output folder even if handbill did not write them")
+	f.IntVar(&opts.jobs, "jobs", 0, "documents built at once (default: one per CPU)")
+	return cmd
+}
+
+// addSelectionFlags adds the flags that say what to build, shared by
+// build and check.
+func addSelectionFlags(f *pflag.FlagSet, opts *buildOptions) {
 	f.StringArrayVar(&opts.layouts, "layout", nil, "build only this layout or output (`NAME` from 'handbill list layouts', or a layout .yaml file); repeatable")
 	f.StringVar(&opts.langs, "lang", "", "languages as comma-separated BCP 47 `TAGS`, or all (default: the content's languages)")
 	f.StringVar(&opts.region, "region", "", "whose hotlines to print: `CODE` such as US, US-CA, CA, GB (default: the content's region)")
 	f.StringVar(&opts.audience, "audience", "", "who it speaks to: community, parents, educators, clinicians or youth")
 	f.StringVar(&opts.content, "content", "", "your content `FILE` (YAML); anything it leaves out comes from the built-ins")
-	f.BoolVar(&opts.force, "force", false, "replace files in the output folder even if handbill did not write them")
-	f.IntVar(&opts.jobs, "jobs", 0, "documents built at once (default: one per CPU)")
-	f.BoolVar(&opts.reviewed, "require-reviewed", false, "refuse to build from machine-drafted translations not yet reviewed")
-	return cmd
+	f.BoolVar(&opts.reviewed, "require-reviewed", false, "refuse machine-drafted translations not yet reviewed")
 }
 
-func buildRun(cmd *cobra.Command, opts *buildOptions) error {
-	start := time.Now()
+// options turns the flags into build options, checking names first: a
+// wrong region, audience or language is one mistake, not one per document.
+func (opts *buildOptions) options() (output.BuildOptions, error) {
 	set, err := content.Load(opts.content)
 	if err != nil {
-		return err
+		return output.BuildOptions{}, err
 	}
 	reg, err := opts.global.registry()
 	if err != nil {
-		return err
+		return output.BuildOptions{}, err
 	}
 	langs, err := parseLangs(opts.langs, set)
 	if err != nil {
-		return err
+		return output.BuildOptions{}, err
 	}
 	ls, only, err := selectLayouts(opts.layouts)
 	if err != nil {
-		return err
+		return output.BuildOptions{}, err
 	}
 	region := opts.region
 	if region == "" {
@@ -88,35 +96,41 @@ func buildRun(cmd *cobra.Command, opts *buildOptions) error {
 	if audience == "" {
 		audience = set.DefaultAudience()
 	}
-	// A wrong region, audience or language is one mistake, not one per
-	// document: check them before building.
 	for _, lang := range langs {
 		if _, err := set.Resolve(lang, audience, region); err != nil {
-			return err
+			return output.BuildOptions{}, err
 		}
+	}
+	return output.BuildOptions{
+		Content: set, Layouts: ls, Langs: langs, Region: region, Audience: audience,
+		Fonts: reg, OutDir: opts.out, Force: opts.force, Workers: opts.jobs, Only: only, RequireReviewed: opts.reviewed,
+	}, nil
+}
+
+func buildRun(cmd *cobra.Command, opts *buildOptions) error {
+	start := time.Now()
+	bo, err := opts.options()
+	if err != nil {
+		return err
 	}
 	stdout, stderr := cmd.OutOrStdout(), cmd.ErrOrStderr()
 	tty := isTerminal(stderr)
-	bo := output.BuildOptions{
-		Content: set, Layouts: ls, Langs: langs, Region: region, Audience: audience,
-		Fonts: reg, OutDir: opts.out, Force: opts.force, Workers: opts.jobs, Only: only, RequireReviewed: opts.reviewed,
-		Progress: func(done, total int, r output.Result) {
-			if tty {
-				fmt.Fprintf(stderr, "\r\033[K")
+	bo.Progress = func(done, total int, r output.Result) {
+		if tty {
+			fmt.Fprintf(stderr, "\r\033[K")
+		}
+		if r.Err == nil {
+			warn := ""
+			if n := len(r.Warnings); n > 0 {
+				warn = fmt.Sprintf(", %d warning%s", n, plural(n))
 			}
-			if r.Err == nil {
-				warn := ""
-				if n := len(r.Warnings); n > 0 {
-					warn = fmt.Sprintf(", %d warning%s", n, plural(n))
-				}
-				fmt.Fprintf(stdout, "wrote %s (%s, %d page%s, %d KB%s)\n", filepath.Join(opts.out, r.File), r.PageSize, r.Pages, plural(r.Pages), (r.Bytes+1023)/1024, warn)
-			} else {
-				printError(stderr, r.Err)
-			}
-			if tty && done < total {
-				fmt.Fprintf(stderr, "[%d/%d] building…", done, total)
-			}
-		},
+			fmt.Fprintf(stdout, "wrote %s (%s, %d page%s, %d KB%s)\n", filepath.Join(opts.out, r.File), r.PageSize, r.Pages, plural(r.Pages), (r.Bytes+1023)/1024, warn)
+		} else {
+			printError(stderr, r.Err)
+		}
+		if tty && done < total {
+			fmt.Fprintf(stderr, "[%d/%d] building…", done, total)
+		}
 	}
 	m, err := output.Build(bo)
 	if m == nil {

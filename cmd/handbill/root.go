@@ -36,7 +36,7 @@ func newRootCmd(stdout, stderr io.Writer) *cobra.Command {
 	root.SetOut(stdout)
 	root.SetErr(stderr)
 	root.PersistentFlags().StringArrayVar(&g.fonts, "font", nil, "add a TrueType font file, `PATH` of a folder of fonts, or FILE.ttc#N for one face of a collection (repeatable)")
-	root.AddCommand(newCmdBuild(g, nil), newCmdInit(), newCmdList(g), newCmdSchema(), newCmdSpecimen(g, nil))
+	root.AddCommand(newCmdBuild(g, nil), newCmdCheck(g), newCmdInit(), newCmdList(g), newCmdSchema(), newCmdSpecimen(g, nil))
 	return root
 }
 

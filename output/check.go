@@ -1,0 +1,126 @@
+package output
+
+import (
+	"errors"
+	"regexp"
+	"sort"
+	"strconv"
+
+	"handbill/content"
+	"handbill/layouts"
+	"handbill/text"
+)
+
+// Report is what `handbill check` found.
+type Report struct {
+	Documents int
+	Findings  []layouts.Finding
+}
+
+// Errors and Warnings count the findings of each severity.
+func (r *Report) Errors() int   { return r.count(layouts.SevError) }
+func (r *Report) Warnings() int { return r.count(layouts.SevWarning) }
+
+func (r *Report) count(sev string) int {
+	n := 0
+	for _, f := range r.Findings {
+		if f.Severity == sev {
+			n++
+		}
+	}
+	return n
+}
+
+// Check runs every check build runs, on every planned document, and writes
+// nothing.
+func Check(opts BuildOptions) *Report {
+	jobs, notes := Plan(opts)
+	rep := &Report{Documents: len(jobs)}
+	for _, n := range notes {
+		rep.Findings = append(rep.Findings, layouts.Finding{Severity: layouts.SevWarning, Msg: n})
+	}
+	e := text.NewEngine(opts.Fonts)
+	seen := map[string]bool{}
+	for _, j := range jobs {
+		for _, f := range checkOne(e, opts, j) {
+			k := f.Severity + f.Pos.String() + f.Lang + f.Msg
+			if seen[k] {
+				continue // the same text in another size or mode
+			}
+			seen[k] = true
+			f.Where = f.Pos.String()
+			rep.Findings = append(rep.Findings, f)
+		}
+	}
+	sort.SliceStable(rep.Findings, func(a, b int) bool {
+		fa, fb := rep.Findings[a], rep.Findings[b]
+		if fa.Severity != fb.Severity {
+			return fa.Severity == layouts.SevError
+		}
+		return false
+	})
+	return rep
+}
+
+// checkOne composes one document and returns everything wrong with it.
+func checkOne(e *text.Engine, opts BuildOptions, j Job) []layouts.Finding {
+	name := j.Target.Name()
+	var out []layouts.Finding
+	var docs []*content.Doc
+	for _, lang := range j.Langs {
+		d, err := opts.Content.Resolve(lang, opts.Audience, opts.Region)
+		if err != nil {
+			return append(out, errFinding(err, name, lang.String()))
+		}
+		docs = append(docs, d)
+		for _, w := range append(append(d.Warnings, unbrokenWarnings(d)...), staleWarnings(d, opts.Now)...) {
+			sev := layouts.SevWarning
+			if opts.RequireReviewed && machineDraft.MatchString(w) {
+				sev = layouts.SevError
+			}
+			out = append(out, warningFinding(sev, w, name, lang.String()))
+		}
+	}
+	doc, err := layouts.Compose(e, j.Target, docs)
+	if err != nil {
+		return append(out, errFinding(err, name, langDir(j.Langs)))
+	}
+	return append(out, layouts.CheckFrames(j.Target, doc, langDir(j.Langs), opts.MinSize)...)
+}
+
+var (
+	machineDraft = regexp.MustCompile(`machine draft`)
+	fallback     = regexp.MustCompile(`: using |, using English`)
+)
+
+// posPrefix splits "FILE:LINE:COL: message" warnings from content.
+var posPrefix = regexp.MustCompile(`^(.+?):(\d+):(\d+): (.*)$`)
+
+func warningFinding(sev, w, product, lang string) layouts.Finding {
+	f := layouts.Finding{Severity: sev, Product: product, Lang: lang, Msg: w}
+	if m := posPrefix.FindStringSubmatch(w); m != nil {
+		f.Pos = content.Pos{File: m[1], Line: atoi(m[2]), Col: atoi(m[3])}
+		f.Msg = m[4]
+	}
+	switch {
+	case machineDraft.MatchString(w):
+		f.Hint = "have a native speaker review the translation, then set its provenance status"
+	case fallback.MatchString(w):
+		f.Hint = "add the text in this language to your content file, or choose a built-in language"
+	}
+	return f
+}
+
+func atoi(s string) int {
+	n, _ := strconv.Atoi(s)
+	return n
+}
+
+func errFinding(err error, product, lang string) layouts.Finding {
+	f := layouts.Finding{Severity: layouts.SevError, Product: product, Lang: lang, Msg: err.Error()}
+	var ce *content.Error
+	if errors.As(err, &ce) {
+		f.Pos, f.Msg, f.Hint = ce.Pos, ce.Msg, ce.Hint
+	}
+	return f
+}
