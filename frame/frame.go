@@ -15,11 +15,28 @@ import (
 // Pos is a position in a source file (content or layout YAML).
 type Pos = content.Pos
 
-// Color is an RGB colour.
-type Color struct{ R, G, B uint8 }
+// Color is a colour: RGB, which screens and desktop printers get, and,
+// when the layout gives them, its press equivalents, which press output
+// writes instead: process inks (CMYK, in percent) and optionally a spot
+// ink's name, with CMYK as the spot colour's alternate. Color stays
+// comparable with ==.
+type Color struct {
+	R, G, B uint8
+	// CMYK is the colour in process inks, 0–100 each, when HasCMYK.
+	CMYK    [4]float64
+	HasCMYK bool
+	// Spot, when set, names the ink (e.g. "PANTONE 2955 C"); CMYK is the
+	// alternate a device without that ink prints. "All" is the
+	// registration colour, printed on every plate.
+	Spot string
+}
 
 // Black is the default text colour.
 var Black = Color{}
+
+// Registration is the colour of crop and registration marks: black on a
+// desktop printer, every separation (/All) in press output.
+var Registration = Color{HasCMYK: true, CMYK: [4]float64{100, 100, 100, 100}, Spot: "All"}
 
 // Doc is a document: metadata and pages.
 type Doc struct {
@@ -57,7 +74,9 @@ type Text struct {
 	Rotate float64
 	// Role is the layout style's role: body, heading or caption.
 	Role string
-	Src  Pos
+	// Src is where the text comes from (a content message, usually);
+	// Block is the layout block that placed it.
+	Src, Block Pos
 }
 
 // Image is a PNG or JPEG file drawn into a box.
@@ -139,7 +158,14 @@ func colorString(c *Color) string {
 	if c == nil {
 		return "none"
 	}
-	return fmt.Sprintf("#%02x%02x%02x", c.R, c.G, c.B)
+	s := fmt.Sprintf("#%02x%02x%02x", c.R, c.G, c.B)
+	if c.HasCMYK {
+		s += fmt.Sprintf("/cmyk(%g,%g,%g,%g)", c.CMYK[0], c.CMYK[1], c.CMYK[2], c.CMYK[3])
+	}
+	if c.Spot != "" {
+		s += fmt.Sprintf("/spot(%s)", strings.ReplaceAll(c.Spot, " ", "_"))
+	}
+	return s
 }
 
 // Dump returns a stable text description of the document.

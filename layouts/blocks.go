@@ -143,7 +143,7 @@ func (c *composer) textBlock(b Block, r area, d *content.Doc) ([]frame.Item, err
 		return nil, c.overflowErr(fmt.Sprintf("the %q block (%s)", b.Text, b.Pos), pos, d, err)
 	}
 	record(p.Style.Size)
-	return []frame.Item{&frame.Text{X: r.X, Y: r.Y + valign(b, r.H, p.Height), Para: p, Color: col, Role: c.role(b.Style), Src: pos}}, nil
+	return []frame.Item{&frame.Text{X: r.X, Y: r.Y + valign(b, r.H, p.Height), Para: p, Color: col, Role: c.role(b.Style), Src: pos, Block: b.Pos}}, nil
 }
 
 // valign is the offset of content of height h in a box of height boxH.

@@ -50,8 +50,8 @@ func CheckFrames(t Target, doc *frame.Doc, lang string, minSize float64) []Findi
 			case *frame.Text:
 				checkContrast(p, i, it, add)
 				if s := it.Para.Style.Size; min > 0 && it.Role != "caption" && s < min-0.01 && len(it.Para.Lines) > 0 {
-					if cur, ok := smallest[it.Src]; !ok || s < cur {
-						smallest[it.Src] = s
+					if cur, ok := smallest[it.Block]; !ok || s < cur {
+						smallest[it.Block] = s
 					}
 				}
 			case *frame.Image:
@@ -117,7 +117,7 @@ func checkContrast(p *frame.Page, i int, t *frame.Text, add func(sev string, pos
 		need = contrastLarge
 	}
 	if ratio < need-0.005 {
-		add(SevError, t.Src, "WCAG 2.1 AA",
+		add(SevError, t.Block, "WCAG 2.1 AA",
 			fmt.Sprintf("contrast %.2f:1 between text %s and its background %s is under WCAG 2.1 AA's %.1f:1 for %s text (%q)",
 				ratio, hex(t.Color), hex(bg), need, map[bool]string{true: "large", false: "body"}[large], clip(t.Para.Text)),
 			"use a darker text colour or a lighter background in the layout's theme (contrast is judged on luminance, as printed in black and white)")

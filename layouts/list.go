@@ -108,7 +108,7 @@ func (c *composer) listBlock(b Block, r area, d *content.Doc) ([]frame.Item, err
 	indent := size * 1.1
 	for _, pl := range placedItems {
 		if !pl.bull {
-			out = append(out, &frame.Text{X: r.X, Y: r.Y + pl.y, Para: pl.p, Color: titleCol, Role: c.role(b.TitleStyle), Src: pl.src})
+			out = append(out, &frame.Text{X: r.X, Y: r.Y + pl.y, Para: pl.p, Color: titleCol, Role: c.role(b.TitleStyle), Src: pl.src, Block: b.Pos})
 			continue
 		}
 		bp := shapedBullet.At(size, indent)
@@ -123,8 +123,8 @@ func (c *composer) listBlock(b Block, r area, d *content.Doc) ([]frame.Item, err
 			by += pl.p.Lines[0].Baseline - bp.Lines[0].Baseline
 		}
 		out = append(out,
-			&frame.Text{X: bx, Y: by, Para: bp, Color: col, Role: c.role(b.Style), Src: pl.src},
-			&frame.Text{X: x, Y: r.Y + pl.y, Para: pl.p, Color: col, Role: c.role(b.Style), Src: pl.src})
+			&frame.Text{X: bx, Y: by, Para: bp, Color: col, Role: c.role(b.Style), Src: pl.src, Block: b.Pos},
+			&frame.Text{X: x, Y: r.Y + pl.y, Para: pl.p, Color: col, Role: c.role(b.Style), Src: pl.src, Block: b.Pos})
 	}
 	return out, nil
 }

@@ -49,7 +49,7 @@ func (c *composer) tabsBlock(b Block, r area, d *content.Doc) ([]frame.Item, err
 		// right: centre it across the tab, start it pad above the bottom.
 		items = append(items, &frame.Text{
 			X: x + (tw-p.Height)/2, Y: r.Y + r.H - pad,
-			Para: p, Color: col, Rotate: 90, Role: c.role(b.Style), Src: pos,
+			Para: p, Color: col, Rotate: 90, Role: c.role(b.Style), Src: pos, Block: b.Pos,
 		})
 	}
 	return items, nil

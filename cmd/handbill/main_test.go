@@ -36,7 +36,8 @@ func TestScripts(t *testing.T) {
 	})
 }
 
-// setupFiles gives every script a logo (logo.png, 600×240 px) and the two
+// setupFiles gives every script a logo (logo.png, 600×240 px), a logo too
+// small to print (lowres.png, 40×16 px) and the two
 // complete examples of the README (readme-content.yaml,
 // readme-layout.yaml), so the README's examples are tested as written.
 func setupFiles(dir string) error {
@@ -51,6 +52,17 @@ func setupFiles(dir string) error {
 		return err
 	}
 	if err := png.Encode(f, img); err != nil {
+		return err
+	}
+	if err := f.Close(); err != nil {
+		return err
+	}
+	small := image.NewRGBA(image.Rect(0, 0, 40, 16))
+	f, err = os.Create(filepath.Join(dir, "lowres.png"))
+	if err != nil {
+		return err
+	}
+	if err := png.Encode(f, small); err != nil {
 		return err
 	}
 	if err := f.Close(); err != nil {
