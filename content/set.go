@@ -274,12 +274,27 @@ func numbers(display, sms string) string {
 	return strings.Join(parts, ", ")
 }
 
+// maxLogoBytes bounds a logo file: 20 MB is more than any print logo needs.
+const maxLogoBytes = 20 << 20
+
 // checkLogo resolves a logo path relative to the content file and checks
 // that it is a PNG or JPEG file.
 func checkLogo(contentFile string, logo Text) (string, error) {
 	p := logo.S
+	dir := filepath.Dir(contentFile)
 	if !filepath.IsAbs(p) {
-		p = filepath.Join(filepath.Dir(contentFile), p)
+		p = filepath.Join(dir, p)
+	}
+	// A content file names files in its own project folder: a logo path
+	// may not climb out of it (a shared or downloaded file must not read
+	// what it likes). A file elsewhere is given on the command line.
+	if rel, err := filepath.Rel(dir, p); err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+		return "", &Error{Pos: logo.Pos, Msg: fmt.Sprintf("the logo %s is outside the content file's folder", logo.S),
+			Hint: "copy the logo into the folder of the content file (or below it) and name it from there"}
+	}
+	if st, err := os.Stat(p); err == nil && (st.IsDir() || st.Size() > maxLogoBytes) {
+		return "", &Error{Pos: logo.Pos, Msg: fmt.Sprintf("the logo %s is a folder or larger than %d MB", logo.S, maxLogoBytes>>20),
+			Hint: "name a PNG or JPEG file; export large logos at a smaller size"}
 	}
 	data, err := os.ReadFile(p)
 	if err != nil {

@@ -1,19 +1,27 @@
 package layouts
 
 import (
+	"fmt"
+	"strings"
+
+	"golang.org/x/text/language"
+
 	"handbill/frame"
+	"handbill/text"
 )
 
-// slug is the room outside the bleed that holds the crop marks.
+// slug is the room outside the bleed that holds the crop marks and the
+// page's label.
 const slug = 0.25 * inch
 
 // pressPages puts each design on its own page for a print shop: the trim
-// box in the middle, art running bleed past it, and crop marks in the
-// slug outside the bleed.
-func pressPages(designs []*frame.Page, size PageSize, bleed float64) []*frame.Page {
+// box in the middle, art running bleed past it, and, in the slug outside
+// the bleed, crop marks in the registration colour and a line saying
+// which file, language and side the page is.
+func (c *composer) pressPages(designs []*frame.Page, size PageSize, bleed float64) ([]*frame.Page, error) {
 	off := bleed + slug
 	var out []*frame.Page
-	for _, d := range designs {
+	for i, d := range designs {
 		p := &frame.Page{
 			W: size.W + 2*off, H: size.H + 2*off,
 			Trim:  &frame.Box{X: off, Y: off, W: size.W, H: size.H},
@@ -23,13 +31,58 @@ func pressPages(designs []*frame.Page, size PageSize, bleed float64) []*frame.Pa
 			p.Items = append(p.Items, frame.Shift(it, off, off))
 		}
 		p.Items = append(p.Items, cropMarks(*p.Trim, bleed)...)
+		if l := c.slugLabel(i, len(designs), *p.Trim, bleed); l != nil {
+			p.Items = append(p.Items, l)
+		}
 		out = append(out, p)
 	}
-	return out
+	return out, nil
 }
 
+// slugLabel is the line under the bottom bleed naming the file, the
+// language, the side and the trim and bleed sizes, between the crop
+// marks; nil when it does not fit.
+func (c *composer) slugLabel(i, n int, trim frame.Box, bleed float64) *frame.Text {
+	var langs []string
+	for _, d := range c.docs {
+		langs = append(langs, d.Messages.Lang.String())
+	}
+	side := fmt.Sprintf("page %d of %d", i+1, n)
+	if ps := c.t.Layout.Pages; i < len(ps) && ps[i].Name != "" {
+		side = ps[i].Name
+	}
+	metric := metricSize(c.t.Variant.Size)
+	s := fmt.Sprintf("%s · %s · %s · trim %s · bleed %s", c.t.Name(), strings.Join(langs, "-"), side,
+		dims(trim.W, trim.H, metric), dim(bleed, metric))
+	const pad = 6
+	st := text.Style{Lang: language.English, Align: text.Start}
+	p, err := c.e.Fit(s, st, text.Box{W: trim.W - 2*pad, H: slug - 4, MaxLines: 1}, 4, 6)
+	if err != nil {
+		return nil
+	}
+	return &frame.Text{X: trim.X + pad, Y: trim.Y + trim.H + bleed + 3, Para: p, Color: frame.Registration,
+		Role: "caption", Src: c.t.Layout.Pos["name"], Block: c.t.Layout.Pos["name"]}
+}
+
+// dims is a size as people say it: "8.5 × 11 in", "85 × 55 mm".
+func dims(w, h float64, metric bool) string {
+	if metric {
+		return fmt.Sprintf("%s × %s mm", num(w/mm), num(h/mm))
+	}
+	return fmt.Sprintf("%s × %s in", num(w/inch), num(h/inch))
+}
+
+func dim(v float64, metric bool) string {
+	if metric {
+		return num(v/mm) + " mm"
+	}
+	return num(v/inch) + " in"
+}
+
+func num(v float64) string { return strings.TrimSuffix(strings.TrimRight(fmt.Sprintf("%.3f", v), "0"), ".") }
+
 // cropMarks are hairlines on the trim lines, from just outside the bleed
-// to the page edge.
+// to the page edge, in the registration colour.
 func cropMarks(t frame.Box, bleed float64) []frame.Item {
 	const w = 0.25
 	start := bleed + 2
@@ -54,8 +107,8 @@ func cropMarks(t frame.Box, bleed float64) []frame.Item {
 				ex = -end
 			}
 			out = append(out,
-				&frame.Rule{X1: x, Y1: y + dy, X2: x, Y2: y + ey, Width: w},
-				&frame.Rule{X1: x + dx, Y1: y, X2: x + ex, Y2: y, Width: w},
+				&frame.Rule{X1: x, Y1: y + dy, X2: x, Y2: y + ey, Width: w, Color: frame.Registration},
+				&frame.Rule{X1: x + dx, Y1: y, X2: x + ex, Y2: y, Width: w, Color: frame.Registration},
 			)
 		}
 	}
@@ -64,10 +117,12 @@ func cropMarks(t frame.Box, bleed float64) []frame.Item {
 
 // sheetPages imposes the card on a desktop sheet: a page of fronts, then a
 // page of backs with the columns mirrored, so that printed double-sided
-// (flipped on the long edge) each back lands behind its front. The design
-// is composed at the sheet's cell size.
+// (flipped on the long edge) each back lands behind its front. The backs
+// are moved by the variant's back_offset, which the calibration page
+// measures. The design is composed at the sheet's cell size.
 func (c *composer) sheetPages(s Sheet) ([]*frame.Page, error) {
 	ps := pageSizes[s.Page]
+	ox, oy := c.t.Variant.backOffset()
 	var out []*frame.Page
 	for side := range c.t.Layout.Pages {
 		design, err := c.page(&c.t.Layout.Pages[side], s.CardW, s.CardH, 0)
@@ -75,20 +130,41 @@ func (c *composer) sheetPages(s Sheet) ([]*frame.Page, error) {
 			return nil, err
 		}
 		p := &frame.Page{W: ps.W, H: ps.H}
-		for row := range s.Rows {
-			for col := range s.Cols {
-				x := s.Left + float64(col)*(s.CardW+s.GapX)
-				if side%2 == 1 {
-					// Mirror the grid about the page's vertical axis.
-					x = ps.W - x - s.CardW
-				}
-				y := s.Top + float64(row)*(s.CardH+s.GapY)
-				for _, it := range design.Items {
-					p.Items = append(p.Items, frame.Shift(it, x, y))
-				}
+		for _, cell := range s.cells(side%2 == 1, ps.W) {
+			x, y := cell.X, cell.Y
+			if side%2 == 1 {
+				x, y = x+ox, y+oy
+			}
+			for _, it := range design.Items {
+				p.Items = append(p.Items, frame.Shift(it, x, y))
 			}
 		}
 		out = append(out, p)
 	}
 	return out, nil
+}
+
+// cells are the top-left corners of the sheet's cards, row by row; for
+// the backs (mirror) the grid is mirrored about the page's vertical axis.
+func (s Sheet) cells(mirror bool, pageW float64) []frame.Box {
+	var out []frame.Box
+	for row := range s.Rows {
+		for col := range s.Cols {
+			x := s.Left + float64(col)*(s.CardW+s.GapX)
+			if mirror {
+				x = pageW - x - s.CardW
+			}
+			y := s.Top + float64(row)*(s.CardH+s.GapY)
+			out = append(out, frame.Box{X: x, Y: y, W: s.CardW, H: s.CardH})
+		}
+	}
+	return out
+}
+
+// backOffset is the variant's back_offset in points (0, 0 if not given).
+func (v Variant) backOffset() (x, y float64) {
+	if len(v.BackOffset) == 2 {
+		return v.BackOffset[0].V, v.BackOffset[1].V
+	}
+	return 0, 0
 }

@@ -55,11 +55,14 @@ func Compose(e *text.Engine, t Target, docs []*content.Doc) (*frame.Doc, error) 
 		Creator: "handbill",
 		Lang:    langs[0],
 	}
+	if t.Calibration {
+		return c.calibrationDoc(out)
+	}
 	size := t.Size()
 	designs := make([]*frame.Page, 0, len(t.Layout.Pages))
 	bleed := 0.0
 	if t.Mode == "press" {
-		bleed = t.Variant.Bleed.V
+		bleed = t.Bleed()
 	}
 	for i := range t.Layout.Pages {
 		p, err := c.page(&t.Layout.Pages[i], size.W, size.H, bleed)
@@ -70,7 +73,11 @@ func Compose(e *text.Engine, t Target, docs []*content.Doc) (*frame.Doc, error) 
 	}
 	switch {
 	case t.Mode == "press":
-		out.Pages = pressPages(designs, size, bleed)
+		pages, err := c.pressPages(designs, size, bleed)
+		if err != nil {
+			return nil, err
+		}
+		out.Pages = pages
 	case t.Mode != "":
 		sheet := sheets[t.Mode]
 		pages, err := c.sheetPages(sheet)
@@ -87,7 +94,7 @@ func Compose(e *text.Engine, t Target, docs []*content.Doc) (*frame.Doc, error) 
 func (c *composer) loadTheme() error {
 	c.theme = map[string]frame.Color{"black": {}, "white": {R: 255, G: 255, B: 255}}
 	for name, v := range c.t.Layout.Theme {
-		col, err := ParseColor(v)
+		col, err := v.Color()
 		if err != nil {
 			return &content.Error{Pos: c.t.Layout.Pos["theme."+name], Msg: "theme colour " + name + ": " + err.Error(), Hint: "write colours as #rrggbb"}
 		}

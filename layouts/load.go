@@ -75,8 +75,11 @@ func (l *Layout) check() error {
 				return &content.Error{Pos: at("sizes"), Msg: fmt.Sprintf("unknown sheet %q", s), Hint: suggest(s, sortedKeys(sheets))}
 			}
 		}
-		if (len(v.Sheets) > 0 || v.Bleed.V > 0) && l.Product != "card" {
-			return &content.Error{Pos: at("sizes"), Msg: "only a card layout has sheets and bleed", Hint: "set product: card, or remove sheets and bleed"}
+		if len(v.Sheets) > 0 && l.Product != "card" {
+			return &content.Error{Pos: at("sizes"), Msg: "only a card layout has sheets", Hint: "set product: card, or remove sheets"}
+		}
+		if err := v.checkPrint(l.Product); err != nil {
+			return &content.Error{Pos: at("sizes"), Msg: fmt.Sprintf("size %s: %v", v.Suffix, err), Hint: "write bleed as a length such as 0.125in or 3mm, and back_offset as [x, y] such as [1.5mm, -0.5mm]"}
 		}
 	}
 	var walk func(bs []Block) error

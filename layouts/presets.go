@@ -10,6 +10,7 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode"
 
 	"golang.org/x/text/language"
 	"gopkg.in/yaml.v3"
@@ -459,11 +460,15 @@ func (p *Preset) CheckAt(built []Composed, third string, now time.Time) []Findin
 				Hint: "build a one-language layout (poster) in each language instead of the multilingual one"})
 		}
 		paras := presetParagraphs(c.Frames)
-		for _, f := range p.checkType(paras) {
+		scale := c.Target.Variant.TypeScale
+		if scale == 0 {
+			scale = 1
+		}
+		for _, f := range p.checkType(paras, scale) {
 			f.Product = product
 			add(f)
 		}
-		for _, f := range p.checkHotlines(c.Docs, paras) {
+		for _, f := range p.checkHotlines(c.Docs, paras, scale) {
 			f.Product, f.Lang = product, langs
 			add(timed(f))
 		}
@@ -604,14 +609,14 @@ func presetParagraphs(d *frame.Doc) []presetPara {
 // checkType reports, per document, the smallest body or heading text
 // under the minimum size, and the first that is not bold where bold is
 // required.
-func (p *Preset) checkType(paras []presetPara) []Finding {
+func (p *Preset) checkType(paras []presetPara, scale float64) []Finding {
 	var out []Finding
 	if p.MinBody > 0 {
 		var small *presetPara
 		n := 0
 		for i := range paras {
 			t := paras[i].t
-			if t.Role == "caption" || t.Para.Style.Size >= p.MinBody-0.01 {
+			if t.Role == "caption" || t.Para.Style.Size >= p.MinBody-0.01 || !presetHasWords(paras[i].text) {
 				continue
 			}
 			n++
@@ -627,17 +632,28 @@ func (p *Preset) checkType(paras []presetPara) []Finding {
 			out = append(out, Finding{Pos: small.t.Src, Lang: small.t.Para.Style.Lang.String(),
 				Msg: fmt.Sprintf("%s text %q is set at %.3g pt, under the %g pt %s requires%s",
 					presetRoleName(small.t.Role), presetClipText(small.text), small.t.Para.Style.Size, p.MinBody, p.Law, more),
-				Hint: fmt.Sprintf("in the layout, raise the minimum of this text's style to %g pt (before any type_scale) and give its block room to fit, or shorten the text; only role: caption text is exempt", p.MinBody)})
+				Hint: presetSizeHint("raise the minimum size of this text's style", p.MinBody, scale) + ", and give its block the room to fit or shorten the text; only text whose style has role: caption is exempt"})
 		}
 	}
 	if p.Bold {
-		for _, pp := range paras {
-			if pp.t.Role != "caption" && !pp.t.Para.Style.Bold {
-				out = append(out, Finding{Pos: pp.t.Src, Lang: pp.t.Para.Style.Lang.String(),
-					Msg:  fmt.Sprintf("%s text %q is not bold; %s requires bold type", presetRoleName(pp.t.Role), presetClipText(pp.text), p.Law),
-					Hint: "set bold: true on this text's style in the layout"})
-				break
+		var first *presetPara
+		n := 0
+		for i := range paras {
+			if t := paras[i].t; t.Role != "caption" && !t.Para.Style.Bold && presetHasWords(paras[i].text) {
+				n++
+				if first == nil {
+					first = &paras[i]
+				}
 			}
+		}
+		if first != nil {
+			more := ""
+			if n > 1 {
+				more = fmt.Sprintf("; %d texts in all are not bold", n)
+			}
+			out = append(out, Finding{Pos: first.t.Src, Lang: first.t.Para.Style.Lang.String(),
+				Msg:  fmt.Sprintf("%s text %q is not bold; %s requires bold type%s", presetRoleName(first.t.Role), presetClipText(first.text), p.Law, more),
+				Hint: "set bold: true on the styles of the layout's body and heading text"})
 		}
 	}
 	return out
@@ -650,7 +666,21 @@ func presetRoleName(r string) string {
 	return r
 }
 
+// presetHasWords tells whether s has a letter or a digit: a list's bullet
+// is set at its item's size and is not reported on its own.
+func presetHasWords(s string) bool {
+	return strings.IndexFunc(s, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) >= 0
+}
+
+// presetClipText shortens s for a message, without the invisible
+// direction marks that keep numbers left to right.
 func presetClipText(s string) string {
+	s = strings.Map(func(r rune) rune {
+		if unicode.Is(unicode.Cf, r) {
+			return -1
+		}
+		return r
+	}, s)
 	s = strings.Join(strings.Fields(s), " ")
 	if r := []rune(s); len(r) > 40 {
 		return string(r[:39]) + "…"
@@ -660,7 +690,7 @@ func presetClipText(s string) string {
 
 // checkHotlines reports required lines the document does not print, or
 // prints only under the minimum size.
-func (p *Preset) checkHotlines(docs []*content.Doc, paras []presetPara) []Finding {
+func (p *Preset) checkHotlines(docs []*content.Doc, paras []presetPara, scale float64) []Finding {
 	var out []Finding
 	for _, req := range p.Hotlines {
 		h, ok := presetFindHotline(docs, req.ID.S)
@@ -696,8 +726,9 @@ func (p *Preset) checkHotlines(docs []*content.Doc, paras []presetPara) []Findin
 						p.RegionCode, p.RegionCode)})
 			case p.MinBody > 0 && largest < p.MinBody-0.01:
 				out = append(out, Finding{Pos: at.Src,
-					Msg:  fmt.Sprintf("%s of %s (%s) is printed only at %.3g pt, under the %g pt %s requires", n.what, h.Name.S, n.display, largest, p.MinBody, p.Law),
-					Hint: fmt.Sprintf("in the layout, give the text that prints it (here %q) a style of at least %g pt and the room to fit", presetClipText(at.Para.Text), p.MinBody)})
+					Msg: fmt.Sprintf("%s of %s (%s) is printed only at %.3g pt, under the %g pt %s requires", n.what, h.Name.S, n.display, largest, p.MinBody, p.Law),
+					Hint: presetSizeHint(fmt.Sprintf("in the layout, raise the minimum size of the style of the text that prints it (%q)", presetClipText(at.Para.Text)), p.MinBody, scale) +
+						", not role: caption, and give its block the room to fit"})
 			}
 		}
 	}
@@ -786,8 +817,8 @@ func (p *Preset) checkWording(docs []*content.Doc, paras []presetPara) []Finding
 				}
 				out = append(out, Finding{Severity: sev, Pos: pos, Lang: lang,
 					Msg: fmt.Sprintf("%s %s the sign's wording, and `%s` (%s) is handbill's own text: the official wording must be supplied", p.Law, need, key, lang),
-					Hint: fmt.Sprintf("put the official %s text in your content file under messages: %s: %s: (handbill ships no statutory text); %s",
-						d.Messages.Name, lang, key, p.Wording.Note)})
+					Hint: fmt.Sprintf("put the official %s text in your content file under `messages: %s: %s:`; handbill ships no statutory text, and cannot tell whether the text you supply is the official one",
+						d.Messages.Name, lang, key)})
 				continue
 			}
 			for _, t := range texts {
@@ -810,4 +841,14 @@ func (p *Preset) wordingSeverity() string {
 		return SevError
 	}
 	return SevWarning
+}
+
+// presetSizeHint says what a style's minimum must be for its text to be
+// set at least at minPt on a size with this type_scale.
+func presetSizeHint(what string, minPt, scale float64) string {
+	if scale == 1 {
+		return fmt.Sprintf("%s to at least %g pt", what, minPt)
+	}
+	need := math.Ceil(minPt/scale*10) / 10
+	return fmt.Sprintf("%s to at least %g pt (× this size's type_scale %g = %.3g pt)", what, need, scale, need*scale)
 }

@@ -12,6 +12,14 @@ func Schema() []byte {
 	length := obj{"description": `A length: "0.5in", "12mm", "1cm", "36pt", a bare number of points, or "40%" of the area (its width for x and w, its height for y and h).`,
 		"anyOf": []any{obj{"type": "number"}, obj{"type": "string", "pattern": `^-?[0-9.]+ *(in|mm|cm|pt|%)?$`}}}
 	color := obj{"description": `A theme colour name, or "#rrggbb".`, "type": "string"}
+	rgb := obj{"type": "string", "pattern": "^#([0-9a-fA-F]{3}|[0-9a-fA-F]{6})$"}
+	themeColor := obj{"description": `"#rrggbb", or the RGB colour with its press equivalents: {rgb: "#0b3d6e", cmyk: [100, 70, 0, 45]}, optionally with spot: "PANTONE 2955 C" (cmyk is then the spot ink's alternate). Desktop output is RGB; press output writes cmyk as DeviceCMYK and a spot colour as a Separation.`,
+		"anyOf": []any{rgb, obj{"type": "object", "additionalProperties": false, "required": []string{"rgb"},
+			"properties": obj{
+				"rgb":  rgb,
+				"cmyk": obj{"type": "array", "items": obj{"type": "number", "minimum": 0, "maximum": 100}, "minItems": 4, "maxItems": 4, "description": "[c, m, y, k] in percent."},
+				"spot": obj{"type": "string", "pattern": `^[A-Za-z0-9._+-][A-Za-z0-9 ._+-]*$`, "description": "A spot ink's name, e.g. PANTONE 2955 C; needs cmyk."},
+			}}}}
 	var sizeNames []string
 	for k := range pageSizes {
 		sizeNames = append(sizeNames, k)
@@ -29,7 +37,8 @@ func Schema() []byte {
 			"size":        size,
 			"type_scale":  obj{"type": "number", "exclusiveMinimum": 0, "description": "Multiplies every style's sizes for this size (1 if left out)."},
 			"orientation": obj{"enum": []string{"portrait", "landscape"}},
-			"bleed":       withDesc(length, "Cards: how far background art runs past the trim in press output (1/8 in, or 3 mm for metric sizes)."),
+			"bleed":       withDesc(length, "How far background art (blocks with area: bleed, page backgrounds) runs past the trim in press output; default 1/8 in, or 3 mm for metric sizes (A series, card-eu)."),
+			"back_offset": obj{"type": "array", "items": length, "minItems": 2, "maxItems": 2, "description": "Cards on sheets: [x, y] moving the backs right and down, as seen on the back, to line them up with the fronts on a duplex printer, e.g. [1.5mm, -0.5mm]; build --calibration prints the page that measures it."},
 			"sheets":      obj{"type": "array", "items": obj{"enum": sortedStrings(sheetNames)}, "description": "Cards: desktop sheets the card is also imposed on."},
 		}}
 	style := obj{"type": "object", "additionalProperties": false, "required": []string{"size"},
@@ -90,7 +99,7 @@ func Schema() []byte {
 			"sizes":       obj{"type": "array", "items": variant, "minItems": 1},
 			"margin":      withDesc(length, "The safe margin inside the trim."),
 			"min_size":    obj{"type": "number", "minimum": 0, "description": "The smallest type size in points for body and heading text on this product; check warns under it."},
-			"theme":       obj{"type": "object", "additionalProperties": obj{"type": "string", "pattern": "^#([0-9a-fA-F]{3}|[0-9a-fA-F]{6})$"}},
+			"theme":       obj{"type": "object", "description": "Colours the blocks and styles name.", "additionalProperties": themeColor},
 			"styles":      obj{"type": "object", "additionalProperties": style},
 			"pages":       obj{"type": "array", "items": page, "minItems": 1, "maxItems": 2},
 		},

@@ -18,7 +18,7 @@ type Layout struct {
 	// may have on this product (check warns under it; a compliance preset
 	// may require more).
 	MinSize float64                `yaml:"min_size"`
-	Theme   map[string]string      `yaml:"theme"`
+	Theme   map[string]ThemeColor  `yaml:"theme"`
 	Styles  map[string]StyleSpec   `yaml:"styles,required"`
 	Pages   []PageSpec             `yaml:"pages,required"`
 	Source  string                 `yaml:"-"`
@@ -34,11 +34,15 @@ type Variant struct {
 	TypeScale float64 `yaml:"type_scale"`
 	// Orientation is portrait (default) or landscape.
 	Orientation string `yaml:"orientation"`
-	// Bleed is how far background art runs past the trim in press output
-	// (cards: 1/8 in, 3 mm for metric sizes).
+	// Bleed is how far background art runs past the trim in press output;
+	// zero means 1/8 in, or 3 mm for metric sizes (see Target.Bleed).
 	Bleed Length `yaml:"bleed"`
 	// Sheets names the desktop sheets a card is also imposed on.
 	Sheets []string `yaml:"sheets"`
+	// BackOffset, [x, y], moves the backs of a card sheet right and down
+	// (as seen on the back) to make up for a duplex printer's
+	// misregistration: what the calibration page measures.
+	BackOffset []Length `yaml:"back_offset"`
 }
 
 // StyleSpec is how a kind of text is set.

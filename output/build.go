@@ -52,6 +52,9 @@ type BuildOptions struct {
 	// Progress, if set, is called once per document as it finishes, never
 	// concurrently.
 	Progress func(done, total int, r Result)
+	// Stop, when closed (on SIGINT), stops handing out documents: those
+	// under way finish, the rest are listed in the manifest as not built.
+	Stop <-chan struct{}
 }
 
 // Job is one document to build.
@@ -166,11 +169,26 @@ func Build(opts BuildOptions) (*Manifest, error) {
 			}
 		}()
 	}
+	stopped := -1
+feed:
 	for i := range jobs {
-		next <- i
+		select {
+		case next <- i:
+		case <-opts.Stop:
+			stopped = i
+			break feed
+		}
 	}
 	close(next)
 	wg.Wait()
+	if stopped >= 0 {
+		for i := stopped; i < len(jobs); i++ {
+			if results[i].File == "" {
+				results[i] = Result{File: filepath.ToSlash(jobs[i].File), Layout: jobs[i].Target.Layout.Name,
+					Error: "not built: the run was interrupted", Err: ErrInterrupted}
+			}
+		}
+	}
 	m := &Manifest{Generator: "handbill", Notes: notes, Files: results}
 	if err := m.write(opts.OutDir); err != nil {
 		return m, err
@@ -279,6 +297,9 @@ func pageSize(p *frame.Page) string {
 	}
 	return fmt.Sprintf("%.0fx%.0fpt", w, h)
 }
+
+// ErrInterrupted marks documents a stopped run did not build.
+var ErrInterrupted = errors.New("interrupted")
 
 // ReplaceError is a refusal to overwrite a file handbill did not write.
 type ReplaceError struct{ Path string }

@@ -162,3 +162,48 @@ func TestBuildWarnsOnStaleHotlinesAndRefusesDrafts(t *testing.T) {
 		t.Error("a refused document was written")
 	}
 }
+
+func TestStoppedBuildLeavesNoPartialFiles(t *testing.T) {
+	dir := t.TempDir()
+	opts := defaultOptions(t, dir, nil)
+	opts.Workers = 1
+	stop := make(chan struct{})
+	opts.Stop = stop
+	opts.Progress = func(done, total int, r output.Result) {
+		if done == 3 {
+			close(stop)
+		}
+	}
+	m, err := output.Build(opts)
+	if err == nil {
+		t.Fatal("a stopped build should report the documents it did not build")
+	}
+	built, interrupted := 0, 0
+	for _, r := range m.Files {
+		switch {
+		case r.Err == nil:
+			built++
+			if _, err := os.Stat(filepath.Join(dir, r.File)); err != nil {
+				t.Errorf("%s listed as built but missing", r.File)
+			}
+		case r.Error == "not built: the run was interrupted":
+			interrupted++
+			if _, err := os.Stat(filepath.Join(dir, r.File)); err == nil {
+				t.Errorf("%s written though not built", r.File)
+			}
+		}
+	}
+	if built < 3 || built > 4 || interrupted == 0 {
+		t.Errorf("built %d, interrupted %d", built, interrupted)
+	}
+	filepath.Walk(dir, func(p string, info os.FileInfo, err error) error {
+		if err == nil && strings.HasSuffix(p, ".tmp") {
+			t.Errorf("temporary file left: %s", p)
+		}
+		return nil
+	})
+	data, err := os.ReadFile(filepath.Join(dir, "manifest.json"))
+	if err != nil || !strings.Contains(string(data), "interrupted") {
+		t.Errorf("the manifest does not say what was interrupted: %v", err)
+	}
+}

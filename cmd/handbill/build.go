@@ -5,9 +5,11 @@ import (
 	"io"
 	"maps"
 	"os"
+	"os/signal"
 	"path/filepath"
 	"slices"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -30,6 +32,7 @@ type buildOptions struct {
 	force    bool
 	jobs     int
 	reviewed bool
+	batch    string
 }
 
 func newCmdBuild(g *globalOptions, runF func(*buildOptions) error) *cobra.Command {
@@ -55,6 +58,7 @@ languages (English and Spanish) for the US hotlines.`,
 	addSelectionFlags(f, opts)
 	f.BoolVar(&opts.force, "force", false, "replace files in the output folder even if handbill did not write them")
 	f.IntVar(&opts.jobs, "jobs", 0, "documents built at once (default: one per CPU)")
+	f.StringVar(&opts.batch, "batch", "", "build every job of a programme `FILE` (YAML), each into its own folder under --out")
 	return cmd
 }
 
@@ -108,6 +112,9 @@ func (opts *buildOptions) options() (output.BuildOptions, error) {
 }
 
 func buildRun(cmd *cobra.Command, opts *buildOptions) error {
+	if opts.batch != "" {
+		return batchRun(cmd, opts, opts.batch)
+	}
 	start := time.Now()
 	bo, err := opts.options()
 	if err != nil {
@@ -132,7 +139,16 @@ func buildRun(cmd *cobra.Command, opts *buildOptions) error {
 			fmt.Fprintf(stderr, "[%d/%d] building…", done, total)
 		}
 	}
+	// On Ctrl-C, finish the documents under way, write the manifest of
+	// what finished, and leave no partial file.
+	ctx, stop := signal.NotifyContext(cmd.Context(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	bo.Stop = ctx.Done()
 	m, err := output.Build(bo)
+	if ctx.Err() != nil {
+		fmt.Fprintf(stderr, "handbill: interrupted: %s lists what was built\n", filepath.Join(opts.out, "manifest.json"))
+		return reported{ctx.Err()}
+	}
 	if m == nil {
 		return err
 	}
