@@ -141,6 +141,11 @@ func (d *Decoder) syntaxError(data []byte, err error) error {
 			Msg:  "tab character in indentation",
 			Hint: "YAML indents with spaces only: replace the tab with spaces"}
 	}
+	// yaml.v3 reports a character it cannot read at line 1 or none:
+	// find it.
+	if p, what, hint, ok := findBadChar(data); ok {
+		return &Error{Pos: Pos{File: d.File, Line: p.Line, Col: p.Col}, Msg: "invalid YAML: " + what, Hint: hint}
+	}
 	msg := err.Error()
 	line := 0
 	if m := yamlErrLine.FindStringSubmatch(msg); m != nil {
@@ -201,6 +206,54 @@ func findIndentTab(data []byte) (Pos, bool) {
 		}
 	}
 	return Pos{}, false
+}
+
+// findBadChar returns the position of the first character YAML does not
+// allow in a file (invalid UTF-8, an unpaired surrogate, a control
+// character), what it is, and a hint. Files in UTF-16 (with a byte order
+// mark) are not searched.
+func findBadChar(data []byte) (Pos, string, string, bool) {
+	if bytes.HasPrefix(data, []byte{0xFE, 0xFF}) || bytes.HasPrefix(data, []byte{0xFF, 0xFE}) {
+		return Pos{}, "", "", false
+	}
+	line, col := 1, 1
+	for i := 0; i < len(data); {
+		r, size := utf8.DecodeRune(data[i:])
+		at := Pos{Line: line, Col: col}
+		switch {
+		case r == utf8.RuneError && size <= 1:
+			if i+2 < len(data) && data[i] == 0xED && data[i+1]&0xE0 == 0xA0 && data[i+2]&0xC0 == 0x80 {
+				s := rune(data[i]&0x0F)<<12 | rune(data[i+1]&0x3F)<<6 | rune(data[i+2]&0x3F)
+				return at, fmt.Sprintf("unpaired surrogate %U (not valid UTF-8)", s),
+					"remove the character, or save the file from an editor that writes UTF-8", true
+			}
+			return at, fmt.Sprintf("byte 0x%02X is not UTF-8 text", data[i]),
+				"save the file as UTF-8 text", true
+		case !yamlPrintable(r):
+			return at, fmt.Sprintf("control character %U is not allowed", r),
+				"remove the character: it is invisible in most editors (it may show as a box, or as ^ and a letter)", true
+		}
+		if r == '\n' {
+			line, col = line+1, 1
+		} else {
+			col++
+		}
+		i += size
+	}
+	return Pos{}, "", "", false
+}
+
+// yamlPrintable tells whether YAML allows r in a file (YAML 1.2 §5.1).
+func yamlPrintable(r rune) bool {
+	switch {
+	case r == '\t', r == '\n', r == '\r', r == 0x85:
+		return true
+	case r < 0x20, r == 0x7F:
+		return false
+	case r < 0x7F:
+		return true
+	}
+	return r >= 0xA0 && r <= 0xD7FF || r >= 0xE000 && r <= 0xFFFD || r >= 0x10000 && r <= 0x10FFFF
 }
 
 // firstCol is the column of the first non-blank character of line (1-based),
@@ -499,6 +552,20 @@ func (d *Decoder) typeErr(n *yaml.Node, name, want string) error {
 		hint = "write a list, one `- item` per line, or [a, b]"
 	case n.Kind == yaml.ScalarNode && strings.HasPrefix(want, "a mapping"):
 		hint = "write `key: value` lines indented under this key"
+	case strings.HasPrefix(want, "a list"):
+		hint = "write a list, one `- item` per line, or [a, b]"
+	case strings.HasPrefix(want, "a mapping"):
+		hint = "write `key: value` lines, or {key: value}"
+	case strings.HasPrefix(want, "a whole number"):
+		hint = "write a number without a decimal point or unit, e.g. 3"
+	case want == "a number":
+		hint = "write a number without a unit, e.g. 1.2"
+	case want == "true or false":
+		hint = "write true or false"
+	case want == "text":
+		hint = "write the text after the colon, in quotes if it starts with [ or {"
+	default:
+		hint = "write " + want + " after the colon"
 	}
 	return d.Errorf(n, hint, "%s must be %s, got %s", subject, want, describe(n))
 }

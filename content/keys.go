@@ -5,6 +5,8 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
 )
@@ -162,6 +164,10 @@ func (m *messageSet) DecodeYAMLNode(d *Decoder, n *yaml.Node, name string) error
 			if v.Kind != yaml.SequenceNode {
 				return d.typeErr(v, key, "a list of lines (`- …` under the key)")
 			}
+			if len(v.Content) > MaxListItems {
+				return d.Errorf(k, fmt.Sprintf("keep the %d that matter most; a layout shows only a few", MaxListItems),
+					"`%s` has %d items; a list may have at most %d", key, len(v.Content), MaxListItems)
+			}
 			var list []Text
 			if err := d.Decode(v, key, &list); err != nil {
 				return err
@@ -189,10 +195,35 @@ func (m *messageSet) DecodeYAMLNode(d *Decoder, n *yaml.Node, name string) error
 	return nil
 }
 
+// Bounds on messages: a content file is written by hand, and a runaway
+// one (a pasted document, a generated list) must be refused at once, not
+// laid out for minutes.
+const (
+	// MaxTextLen is the most characters one message may have.
+	MaxTextLen = 20000
+	// MaxListItems is the most items a list message may have.
+	MaxListItems = 100
+)
+
 func checkMessageText(t Text, name string) error {
 	if strings.TrimSpace(t.S) == "" {
 		return &Error{Pos: t.Pos, Msg: quoteKey(name) + " is empty",
 			Hint: "write the text, or remove the key to keep the built-in text"}
 	}
+	if n := utf8.RuneCountInString(t.S); n > MaxTextLen {
+		return &Error{Pos: t.Pos, Msg: fmt.Sprintf("%s is %d characters long; a message may have at most %d", quoteKey(name), n, MaxTextLen),
+			Hint: "shorten the text: a poster holds a few sentences"}
+	}
+	if i := strings.IndexFunc(t.S, badControl); i >= 0 {
+		r, _ := utf8.DecodeRuneInString(t.S[i:])
+		return &Error{Pos: t.Pos, Msg: fmt.Sprintf("%s has the control character %U", quoteKey(name), r),
+			Hint: "remove it: only tab and line breaks may be written as escapes in text"}
+	}
 	return checkPlaceholders(t)
+}
+
+// badControl tells whether r is a control character that has no place in
+// printed text: any but tab, line feed and carriage return.
+func badControl(r rune) bool {
+	return unicode.IsControl(r) && r != '\t' && r != '\n' && r != '\r'
 }

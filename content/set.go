@@ -3,6 +3,7 @@ package content
 import (
 	"bytes"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"slices"
@@ -103,7 +104,7 @@ func (s *Set) addLang(l *langData) {
 
 // overlay reads the user's content file into s.
 func (s *Set) overlay(file string) error {
-	data, err := os.ReadFile(file)
+	data, err := ReadFile(file, MaxFileSize)
 	if err != nil {
 		return &Error{Pos: Pos{File: file}, Msg: "cannot read the content file: " + unwrapPathErr(err),
 			Hint: "check the path given to --content"}
@@ -296,7 +297,19 @@ func checkLogo(contentFile string, logo Text) (string, error) {
 		return "", &Error{Pos: logo.Pos, Msg: fmt.Sprintf("the logo %s is a folder or larger than %d MB", logo.S, maxLogoBytes>>20),
 			Hint: "name a PNG or JPEG file; export large logos at a smaller size"}
 	}
-	data, err := os.ReadFile(p)
+	// Only the first bytes are read here: the image itself is checked
+	// (size, pixels, whether it decodes) where it is placed.
+	data := make([]byte, 8)
+	f, err := openRegular(p)
+	if err == nil {
+		var n int
+		n, err = io.ReadFull(f, data)
+		data = data[:n]
+		if err == io.EOF || err == io.ErrUnexpectedEOF {
+			err = nil
+		}
+		f.Close()
+	}
 	if err != nil {
 		return "", &Error{Pos: logo.Pos, Msg: "cannot read the logo: " + unwrapPathErr(err),
 			Hint: "the path is relative to the content file: " + p}

@@ -43,7 +43,7 @@ func TestContentFileErrors(t *testing.T) {
 		{"text where a list is wanted", "messages:\n  en:\n    signs: Runs away\n",
 			"c.yaml:3:12: `signs` must be a list of lines (`- …` under the key), got \"Runs away\"", "write a list, one `- item` per line, or [a, b]"},
 		{"list where text is wanted", "messages:\n  en:\n    headline: [a, b]\n",
-			"c.yaml:3:15: `headline` must be text, got a list", ""},
+			"c.yaml:3:15: `headline` must be text, got a list", "write the text after the colon, in quotes if it starts with [ or {"},
 		{"empty message", "messages:\n  en:\n    headline: \"  \"\n",
 			"c.yaml:3:15: `headline` is empty", "write the text, or remove the key to keep the built-in text"},
 		{"unknown placeholder", "messages:\n  en:\n    emergency_line: Call {emergncy} now.\n",

@@ -1,8 +1,6 @@
 package fonts
 
 import (
-	"bytes"
-	"fmt"
 	"sync"
 
 	"github.com/go-text/typesetting/font"
@@ -63,19 +61,17 @@ func (f *Face) Load() error {
 			d.err = err
 			return
 		}
-		ttf, err := Standalone(f.File, raw, f.Index)
-		if err != nil {
-			d.err = err
-			return
-		}
-		ft, err := font.ParseTTF(bytes.NewReader(ttf))
-		if err != nil {
-			d.err = &FontError{File: f.File, Reason: fmt.Sprintf("is damaged: %v", err)}
-			return
-		}
-		d.ttf, d.font = ttf, ft.Font
+		d.ttf, d.font, d.err = parseStandalone(f.File, raw, f.Index)
 	})
 	return d.err
+}
+
+// loadedData is face data already read and parsed (a user's font, checked
+// when it was added): Load returns it without parsing again.
+func loadedData(ttf []byte, ft *font.Font) *faceData {
+	d := &faceData{read: func() ([]byte, error) { return ttf, nil }}
+	d.once.Do(func() { d.ttf, d.font = ttf, ft })
+	return d
 }
 
 // Font returns the parsed font, loading it if needed; nil if it cannot load.

@@ -1,8 +1,6 @@
 package fonts
 
 import (
-	"bytes"
-	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -149,26 +147,21 @@ func loadUserFile(file string, index int) ([]*Face, error) {
 	}
 	var out []*Face
 	for i := first; i <= last; i++ {
-		ttf, err := Standalone(file, raw, i)
+		ttf, ft, err := parseStandalone(file, raw, i)
 		if err != nil {
 			return nil, err
 		}
-		ft, err := font.ParseTTF(bytes.NewReader(ttf))
-		if err != nil {
-			return nil, &FontError{File: file, Reason: fmt.Sprintf("is damaged: %v", err)}
-		}
-		desc := ft.Font.Describe()
+		desc := ft.Describe()
 		f := &Face{
 			Family: desc.Family,
 			Bold:   desc.Aspect.Weight >= font.WeightBold-50,
 			File:   file,
 			Index:  i,
-			data:   &faceData{read: func() ([]byte, error) { return ttf, nil }},
+			data:   loadedData(ttf, ft),
 		}
 		if f.Family == "" {
 			f.Family = strings.TrimSuffix(filepath.Base(file), filepath.Ext(file))
 		}
-		f.Load()
 		out = append(out, f)
 	}
 	return out, nil

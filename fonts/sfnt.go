@@ -74,12 +74,21 @@ const (
 // The font is checked to be readable by fpdf and by go-text. Errors are
 // *FontError.
 func Standalone(file string, data []byte, index int) ([]byte, error) {
-	out, err := standalone(data, index)
+	out, _, err := parseStandalone(file, data, index)
+	return out, err
+}
+
+// parseStandalone is Standalone that also returns go-text's parse of the
+// face: the check that go-text can read the font is that parse, so a face
+// is parsed once, not once to check it and again to use it (parsing reads
+// every glyph outline: ~40 ms for the 5 MB WenQuanYi face).
+func parseStandalone(file string, data []byte, index int) ([]byte, *font.Font, error) {
+	out, ft, err := standalone(data, index)
 	if err != nil {
 		err.File = file
-		return nil, err
+		return nil, nil, err
 	}
-	return out, nil
+	return out, ft, nil
 }
 
 // FaceCount returns how many faces the data holds (1 for a plain sfnt, N for
@@ -134,7 +143,7 @@ func WithCmap(ttf []byte, entries []CmapEntry) ([]byte, error) {
 		ferr = checkTrueType(version, tables)
 	}
 	if ferr == nil {
-		ferr = checkGoText(out)
+		_, ferr = parseGoText(out)
 	}
 	if ferr != nil {
 		return nil, ferr
@@ -216,17 +225,17 @@ func faceCount(data []byte) (int, *FontError) {
 	return n, nil
 }
 
-func standalone(data []byte, index int) ([]byte, *FontError) {
+func standalone(data []byte, index int) ([]byte, *font.Font, *FontError) {
 	n, err := faceCount(data)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	if index < 0 || index >= n {
 		faces := "faces"
 		if n == 1 {
 			faces = "face"
 		}
-		return nil, fontErr("has %d %s; face %d does not exist", n, faces, index)
+		return nil, nil, fontErr("has %d %s; face %d does not exist", n, faces, index)
 	}
 	collection := binary.BigEndian.Uint32(data) == magicTTC
 	off := 0
@@ -235,10 +244,10 @@ func standalone(data []byte, index int) ([]byte, *FontError) {
 	}
 	version, tables, err := readFace(data, off)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	if err := checkTrueType(version, tables); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	out := data
 	if collection {
@@ -246,22 +255,26 @@ func standalone(data []byte, index int) ([]byte, *FontError) {
 		tables = slices.DeleteFunc(tables, func(t sfntTable) bool { return t.tag == "DSIG" })
 		out = buildSfnt(version, tables)
 	}
-	if err := checkGoText(out); err != nil {
-		return nil, err
+	ft, err := parseGoText(out)
+	if err != nil {
+		return nil, nil, err
 	}
-	return out, nil
+	return out, ft, nil
 }
 
-func checkGoText(ttf []byte) (ferr *FontError) {
+// parseGoText parses a standalone font with go-text, which handbill shapes
+// with; a font go-text cannot read (or panics on) is damaged.
+func parseGoText(ttf []byte) (ft *font.Font, ferr *FontError) {
 	defer func() {
 		if r := recover(); r != nil {
-			ferr = damaged("go-text cannot read it (%v)", r)
+			ft, ferr = nil, damaged("go-text cannot read it (%v)", r)
 		}
 	}()
-	if _, err := font.ParseTTF(bytes.NewReader(ttf)); err != nil {
-		return damaged("%v", err)
+	face, err := font.ParseTTF(bytes.NewReader(ttf))
+	if err != nil {
+		return nil, damaged("%v", err)
 	}
-	return nil
+	return face.Font, nil
 }
 
 func readFace(data []byte, off int) (uint32, []sfntTable, *FontError) {

@@ -3,7 +3,6 @@ package layouts
 import (
 	"errors"
 	"fmt"
-	"image"
 	_ "image/jpeg" // logos may be JPEG
 	_ "image/png"  // or PNG
 	"math"
@@ -206,14 +205,10 @@ func (c *composer) imageBlock(b Block, r area, d *content.Doc) ([]frame.Item, er
 	if path == "" {
 		return nil, nil // no logo given: the block stays empty
 	}
-	f, err := os.Open(path)
+	cfg, err := loadImage(path)
 	if err != nil {
-		return nil, &content.Error{Pos: pos, Msg: fmt.Sprintf("cannot read image %s: %v", path, unwrap(err)), Hint: "give the path of a PNG or JPEG file, relative to the file that names it"}
-	}
-	defer f.Close()
-	cfg, format, err := image.DecodeConfig(f)
-	if err != nil || (format != "png" && format != "jpeg") || cfg.Width == 0 || cfg.Height == 0 {
-		return nil, &content.Error{Pos: pos, Msg: fmt.Sprintf("%s is not a PNG or JPEG image", path), Hint: "save the logo as PNG or JPEG"}
+		return nil, &content.Error{Pos: pos, Msg: fmt.Sprintf("image %s %v", path, err),
+			Hint: "give a PNG or JPEG file of at most 40 megapixels (save it again from an image editor if it is damaged)"}
 	}
 	k := math.Min(r.W/float64(cfg.Width), r.H/float64(cfg.Height))
 	w, h := float64(cfg.Width)*k, float64(cfg.Height)*k

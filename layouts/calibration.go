@@ -87,19 +87,24 @@ func (c *composer) calibrationDoc(out *frame.Doc) (*frame.Doc, error) {
 	bandH := marks[3].Y - calArm - 4*mm - top
 	top2 := marks[3].Y + calArm + 4*mm
 	offset := fmt.Sprintf("back_offset: [%s, %s]", mmString(ox), mmString(oy))
-	intro := fmt.Sprintf("Duplex calibration: %s, for %s\n"+
-		"1. Print this file on plain paper, double-sided, flipping on the long edge, at 100 %% (“Actual size”, not “Fit to page”), on the printer and with the settings you will print the cards with.\n"+
-		"2. Hold the sheet against a window or a lamp, the back (the page with the scales) towards you: the front’s crosses show through.\n"+
-		"3. At each numbered cross, read on the back’s scales where the front’s cross lies, in millimetres: across (+ is right) and down (+ is down).\n"+
-		"4. Add the readings (their average, if they differ) to back_offset under this size in the layout file, e.g. back_offset: [1.5mm, -0.5mm]. Print again: the crosses should now meet at 0.",
-		s.Name, c.t.Desktop().Name())
-	items, err := c.calBlock(intro, gx, top, gw, bandH, 11)
+	title := fmt.Sprintf("Duplex calibration: %s, for %s", s.Name, c.t.Desktop().Name())
+	items, err := c.calBlock(title, gx, top, gw, 40, 13, true)
+	if err != nil {
+		return nil, err
+	}
+	front.Items = append(front.Items, items...)
+	th := items[0].(*frame.Text).Para.Height + 3*mm
+	intro := "1. Print this file on plain paper, double-sided, flipping on the long edge, at 100 % (“Actual size”, not “Fit to page”), on the printer and with the settings you will print the cards with.\n" +
+		"2. Hold the sheet against a window or a lamp, the back (the page with the scales) towards you: the front’s crosses show through.\n" +
+		"3. At each numbered cross, read on the back’s scales where the front’s cross lies, in millimetres: across (+ is right) and down (+ is down).\n" +
+		"4. Add the readings (their average, if they differ) to back_offset under this size in the layout file, e.g. back_offset: [1.5mm, -0.5mm]. Print again: the crosses should now meet at 0."
+	items, err = c.calBlock(intro, gx, top+th, gw, bandH-th, 11, false)
 	if err != nil {
 		return nil, err
 	}
 	front.Items = append(front.Items, items...)
 	note := fmt.Sprintf("Now: %s (mm, right and down as seen on the back). If the readings differ a lot from cross to cross, the printer skews or scales the page: use the average, and check the ruler below.", offset)
-	items, err = c.calBlock(note, gx, top2, gw, 40, 9)
+	items, err = c.calBlock(note, gx, top2, gw, 40, 9, false)
 	if err != nil {
 		return nil, err
 	}
@@ -110,7 +115,7 @@ func (c *composer) calibrationDoc(out *frame.Doc) (*frame.Doc, error) {
 	}
 	front.Items = append(front.Items, items...)
 	backNote := fmt.Sprintf("BACK. Hold against the light and read, at each cross, where the front’s cross falls on the scales (mm; + is right, + is down). Add the readings to back_offset in the layout. Now: %s.", offset)
-	items, err = c.calBlock(backNote, gx, top, gw, bandH/2, 11)
+	items, err = c.calBlock(backNote, gx, top, gw, bandH/2, 11, false)
 	if err != nil {
 		return nil, err
 	}
@@ -180,8 +185,8 @@ func (c *composer) ruler(x, y float64) ([]frame.Item, error) {
 }
 
 // calBlock sets instructions in a box, as large as fits up to max points.
-func (c *composer) calBlock(s string, x, y, w, h, max float64) ([]frame.Item, error) {
-	st := text.Style{Lang: language.English, LineHeight: 1.25}
+func (c *composer) calBlock(s string, x, y, w, h, max float64, bold bool) ([]frame.Item, error) {
+	st := text.Style{Lang: language.English, LineHeight: 1.25, Bold: bold}
 	p, err := c.e.Fit(s, st, text.Box{W: w, H: h}, 6, max)
 	if err != nil {
 		return nil, &content.Error{Pos: c.t.Layout.Pos["sizes"], Msg: fmt.Sprintf("%s: the calibration instructions do not fit: %v", c.t.Name(), err)}

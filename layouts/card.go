@@ -79,7 +79,9 @@ func dim(v float64, metric bool) string {
 	return num(v/inch) + " in"
 }
 
-func num(v float64) string { return strings.TrimSuffix(strings.TrimRight(fmt.Sprintf("%.3f", v), "0"), ".") }
+func num(v float64) string {
+	return strings.TrimSuffix(strings.TrimRight(fmt.Sprintf("%.3f", v), "0"), ".")
+}
 
 // cropMarks are hairlines on the trim lines, from just outside the bleed
 // to the page edge, in the registration colour.
@@ -167,4 +169,27 @@ func (v Variant) backOffset() (x, y float64) {
 		return v.BackOffset[0].V, v.BackOffset[1].V
 	}
 	return 0, 0
+}
+
+// intoBleed runs the edges of a box that reach the trim out to the bleed:
+// art drawn to the edge of the finished piece must run past it, or a
+// trim a hair off leaves a white line. A box in the bleed area is
+// measured in the trim, so the press design matches the desktop one.
+func intoBleed(r, trim frame.Box, bleed float64) frame.Box {
+	const eps = 0.01
+	if r.X <= trim.X+eps {
+		r.W += r.X - (trim.X - bleed)
+		r.X = trim.X - bleed
+	}
+	if r.X+r.W >= trim.X+trim.W-eps {
+		r.W = trim.X + trim.W + bleed - r.X
+	}
+	if r.Y <= trim.Y+eps {
+		r.H += r.Y - (trim.Y - bleed)
+		r.Y = trim.Y - bleed
+	}
+	if r.Y+r.H >= trim.Y+trim.H-eps {
+		r.H = trim.Y + trim.H + bleed - r.Y
+	}
+	return r
 }

@@ -193,6 +193,12 @@ func (c *composer) box(b Block, areas map[string]area) (area, error) {
 	if len(b.Box) != 4 {
 		return area{}, fmt.Errorf("box needs four lengths [x, y, width, height], got %d", len(b.Box))
 	}
+	trim := areas["trim"]
+	bleed := trim.X - a.X
+	if areaName(b) == "bleed" && bleed > 0 {
+		// Measured in the trim, as on the desktop, then run into the bleed.
+		a = trim
+	}
 	r := area{
 		X: a.X + b.Box[0].Resolve(a.W),
 		Y: a.Y + b.Box[1].Resolve(a.H),
@@ -201,6 +207,9 @@ func (c *composer) box(b Block, areas map[string]area) (area, error) {
 	}
 	if r.W <= 0 || r.H <= 0 {
 		return area{}, fmt.Errorf("box has no area (%.1f×%.1f pt)", r.W, r.H)
+	}
+	if areaName(b) == "bleed" && bleed > 0 {
+		r = intoBleed(r, trim, bleed)
 	}
 	return r, nil
 }

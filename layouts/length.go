@@ -2,6 +2,7 @@ package layouts
 
 import (
 	"fmt"
+	"math"
 	"strconv"
 	"strings"
 
@@ -26,8 +27,23 @@ func (l Length) Resolve(whole float64) float64 {
 	return l.V
 }
 
+// maxLength bounds lengths: 200 in (the largest page size), or 1000%.
+const maxLength = 200 * inch
+
 // ParseLength reads a length; it returns an error naming the accepted units.
+// A length must be finite and at most 200 in (or 1000%) either way.
 func ParseLength(s string) (Length, error) {
+	l, err := finite(parseLength(s))
+	if err != nil {
+		return l, err
+	}
+	if (l.Percent && math.Abs(l.V) > 1000) || (!l.Percent && math.Abs(l.V) > maxLength) {
+		return Length{}, fmt.Errorf("%q is not a length of at most 200in or 1000%%", s)
+	}
+	return l, nil
+}
+
+func parseLength(s string) (Length, error) {
 	s = strings.TrimSpace(s)
 	units := []struct {
 		suffix string
@@ -51,9 +67,20 @@ func ParseLength(s string) (Length, error) {
 	return Length{}, fmt.Errorf("%q is not a length: write a number with in, mm, cm, pt or %%, e.g. 0.5in", s)
 }
 
+// finite refuses NaN and infinities ("nanin", "infpt"), which ParseFloat reads.
+func finite(l Length, err error) (Length, error) {
+	if err == nil && (math.IsNaN(l.V) || math.IsInf(l.V, 0)) {
+		return Length{}, fmt.Errorf("not a finite length")
+	}
+	return l, err
+}
+
 // DecodeScalar reads a length from a layout file.
 func (l *Length) DecodeScalar(value string, _ content.Pos) error {
 	v, err := ParseLength(value)
+	if _, err2 := finite(parseLength(value)); err != nil && err2 == nil {
+		return &content.Error{Msg: fmt.Sprintf("must be a length of at most 200in (or 1000%%) either way, got %q", value), Hint: "lengths are measured on the page: give one that fits it"}
+	}
 	if err != nil {
 		return &content.Error{Msg: fmt.Sprintf("must be a length, got %q", value), Hint: "write a number with in, mm, cm, pt or %, e.g. 0.5in"}
 	}

@@ -4,7 +4,6 @@ import (
 	"embed"
 	"fmt"
 	"io/fs"
-	"os"
 	"strings"
 
 	"handbill/content"
@@ -36,7 +35,7 @@ func Builtin() (map[string]*Layout, error) {
 
 // LoadFile reads a user's layout file.
 func LoadFile(file string) (*Layout, error) {
-	data, err := os.ReadFile(file)
+	data, err := content.ReadFile(file, content.MaxFileSize)
 	if err != nil {
 		return nil, &content.Error{Pos: content.Pos{File: file}, Msg: "cannot read layout: " + unwrap(err).Error(), Hint: "check the path of the --layout file"}
 	}

@@ -437,7 +437,7 @@ func (p *Preset) CheckAt(built []Composed, third string, now time.Time) []Findin
 		if when != "" {
 			f.Msg += " (" + when + ")"
 		}
-		if future && f.Severity == SevError {
+		if future && (f.Severity == SevError || f.Severity == "") {
 			f.Severity = SevWarning
 		}
 		return f
@@ -727,8 +727,8 @@ func (p *Preset) checkHotlines(docs []*content.Doc, paras []presetPara, scale fl
 			case p.MinBody > 0 && largest < p.MinBody-0.01:
 				out = append(out, Finding{Pos: at.Src,
 					Msg: fmt.Sprintf("%s of %s (%s) is printed only at %.3g pt, under the %g pt %s requires", n.what, h.Name.S, n.display, largest, p.MinBody, p.Law),
-					Hint: presetSizeHint(fmt.Sprintf("in the layout, raise the minimum size of the style of the text that prints it (%q)", presetClipText(at.Para.Text)), p.MinBody, scale) +
-						", not role: caption, and give its block the room to fit"})
+					Hint: presetSizeHint(fmt.Sprintf("in the layout, a required line may not be small print: raise the minimum size of the style of the text that prints it (%q)", presetClipText(at.Para.Text)), p.MinBody, scale) +
+						", and give its block the room to fit"})
 			}
 		}
 	}
@@ -745,17 +745,26 @@ func presetFindHotline(docs []*content.Doc, id string) (content.Hotline, bool) {
 			}
 		}
 	}
-	set, err := content.Load("")
+	dir, err := presetDirectory()
 	if err != nil {
 		return content.Hotline{}, false
 	}
-	for _, h := range set.Hotlines() {
+	for _, h := range dir {
 		if h.ID == id {
 			return h, true
 		}
 	}
 	return content.Hotline{}, false
 }
+
+// presetDirectory is the built-in hotline directory.
+var presetDirectory = sync.OnceValues(func() ([]content.Hotline, error) {
+	set, err := content.Load("")
+	if err != nil {
+		return nil, err
+	}
+	return set.Hotlines(), nil
+})
 
 var presetPhoneTokenRE = regexp.MustCompile(`\d(?:[-. ]?\d)*`)
 

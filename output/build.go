@@ -42,6 +42,10 @@ type BuildOptions struct {
 	// Now is the date hotline entries' last-verified dates are measured
 	// against (zero: today).
 	Now time.Time
+	// Preset, when set, is a compliance preset every document must meet;
+	// ThirdLanguage is the county's third language where it asks for one.
+	Preset        *layouts.Preset
+	ThirdLanguage string
 	// MinSize, when set, is a minimum type size (a compliance preset's)
 	// stricter than the layouts' own.
 	MinSize float64
@@ -55,6 +59,29 @@ type BuildOptions struct {
 	// Stop, when closed (on SIGINT), stops handing out documents: those
 	// under way finish, the rest are listed in the manifest as not built.
 	Stop <-chan struct{}
+	// Press adds a print-shop output of every size of every product
+	// (cards have one anyway): one design per page, bleed, crop marks,
+	// trim and bleed boxes, CMYK and spot colours where the layout gives
+	// them.
+	Press bool
+	// Timestamp writes the real creation date into each PDF; without it
+	// the date is fixed and the same input gives the same bytes.
+	Timestamp bool
+	// Calibration adds the duplex calibration page of every card sheet.
+	Calibration bool
+	// OutputIntent, when set, is the path of an ICC printer profile written
+	// as the PDF/X output intent of press outputs.
+	OutputIntent string
+
+	profile *Profile  // read from OutputIntent
+	started time.Time // when the build began, for Timestamp
+}
+
+func (o BuildOptions) now() time.Time {
+	if o.started.IsZero() {
+		return time.Now()
+	}
+	return o.started
 }
 
 // Job is one document to build.
@@ -89,8 +116,21 @@ type Result struct {
 // notes says what was left out and why.
 func Plan(opts BuildOptions) (jobs []Job, notes []string) {
 	for _, l := range opts.Layouts {
-		for _, t := range layouts.Targets(l) {
-			if opts.Only != nil && !opts.Only[t.Name()] {
+		targets := layouts.Targets(l)
+		if opts.Press {
+			targets = append(targets, layouts.PressTargets(l)...)
+		}
+		if opts.Calibration {
+			for _, t := range layouts.CalibrationTargets(l) {
+				if opts.Only == nil || opts.Only[t.Name()] || opts.Only[t.Desktop().Name()] {
+					// One per sheet, at the top of the output folder: its
+					// words are English whatever the languages built.
+					jobs = append(jobs, Job{Target: t, Langs: []language.Tag{language.English}, File: t.Name() + ".pdf"})
+				}
+			}
+		}
+		for _, t := range targets {
+			if opts.Only != nil && !opts.Only[t.Name()] && !opts.Only[t.Desktop().Name()] {
 				continue
 			}
 			if t.Multilingual() {
@@ -139,9 +179,32 @@ func langDir(langs []language.Tag) string {
 // manifest. A document with an error is not written; the others still
 // are. The error returned joins every document's error.
 func Build(opts BuildOptions) (*Manifest, error) {
+	if opts.OutputIntent != "" {
+		p, err := ReadProfile(opts.OutputIntent)
+		if err != nil {
+			return nil, fmt.Errorf("--output-intent %s: %w", opts.OutputIntent, err)
+		}
+		opts.profile = p
+	}
+	if opts.Timestamp {
+		opts.started = time.Now()
+	}
 	jobs, notes := Plan(opts)
 	if len(jobs) == 0 {
 		return nil, fmt.Errorf("nothing to build: %s", strings.Join(notes, "; "))
+	}
+	if opts.Preset != nil {
+		// A preset is met by the whole set of documents (its languages,
+		// its hotlines on each): check before writing anything.
+		var errs []error
+		for _, f := range Check(opts).Findings {
+			if f.Severity == layouts.SevError && f.Rule == opts.Preset.Law {
+				errs = append(errs, &content.Error{Pos: f.Pos, Msg: fmt.Sprintf("[%s %s] %s", f.Product, f.Lang, f.Msg), Hint: f.Hint})
+			}
+		}
+		if len(errs) > 0 {
+			return nil, &PresetError{Preset: opts.Preset.Name, Errs: errs}
+		}
 	}
 	workers := opts.Workers
 	if workers <= 0 {
@@ -240,7 +303,14 @@ func buildOne(e *text.Engine, opts BuildOptions, j Job) Result {
 		return fail(err)
 	}
 	var buf bytes.Buffer
-	if err := Write(&buf, doc); err != nil {
+	wo := WriteOptions{}
+	if opts.Timestamp {
+		wo.Created = opts.now()
+	}
+	if j.Target.Mode == "press" {
+		wo.OutputIntent = opts.profile
+	}
+	if err := WriteWith(&buf, doc, wo); err != nil {
 		return fail(fmt.Errorf("%s: %w", r.File, err))
 	}
 	if err := writeAtomic(path, buf.Bytes()); err != nil {
@@ -296,6 +366,21 @@ func pageSize(p *frame.Page) string {
 		return fmt.Sprintf("%.0fx%.0fpt trim %.2fx%.2fin, bleed %.0fx%.0fpt", w, h, p.Trim.W/72, p.Trim.H/72, p.Bleed.W, p.Bleed.H)
 	}
 	return fmt.Sprintf("%.0fx%.0fpt", w, h)
+}
+
+// PresetError lists what keeps a build from meeting a compliance preset.
+type PresetError struct {
+	Preset string
+	Errs   []error
+}
+
+func (e *PresetError) Error() string {
+	return fmt.Sprintf("the documents do not meet preset %s (%d problems; the first: %v)", e.Preset, len(e.Errs), e.Errs[0])
+}
+
+// Hint says what to do.
+func (e *PresetError) Hint() string {
+	return "run 'handbill check' with the same flags to see every problem"
 }
 
 // ErrInterrupted marks documents a stopped run did not build.

@@ -41,13 +41,24 @@ func Check(opts BuildOptions) *Report {
 	}
 	e := text.NewEngine(opts.Fonts)
 	seen := map[string]bool{}
+	var composed []layouts.Composed
 	for _, j := range jobs {
-		for _, f := range checkOne(e, opts, j) {
+		fs, c := checkOne(e, opts, j)
+		if c != nil {
+			composed = append(composed, *c)
+		}
+		for _, f := range fs {
 			k := f.Severity + f.Pos.String() + f.Lang + f.Msg
 			if seen[k] {
 				continue // the same text in another size or mode
 			}
 			seen[k] = true
+			f.Where = f.Pos.String()
+			rep.Findings = append(rep.Findings, f)
+		}
+	}
+	if opts.Preset != nil {
+		for _, f := range opts.Preset.Check(composed, opts.ThirdLanguage) {
 			f.Where = f.Pos.String()
 			rep.Findings = append(rep.Findings, f)
 		}
@@ -62,15 +73,16 @@ func Check(opts BuildOptions) *Report {
 	return rep
 }
 
-// checkOne composes one document and returns everything wrong with it.
-func checkOne(e *text.Engine, opts BuildOptions, j Job) []layouts.Finding {
+// checkOne composes one document and returns everything wrong with it, and
+// the composed document (nil if it could not be composed).
+func checkOne(e *text.Engine, opts BuildOptions, j Job) ([]layouts.Finding, *layouts.Composed) {
 	name := j.Target.Name()
 	var out []layouts.Finding
 	var docs []*content.Doc
 	for _, lang := range j.Langs {
 		d, err := opts.Content.Resolve(lang, opts.Audience, opts.Region)
 		if err != nil {
-			return append(out, errFinding(err, name, lang.String()))
+			return append(out, errFinding(err, name, lang.String())), nil
 		}
 		docs = append(docs, d)
 		for _, w := range append(append(d.Warnings, unbrokenWarnings(d)...), staleWarnings(d, opts.Now)...) {
@@ -83,9 +95,10 @@ func checkOne(e *text.Engine, opts BuildOptions, j Job) []layouts.Finding {
 	}
 	doc, err := layouts.Compose(e, j.Target, docs)
 	if err != nil {
-		return append(out, errFinding(err, name, langDir(j.Langs)))
+		return append(out, errFinding(err, name, langDir(j.Langs))), nil
 	}
-	return append(out, layouts.CheckFrames(j.Target, doc, langDir(j.Langs), opts.MinSize)...)
+	out = append(out, layouts.CheckFrames(j.Target, doc, langDir(j.Langs), opts.MinSize)...)
+	return out, &layouts.Composed{Target: j.Target, Docs: docs, Frames: doc}
 }
 
 var (

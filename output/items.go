@@ -14,13 +14,13 @@ import (
 
 // drawQR draws a QR code as one filled path of squares: sharp at any
 // size, unlike a raster image.
-func drawQR(pdf *fpdf.Fpdf, q *frame.QR) {
+func drawQR(pdf *fpdf.Fpdf, pt *painter, q *frame.QR) {
 	n := len(q.Modules)
 	if n == 0 {
 		return
 	}
 	m := q.Size / float64(n)
-	pdf.SetFillColor(int(q.Color.R), int(q.Color.G), int(q.Color.B))
+	pt.fill(q.Color)
 	for y, row := range q.Modules {
 		// Runs of dark modules become one rectangle each; a hair of overlap
 		// keeps viewers from showing seams between them.

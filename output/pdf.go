@@ -38,27 +38,53 @@ var epoch = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
 // that makes a synthesized bold face read as bold in print.
 const synthBoldStroke = 0.045
 
-// Write renders the document as PDF to w.
-func Write(w io.Writer, d *frame.Doc) error {
+// WriteOptions say how a document is written.
+type WriteOptions struct {
+	// Created, when not zero, is the creation date written into the PDF;
+	// otherwise a fixed date is, so the same input gives the same bytes.
+	Created time.Time
+	// OutputIntent, when set, is written as the document's PDF/X output
+	// intent (see ReadProfile).
+	OutputIntent *Profile
+}
+
+// Write renders the document as PDF to w, with a fixed date.
+func Write(w io.Writer, d *frame.Doc) error { return WriteWith(w, d, WriteOptions{}) }
+
+// WriteWith renders the document as PDF to w.
+func WriteWith(w io.Writer, d *frame.Doc, opts WriteOptions) error {
 	if len(d.Pages) == 0 {
 		return fmt.Errorf("document %q has no pages", d.Title)
 	}
 	first := d.Pages[0]
 	pdf := fpdf.NewCustom(&fpdf.InitType{UnitStr: "pt", Size: fpdf.SizeType{Wd: first.W, Ht: first.H}})
-	pdf.SetCreationDate(epoch)
-	pdf.SetModificationDate(epoch)
+	created := epoch
+	if !opts.Created.IsZero() {
+		created = opts.Created
+	}
+	pdf.SetCreationDate(created)
+	pdf.SetModificationDate(created)
 	pdf.SetCatalogSort(true)
 	pdf.SetCompression(true)
 	pdf.SetAutoPageBreak(false, 0)
 	pdf.SetMargins(0, 0, 0)
 	pdf.SetTitle(d.Title, true)
 	pdf.SetSubject(d.Subject, true)
-	pdf.SetAuthor(d.Author, true)
+	author := d.Author
+	if author == "" {
+		// No organisation named: the tool that made it is all that is known.
+		author = d.Creator
+	}
+	pdf.SetAuthor(author, true)
 	pdf.SetCreator(d.Creator, true)
 	pdf.SetProducer(producer, false)
 	if d.Lang != "" {
 		pdf.SetLang(d.Lang)
 	}
+	if opts.OutputIntent != nil {
+		opts.OutputIntent.add(pdf)
+	}
+	pt := newPainter(pdf)
 
 	fs := newFontSet()
 	plans, err := plan(d, fs)
@@ -78,6 +104,7 @@ func Write(w io.Writer, d *frame.Doc) error {
 	for pi, p := range d.Pages {
 		pdf.AddPageFormat("P", fpdf.SizeType{Wd: p.W, Ht: p.H})
 		setPageBoxes(pdf, p)
+		pt.page(p)
 		for _, it := range p.Items {
 			switch it := it.(type) {
 			case *frame.Text:
@@ -85,16 +112,16 @@ func Write(w io.Writer, d *frame.Doc) error {
 					pdf.TransformBegin()
 					pdf.TransformRotate(it.Rotate, it.X, it.Y)
 				}
-				drawText(pdf, it, plans[pi][it])
+				drawText(pdf, pt, it, plans[pi][it])
 				if it.Rotate != 0 {
 					pdf.TransformEnd()
 				}
 			case *frame.Rect:
-				drawRect(pdf, it)
+				drawRect(pdf, pt, it)
 			case *frame.Rule:
-				drawRule(pdf, it)
+				drawRule(pdf, pt, it)
 			case *frame.QR:
-				drawQR(pdf, it)
+				drawQR(pdf, pt, it)
 			case *frame.Image:
 				if err := drawImage(pdf, it); err != nil {
 					return err
@@ -111,7 +138,11 @@ func Write(w io.Writer, d *frame.Doc) error {
 	if err := pdf.Output(&buf); err != nil {
 		return err
 	}
-	_, err = w.Write(sortPageBoxes(buf.Bytes()))
+	out := (sortPageBoxes(buf.Bytes()))
+	if opts.OutputIntent != nil {
+		out = opts.OutputIntent.patch(out)
+	}
+	_, err = w.Write(out)
 	return err
 }
 
@@ -234,10 +265,8 @@ func planText(t *frame.Text, fs *fontSet) ([]piece, error) {
 	return b.ps, nil
 }
 
-func drawText(pdf *fpdf.Fpdf, t *frame.Text, ps []piece) {
-	c := t.Color
-	pdf.SetTextColor(int(c.R), int(c.G), int(c.B))
-	pdf.SetDrawColor(int(c.R), int(c.G), int(c.B))
+func drawText(pdf *fpdf.Fpdf, pt *painter, t *frame.Text, ps []piece) {
+	pt.text(t.Color)
 	for _, p := range ps {
 		if p.open {
 			pdf.RawWriteStr(fmt.Sprintf("/Span <</ActualText %s>> BDC\n", utf16Hex(p.actual)))
@@ -276,14 +305,14 @@ func utf16Hex(s string) string {
 	return b.String()
 }
 
-func drawRect(pdf *fpdf.Fpdf, r *frame.Rect) {
+func drawRect(pdf *fpdf.Fpdf, pt *painter, r *frame.Rect) {
 	style := ""
 	if r.Fill != nil {
-		pdf.SetFillColor(int(r.Fill.R), int(r.Fill.G), int(r.Fill.B))
+		pt.fill(*r.Fill)
 		style += "F"
 	}
 	if r.Stroke != nil {
-		pdf.SetDrawColor(int(r.Stroke.R), int(r.Stroke.G), int(r.Stroke.B))
+		pt.stroke(*r.Stroke)
 		pdf.SetLineWidth(r.LineWidth)
 		style = "D" + style
 	}
@@ -293,8 +322,8 @@ func drawRect(pdf *fpdf.Fpdf, r *frame.Rect) {
 	pdf.Rect(r.X, r.Y, r.W, r.H, style)
 }
 
-func drawRule(pdf *fpdf.Fpdf, r *frame.Rule) {
-	pdf.SetDrawColor(int(r.Color.R), int(r.Color.G), int(r.Color.B))
+func drawRule(pdf *fpdf.Fpdf, pt *painter, r *frame.Rule) {
+	pt.stroke(r.Color)
 	pdf.SetLineWidth(r.Width)
 	pdf.SetDashPattern(r.Dash, 0)
 	pdf.Line(r.X1, r.Y1, r.X2, r.Y2)

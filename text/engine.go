@@ -44,11 +44,32 @@ type Engine struct {
 	wrapper shaping.LineWrapper
 	faces   map[*fonts.Face]*font.Face
 	back    map[*font.Face]*fonts.Face
+	chains  map[chainKey][]*fonts.Face
+}
+
+// chainKey names a font chain: the registry's faces for a language and
+// weight.
+type chainKey struct {
+	lang language.Tag
+	bold bool
 }
 
 // NewEngine returns an engine drawing with the faces of reg.
 func NewEngine(reg *fonts.Registry) *Engine {
-	return &Engine{reg: reg, faces: map[*fonts.Face]*font.Face{}, back: map[*font.Face]*fonts.Face{}}
+	return &Engine{reg: reg, faces: map[*fonts.Face]*font.Face{}, back: map[*font.Face]*fonts.Face{},
+		chains: map[chainKey][]*fonts.Face{}}
+}
+
+// chain returns the registry's font chain for the style, computed once per
+// language and weight (the registry does not change).
+func (e *Engine) chain(st Style) []*fonts.Face {
+	k := chainKey{st.Lang, st.Bold}
+	c, ok := e.chains[k]
+	if !ok {
+		c = e.reg.Chain(st.Lang, st.Bold)
+		e.chains[k] = c
+	}
+	return c
 }
 
 // Registry returns the engine's font registry.
@@ -84,6 +105,7 @@ type shapedPiece struct {
 type fontmap struct {
 	e       *Engine
 	chain   []*fonts.Face
+	first   *fonts.Face // the chain's first face that loads
 	missing []rune
 }
 
@@ -94,7 +116,7 @@ func (m *fontmap) ResolveFace(r rune) *font.Face {
 		}
 	}
 	m.missing = append(m.missing, r)
-	return m.e.goFace(m.chain[0])
+	return m.e.goFace(m.first)
 }
 
 // IsRTL reports whether paragraphs in the language run right to left.
@@ -113,7 +135,7 @@ func (e *Engine) shape(s string, st Style) (*shaped, error) {
 	orig := []rune(s)
 	rtl := isRTLLang(st)
 	sh := &shaped{text: s, orig: orig, style: st, rtl: rtl}
-	chain := e.reg.Chain(st.Lang, st.Bold)
+	chain := e.chain(st)
 	if len(chain) == 0 {
 		return nil, &MissingGlyphError{Text: s, Lang: st.Lang}
 	}
@@ -126,11 +148,19 @@ func (e *Engine) shape(s string, st Style) (*shaped, error) {
 	if sh.first == nil {
 		return nil, chain[0].Load()
 	}
-	live := chain[:0:0]
-	for _, f := range chain {
-		if f.Load() == nil {
-			live = append(live, f)
+	// The rest of the chain loads lazily: a face is parsed when a character
+	// reaches it (Has is false for a face that cannot load, so such a face
+	// is passed over). A paragraph in English parses Noto Sans, not all 26
+	// bundled faces, and a fresh process pays only for the faces its
+	// documents use.
+	live := func() []*fonts.Face {
+		var out []*fonts.Face
+		for _, f := range chain {
+			if f.Load() == nil {
+				out = append(out, f)
+			}
 		}
+		return out
 	}
 	if err := checkControls(s, orig, st); err != nil {
 		return nil, err
@@ -142,7 +172,7 @@ func (e *Engine) shape(s string, st Style) (*shaped, error) {
 		dir = di.DirectionRTL
 	}
 	lang := gtlang.NewLanguage(st.Lang.String())
-	fm := &fontmap{e: e, chain: live}
+	fm := &fontmap{e: e, chain: chain, first: sh.first}
 	start := 0
 	for i := 0; i <= len(orig); i++ {
 		if i < len(orig) && !isHardBreak(orig[i]) {
@@ -156,7 +186,7 @@ func (e *Engine) shape(s string, st Style) (*shaped, error) {
 				Direction: dir, Size: fixed.I(refSize), Language: lang,
 			}
 			for _, run := range e.seg.Split(in, fm) {
-				run.Face = e.keepFace(p, run, live)
+				run.Face = e.keepFace(p, run, chain)
 				piece.outs = append(piece.outs, e.shaper.Shape(run))
 			}
 		}
@@ -167,7 +197,7 @@ func (e *Engine) shape(s string, st Style) (*shaped, error) {
 		start = i + 1
 	}
 	if len(fm.missing) > 0 {
-		return nil, &MissingGlyphError{Text: s, Lang: st.Lang, Rune: fm.missing[0], Tried: faceNames(live)}
+		return nil, &MissingGlyphError{Text: s, Lang: st.Lang, Rune: fm.missing[0], Tried: faceNames(live())}
 	}
 	for _, pc := range sh.pieces {
 		for _, out := range pc.outs {

@@ -33,6 +33,9 @@ type buildOptions struct {
 	jobs     int
 	reviewed bool
 	batch    string
+	preset   string
+	third    string
+	printFlags
 }
 
 func newCmdBuild(g *globalOptions, runF func(*buildOptions) error) *cobra.Command {
@@ -59,6 +62,7 @@ languages (English and Spanish) for the US hotlines.`,
 	f.BoolVar(&opts.force, "force", false, "replace files in the output folder even if handbill did not write them")
 	f.IntVar(&opts.jobs, "jobs", 0, "documents built at once (default: one per CPU)")
 	f.StringVar(&opts.batch, "batch", "", "build every job of a programme `FILE` (YAML), each into its own folder under --out")
+	addPrintFlags(f, &opts.printFlags)
 	return cmd
 }
 
@@ -71,11 +75,16 @@ func addSelectionFlags(f *pflag.FlagSet, opts *buildOptions) {
 	f.StringVar(&opts.audience, "audience", "", "who it speaks to: community, parents, educators, clinicians or youth")
 	f.StringVar(&opts.content, "content", "", "your content `FILE` (YAML); anything it leaves out comes from the built-ins")
 	f.BoolVar(&opts.reviewed, "require-reviewed", false, "refuse machine-drafted translations not yet reviewed")
+	f.StringVar(&opts.preset, "preset", "", "meet a US state posting law: `NAME` from 'handbill list presets' (sets the outputs, languages and region it needs)")
+	f.StringVar(&opts.third, "third-language", "", "the county's third language (BCP 47 `TAG`) for presets that require one")
 }
 
 // options turns the flags into build options, checking names first: a
 // wrong region, audience or language is one mistake, not one per document.
 func (opts *buildOptions) options() (output.BuildOptions, error) {
+	if opts.preset != "" {
+		return opts.presetOptions()
+	}
 	set, err := content.Load(opts.content)
 	if err != nil {
 		return output.BuildOptions{}, err
@@ -108,6 +117,7 @@ func (opts *buildOptions) options() (output.BuildOptions, error) {
 	return output.BuildOptions{
 		Content: set, Layouts: ls, Langs: langs, Region: region, Audience: audience,
 		Fonts: reg, OutDir: opts.out, Force: opts.force, Workers: opts.jobs, Only: only, RequireReviewed: opts.reviewed,
+		Press: opts.press, Timestamp: opts.timestamp, Calibration: opts.calibration, OutputIntent: opts.outputIntent,
 	}, nil
 }
 
@@ -297,3 +307,34 @@ func sortedLayouts(m map[string]*layouts.Layout) []*layouts.Layout {
 }
 
 func sortedKeys[V any](m map[string]V) []string { return slices.Sorted(maps.Keys(m)) }
+
+// presetOptions builds what a compliance preset asks for: its outputs,
+// languages and region, unless the flags name others.
+func (opts *buildOptions) presetOptions() (output.BuildOptions, error) {
+	p, err := layouts.LookupPreset(opts.preset)
+	if err != nil {
+		return output.BuildOptions{}, err
+	}
+	o := *opts
+	o.preset = ""
+	if len(o.layouts) == 0 {
+		o.layouts = p.Targets()
+	}
+	if o.langs == "" {
+		tags, err := p.Languages(o.third)
+		if err != nil {
+			return output.BuildOptions{}, err
+		}
+		var s []string
+		for _, t := range tags {
+			s = append(s, t.String())
+		}
+		o.langs = strings.Join(s, ",")
+	}
+	if o.region == "" {
+		o.region = p.Region()
+	}
+	bo, err := o.options()
+	bo.Preset, bo.ThirdLanguage = p, opts.third
+	return bo, err
+}

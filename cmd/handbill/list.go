@@ -12,13 +12,13 @@ import (
 	"handbill/layouts"
 )
 
-var listKinds = []string{"layouts", "languages", "regions", "fonts"}
+var listKinds = []string{"layouts", "languages", "regions", "fonts", "presets"}
 
 func newCmdList(g *globalOptions) *cobra.Command {
 	var contentFile string
 	cmd := &cobra.Command{
-		Use:   "list layouts|languages|regions|fonts",
-		Short: "Show the layouts, languages, regions or fonts handbill can use",
+		Use:   "list layouts|languages|regions|fonts|presets",
+		Short: "Show the layouts, languages, regions, fonts or compliance presets handbill can use",
 		Args:  cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			w := tabwriter.NewWriter(cmd.OutOrStdout(), 0, 4, 2, ' ', 0)
@@ -39,6 +39,15 @@ func newCmdList(g *globalOptions) *cobra.Command {
 				}
 				for _, r := range set.Regions() {
 					fmt.Fprintf(w, "%s\t%s\t%s\n", r.Code, r.Description, strings.Join(r.Hotlines, ", "))
+				}
+				return nil
+			case "presets":
+				ps, err := layouts.Presets()
+				if err != nil {
+					return err
+				}
+				for _, p := range ps {
+					fmt.Fprintf(w, "%s\t%s\t%s\n", p.Name, p.Law, p.Description)
 				}
 				return nil
 			case "fonts":

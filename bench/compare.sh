@@ -1,0 +1,141 @@
+#!/usr/bin/env bash
+# compare.sh: handbill against Typst 0.14 on the same A4 poster.
+#
+# The poster (bench/poster) holds the built-in headline, intro and signs in
+# English, Spanish, Arabic, Hindi, Simplified Chinese and Thai, at the same
+# sizes, set with the same font files from fonts/files (Noto Sans, Noto Sans
+# Arabic, Noto Sans Devanagari, Noto Sans Thai, each regular and bold, and
+# WenQuanYi Micro Hei). handbill builds it through its library; Typst builds
+# the same poster from Typst source that bench/poster writes, in-process
+# under node through npm's @myriaddreamin/typst-ts-node-compiler, with the
+# fonts given by path. One run prints, side by side: time per document
+# in-process (warm, mean of N), time of a fresh process (mean of RUNS), the
+# PDF's size, and the ratios handbill/Typst; then handbill's own figures for
+# the default catalogue and a batch of 100 documents, with peak memory.
+#
+#   bench/compare.sh                 # N=50 RUNS=20
+#   N=200 RUNS=50 bench/compare.sh
+#   KEEP=1 bench/compare.sh          # keep the work folder (PDFs, source)
+#
+# Needs go, node and npm; uses hyperfine when installed (apt-get install
+# hyperfine), a date +%s%N loop otherwise, and /usr/bin/time for memory.
+# The npm package is installed into bench/node_modules (not committed).
+set -euo pipefail
+
+bench=$(cd "$(dirname "$0")" && pwd)
+root=$(dirname "$bench")
+N=${N:-50}
+RUNS=${RUNS:-20}
+TYPST_PKG=@myriaddreamin/typst-ts-node-compiler
+TYPST_PKG_VERSION=0.7.0 # embeds Typst 0.14.2
+
+work=$(mktemp -d)
+if [ -z "${KEEP:-}" ]; then
+  trap 'rm -rf "$work"' EXIT
+else
+  echo "work folder: $work"
+fi
+
+# --- tools ---------------------------------------------------------------
+if [ ! -d "$bench/node_modules/$TYPST_PKG" ]; then
+  echo "installing $TYPST_PKG@$TYPST_PKG_VERSION into bench/node_modules ..." >&2
+  (cd "$bench" && npm install --no-save --no-package-lock --no-audit --no-fund --loglevel=error \
+    "$TYPST_PKG@$TYPST_PKG_VERSION" >&2)
+fi
+pkg_version=$(node -p "require('$bench/node_modules/$TYPST_PKG/package.json').version")
+typst_version=$(node "$bench/typst.js" --version)
+case $typst_version in
+  0.14.*) ;;
+  *) echo "compare.sh: $TYPST_PKG $pkg_version embeds Typst $typst_version, not 0.14" >&2; exit 1 ;;
+esac
+
+(cd "$root" && go build -o "$work/poster" ./bench/poster)
+cli_ok=1
+(cd "$root" && go build -o "$work/handbill" ./cmd/handbill) || cli_ok=0
+
+f=$root/fonts/files
+fonts=$f/NotoSans-Regular.ttf,$f/NotoSans-Bold.ttf
+fonts+=,$f/NotoSansArabic-Regular.ttf,$f/NotoSansArabic-Bold.ttf
+fonts+=,$f/NotoSansDevanagari-Regular.ttf,$f/NotoSansDevanagari-Bold.ttf
+fonts+=,$f/wqy-microhei.ttc
+fonts+=,$f/NotoSansThai-Regular.ttf,$f/NotoSansThai-Bold.ttf
+
+"$work/poster" -typst "$work/poster.typ"
+
+# --- in-process ----------------------------------------------------------
+hb_in=$("$work/poster" -n "$N" -o "$work/handbill.pdf")
+ty_in=$(node "$bench/typst.js" --typ "$work/poster.typ" --fonts "$fonts" --n "$N" --out "$work/typst.pdf")
+ty_evict=$(node "$bench/typst.js" --typ "$work/poster.typ" --fonts "$fonts" --n "$((N < 20 ? N : 20))" --evict)
+
+# --- fresh process -------------------------------------------------------
+# fresh NAME CMD... prints the mean wall time of CMD in milliseconds. (The
+# mean is counted from the end of hyperfine's CSV line: CMD holds commas.)
+fresh() {
+  local name=$1
+  shift
+  if command -v hyperfine >/dev/null; then
+    hyperfine --warmup 2 --runs "$RUNS" --style none -N --export-csv "$work/$name.csv" -- "$(printf '%q ' "$@")" >/dev/null 2>&1
+    awk -F, 'NR == 2 { printf "%.1f\n", $(NF - 6) * 1000 }' "$work/$name.csv"
+  else
+    "$@" >/dev/null
+    local t0 t1 i
+    t0=$(date +%s%N)
+    for ((i = 0; i < RUNS; i++)); do "$@" >/dev/null; done
+    t1=$(date +%s%N)
+    awk -v d=$((t1 - t0)) -v n="$RUNS" 'BEGIN { printf "%.1f\n", d / n / 1e6 }'
+  fi
+}
+hb_fresh=$(fresh handbill "$work/poster" -o "$work/handbill-fresh.pdf")
+ty_fresh=$(fresh typst node "$bench/typst.js" --typ "$work/poster.typ" --fonts "$fonts" --out "$work/typst-fresh.pdf")
+node_fresh=$(fresh node node -e 0)
+
+hb_size=$(stat -c %s "$work/handbill.pdf")
+ty_size=$(stat -c %s "$work/typst.pdf")
+
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f×", a / b }'; }
+verdict() { awk -v v="$1" -v t="$2" 'BEGIN { print (v <= t ? "met" : "MISSED") }'; }
+
+echo
+echo "A4 poster, headline + intro + signs in en es ar hi zh-Hans th, same Noto/WenQuanYi files"
+echo "Typst $typst_version via $TYPST_PKG $pkg_version under node $(node --version); $(nproc) CPUs"
+echo
+printf '%-34s %12s %12s %9s   %s\n' "" handbill Typst ratio "target (issue 6)"
+printf '%-34s %12.2f %12.2f %9s   %s\n' "in-process, ms/document (N=$N)" "$hb_in" "$ty_in" "$(ratio "$hb_in" "$ty_in")" \
+  "≤ 0.80×: $(verdict "$(awk -v a="$hb_in" -v b="$ty_in" 'BEGIN{print a/b}')" 0.8)"
+printf '%-34s %12.1f %12.1f %9s   %s\n' "fresh process, ms (mean of $RUNS)" "$hb_fresh" "$ty_fresh" "$(ratio "$hb_fresh" "$ty_fresh")" \
+  "handbill ≤ 100 ms: $(verdict "$hb_fresh" 100)"
+printf '%-34s %12.1f %12.1f %9s   %s\n' "file size, KB" "$(awk -v s="$hb_size" 'BEGIN{print s/1024}')" \
+  "$(awk -v s="$ty_size" 'BEGIN{print s/1024}')" "$(ratio "$hb_size" "$ty_size")" \
+  "≤ 0.90×: $(verdict "$(awk -v a="$hb_size" -v b="$ty_size" 'BEGIN{print a/b}')" 0.9)"
+echo
+echo "for reference: Typst in-process with its memo cache evicted before each run: $ty_evict ms/document;"
+echo "               an empty node process: $node_fresh ms"
+
+# --- handbill alone: catalogue and batch -----------------------------------
+# timed NAME CMD... runs CMD three times; prints the best wall time in
+# seconds and the largest peak resident memory in MB.
+timed() {
+  local name=$1 best="" peak=0 i out
+  shift
+  for i in 1 2 3; do
+    rm -rf "$work/out-$name"
+    /usr/bin/time -f '%e %M' -o "$work/time-$name" "$@" --out "$work/out-$name" >/dev/null 2>"$work/err-$name" || {
+      echo "failed: $(tail -3 "$work/err-$name")"
+      return
+    }
+    read -r e m <"$work/time-$name"
+    best=$(awk -v a="$best" -v b="$e" 'BEGIN { print (a == "" || b < a) ? b : a }')
+    peak=$((m > peak ? m : peak))
+  done
+  out=$(find "$work/out-$name" -name '*.pdf' | wc -l)
+  printf '%6.2f s  peak %4d MB  (%d PDFs)\n' "$best" $((peak / 1024)) "$out"
+}
+echo
+if [ $cli_ok = 1 ]; then
+  langs=en,am,ar,es,fa,fil,fr,hi,hmn,ht,hy,ja,km,ko,pa,pl,pt,ru,so,th
+  printf '%-56s %s\n' "handbill build (default catalogue; target < 3 s, < 300 MB)" "$(timed catalogue "$work/handbill" build)"
+  printf '%-56s %s\n' "batch: poster + flyer × 20 languages (target < 3 s)" "$(timed batch "$work/handbill" build --layout poster --layout flyer --lang $langs)"
+  printf '%-56s %s\n' "one poster: handbill build --layout poster-a4 --lang en" "$(timed one "$work/handbill" build --layout poster-a4 --lang en)"
+else
+  echo "cmd/handbill does not build; catalogue and batch figures skipped"
+fi
