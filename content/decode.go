@@ -186,6 +186,12 @@ func syntaxHint(msg string) string {
 		return "check the indentation of this line against the lines above it"
 	case strings.Contains(msg, "cannot start any token"):
 		return "a value starting with @ or ` must be quoted"
+	case strings.Contains(msg, "exceeded max depth"):
+		return "lists or mappings are nested too deeply: look for brackets that are never closed"
+	case strings.Contains(msg, "did not find expected ',' or"):
+		return "a [ or { opened here is not closed, or its items are not separated by commas"
+	case strings.Contains(msg, "invalid Unicode character escape code"):
+		return "a \\u escape must name a character (a surrogate D800–DFFF alone is not one): write the character itself"
 	case strings.Contains(msg, "unexpected end of stream"), strings.Contains(msg, "found unexpected end"):
 		return "a quote or bracket opened here is never closed"
 	}

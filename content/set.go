@@ -107,7 +107,7 @@ func (s *Set) overlay(file string) error {
 	data, err := ReadFile(file, MaxFileSize)
 	if err != nil {
 		return &Error{Pos: Pos{File: file}, Msg: "cannot read the content file: " + unwrapPathErr(err),
-			Hint: "check the path given to --content"}
+			Hint: "check the path given to --content: a content file is YAML text of at most 4 MB"}
 	}
 	var f userFile
 	if err := DecodeYAML(file, data, &f); err != nil {

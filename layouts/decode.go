@@ -31,6 +31,9 @@ func (l *Layout) DecodeYAMLNode(d *content.Decoder, n *yaml.Node, name string) e
 	pos := l.Pos
 	err := d.Decode(n, name, (*layoutFields)(l))
 	l.Pos = pos
+	if err == nil && (l.MinSize < 0 || l.MinSize > 1000) {
+		return d.Errorf(valueNode(n, "min_size"), "the smallest type size in points, e.g. 16", "`min_size` must be between 0 and 1000 pt, got %g", l.MinSize)
+	}
 	return err
 }
 
@@ -40,5 +43,8 @@ type blockFields Block
 func (b *Block) DecodeYAMLNode(d *content.Decoder, n *yaml.Node, name string) error {
 	err := d.Decode(n, name, (*blockFields)(b))
 	b.Pos = d.Pos(n)
-	return err
+	if err != nil {
+		return err
+	}
+	return checkBlockNumbers(d, n, b)
 }

@@ -37,7 +37,7 @@ func Builtin() (map[string]*Layout, error) {
 func LoadFile(file string) (*Layout, error) {
 	data, err := content.ReadFile(file, content.MaxFileSize)
 	if err != nil {
-		return nil, &content.Error{Pos: content.Pos{File: file}, Msg: "cannot read layout: " + unwrap(err).Error(), Hint: "check the path of the --layout file"}
+		return nil, &content.Error{Pos: content.Pos{File: file}, Msg: "cannot read layout: " + unwrap(err).Error(), Hint: "check the path of the --layout file: a layout is YAML text of at most 4 MB"}
 	}
 	return Parse(file, data)
 }

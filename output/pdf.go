@@ -138,7 +138,7 @@ func WriteWith(w io.Writer, d *frame.Doc, opts WriteOptions) error {
 	if err := pdf.Output(&buf); err != nil {
 		return err
 	}
-	out := (sortPageBoxes(buf.Bytes()))
+	out := sortSpotColors(sortPageBoxes(buf.Bytes()))
 	if opts.OutputIntent != nil {
 		out = opts.OutputIntent.patch(out)
 	}

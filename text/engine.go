@@ -45,6 +45,7 @@ type Engine struct {
 	faces   map[*fonts.Face]*font.Face
 	back    map[*font.Face]*fonts.Face
 	chains  map[chainKey][]*fonts.Face
+	shaped  map[shapeKey]*shaped
 }
 
 // chainKey names a font chain: the registry's faces for a language and
@@ -57,7 +58,7 @@ type chainKey struct {
 // NewEngine returns an engine drawing with the faces of reg.
 func NewEngine(reg *fonts.Registry) *Engine {
 	return &Engine{reg: reg, faces: map[*fonts.Face]*font.Face{}, back: map[*font.Face]*fonts.Face{},
-		chains: map[chainKey][]*fonts.Face{}}
+		chains: map[chainKey][]*fonts.Face{}, shaped: map[shapeKey]*shaped{}}
 }
 
 // chain returns the registry's font chain for the style, computed once per
@@ -130,8 +131,44 @@ func isRTLLang(s Style) bool {
 	return false
 }
 
-// shape splits the text into hard lines, prepares and shapes each.
+// maxShaped bounds the engine's cache of shaped paragraphs (a few KB
+// each); past it the cache starts again.
+const maxShaped = 2048
+
+// shapeKey is what shaping depends on: the text, its language (direction,
+// font chain) and weight. Size, alignment and line height only matter to
+// wrap.
+type shapeKey struct {
+	text string
+	lang language.Tag
+	bold bool
+}
+
+// shape returns the paragraph shaped, from the engine's cache when the same
+// text was shaped before in the same language and weight: a build sets the
+// same messages in every size of a product (Letter, A4, Tabloid) and every
+// product, and each list item's bullet, so most paragraphs are shaped once
+// per engine. Errors are not cached.
 func (e *Engine) shape(s string, st Style) (*shaped, error) {
+	k := shapeKey{s, st.Lang, st.Bold}
+	if sh, ok := e.shaped[k]; ok {
+		c := *sh // shaped paragraphs are never modified: share the pieces
+		c.style = st
+		return &c, nil
+	}
+	sh, err := e.shapeNew(s, st)
+	if err != nil {
+		return nil, err
+	}
+	if len(e.shaped) >= maxShaped {
+		clear(e.shaped)
+	}
+	e.shaped[k] = sh
+	return sh, nil
+}
+
+// shapeNew splits the text into hard lines, prepares and shapes each.
+func (e *Engine) shapeNew(s string, st Style) (*shaped, error) {
 	orig := []rune(s)
 	rtl := isRTLLang(st)
 	sh := &shaped{text: s, orig: orig, style: st, rtl: rtl}

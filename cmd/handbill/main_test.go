@@ -15,7 +15,12 @@ import (
 
 func TestMain(m *testing.M) {
 	testscript.Main(m, map[string]func(){
-		"handbill": func() { os.Exit(run(os.Args[1:], os.Stdout, os.Stderr)) },
+		"handbill": func() {
+			startWatchdog()
+			code := run(os.Args[1:], os.Stdout, os.Stderr)
+			recordCPU()
+			os.Exit(code)
+		},
 	})
 }
 
