@@ -208,7 +208,7 @@ func (c *composer) imageBlock(b Block, r area, d *content.Doc) ([]frame.Item, er
 	cfg, err := loadImage(path)
 	if err != nil {
 		return nil, &content.Error{Pos: pos, Msg: fmt.Sprintf("image %s %v", path, err),
-			Hint: "give a PNG or JPEG file of at most 40 megapixels (save it again from an image editor if it is damaged)"}
+			Hint: "give a PNG or JPEG file of at most 40 megapixels; save it again from an image editor (as an 8-bit, non-interlaced PNG, or a JPEG) if it is damaged or not taken"}
 	}
 	k := math.Min(r.W/float64(cfg.Width), r.H/float64(cfg.Height))
 	w, h := float64(cfg.Width)*k, float64(cfg.Height)*k

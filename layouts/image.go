@@ -3,6 +3,7 @@ package layouts
 import (
 	"bytes"
 	"crypto/sha256"
+	"encoding/binary"
 	"fmt"
 	"image"
 	"os"
@@ -77,5 +78,49 @@ func decodeImage(data []byte) (image.Config, error) {
 	if _, _, err := image.Decode(bytes.NewReader(data)); err != nil {
 		return image.Config{}, fmt.Errorf("is damaged or cut short (%v)", err)
 	}
+	if format == "png" {
+		if why := pngUnsupported(data); why != "" {
+			return image.Config{}, fmt.Errorf("is %s, which handbill cannot put in a PDF", why)
+		}
+	}
 	return cfg, nil
+}
+
+// pngUnsupported says what in a PNG, one that decodes, the PDF writer
+// cannot embed ("" if nothing). It copies the compressed image data into
+// the PDF as it is, so it takes neither interlaced images nor 16-bit
+// samples with an alpha channel (which it would split wrongly), and it
+// stops reading at the first empty chunk, so image data after one is lost.
+func pngUnsupported(data []byte) string {
+	if len(data) < 33 {
+		return ""
+	}
+	depth, colorType, interlace := data[24], data[25], data[28]
+	switch {
+	case interlace != 0:
+		return "an interlaced PNG"
+	case depth == 16 && colorType >= 4:
+		return "a 16-bit PNG with transparency"
+	}
+	seen, all := 0, 0 // image data before the first empty chunk, and in all
+	stopped := false
+	for i := 8; i+8 <= len(data); {
+		n := int(binary.BigEndian.Uint32(data[i:]))
+		kind := string(data[i+4 : i+8])
+		if kind == "IEND" || n < 0 || n > len(data) {
+			break
+		}
+		if kind == "IDAT" {
+			all += n
+			if !stopped {
+				seen += n
+			}
+		}
+		stopped = stopped || n == 0
+		i += 12 + n
+	}
+	if seen < all {
+		return "a PNG with an empty chunk before its image data"
+	}
+	return ""
 }

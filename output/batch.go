@@ -124,6 +124,7 @@ func RunBatch(b *BatchFile, out string, workers int, plan BatchPlan, progress fu
 			results[i].Err = err
 			continue
 		}
+		o.prev = readManifest(o.OutDir)
 		opts[i] = o
 		jobs, n := Plan(o)
 		notes[i] = n
@@ -175,7 +176,7 @@ func RunBatch(b *BatchFile, out string, workers int, plan BatchPlan, progress fu
 			continue
 		}
 		sort.SliceStable(docs[i], func(a, c int) bool { return docs[i][a].File < docs[i][c].File })
-		m := &Manifest{Generator: "handbill", Notes: notes[i], Files: docs[i]}
+		m := (&Manifest{Generator: "handbill", Notes: notes[i], Files: docs[i]}).merge(opts[i].prev, opts[i].OutDir)
 		if err := m.write(opts[i].OutDir); err != nil && results[i].Err == nil {
 			results[i].Err = err
 		}

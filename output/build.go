@@ -75,6 +75,9 @@ type BuildOptions struct {
 
 	profile *Profile  // read from OutputIntent
 	started time.Time // when the build began, for Timestamp
+	// prev is the manifest already in OutDir: the files handbill wrote
+	// there before, which it may replace.
+	prev *Manifest
 }
 
 func (o BuildOptions) now() time.Time {
@@ -189,6 +192,7 @@ func Build(opts BuildOptions) (*Manifest, error) {
 	if opts.Timestamp {
 		opts.started = time.Now()
 	}
+	opts.prev = readManifest(opts.OutDir)
 	jobs, notes := Plan(opts)
 	if len(jobs) == 0 {
 		return nil, fmt.Errorf("nothing to build: %s", strings.Join(notes, "; "))
@@ -253,7 +257,7 @@ feed:
 		}
 	}
 	m := &Manifest{Generator: "handbill", Notes: notes, Files: results}
-	if err := m.write(opts.OutDir); err != nil {
+	if err := m.merge(opts.prev, opts.OutDir).write(opts.OutDir); err != nil {
 		return m, err
 	}
 	var errs []error
@@ -299,7 +303,7 @@ func buildOne(e *text.Engine, opts BuildOptions, j Job) Result {
 		r.Warnings = append(r.Warnings, fmt.Sprintf("%s: %s", f.Pos, f.Msg))
 	}
 	path := filepath.Join(opts.OutDir, j.File)
-	if err := checkReplace(path, opts.Force); err != nil {
+	if err := checkReplace(path, r.File, opts.Force, opts.prev); err != nil {
 		return fail(err)
 	}
 	var buf bytes.Buffer
@@ -398,13 +402,16 @@ func (e *ReplaceError) Hint() string {
 	return "move the file away, choose another --out folder, or add --force to replace it"
 }
 
-func checkReplace(path string, force bool) error {
+// checkReplace allows replacing an existing file only when the manifest
+// in the output folder records handbill writing it and it has not changed
+// since (same sha256), or with --force.
+func checkReplace(path, rel string, force bool, prev *Manifest) error {
 	st, err := os.Stat(path)
 	if err != nil || force {
 		return nil
 	}
-	if st.IsDir() || !IsHandbillPDF(path) {
-		return &ReplaceError{Path: path}
+	if !st.IsDir() && prev.wrote(rel, path) {
+		return nil
 	}
-	return nil
+	return &ReplaceError{Path: path}
 }
