@@ -83,7 +83,7 @@ func TestForPDFDropsHintingKeepsOutlines(t *testing.T) {
 		if !ok || slices.ContainsFunc(entries, func(e CmapEntry) bool { return e.Code == uint16(r) }) {
 			continue
 		}
-		if components(glyphBytes(t, raw, int(gid))) != nil {
+		if parts, _ := components(glyphBytes(t, raw, int(gid))); parts != nil {
 			composites++
 		}
 		entries = append(entries, CmapEntry{Code: uint16(r), GID: uint16(gid)})
@@ -162,7 +162,7 @@ func TestWithoutInstructions(t *testing.T) {
 			t.Errorf("component flags at %d keep WE_HAVE_INSTRUCTIONS: %#04x", at, f)
 		}
 	}
-	if c := components(got); len(c) != 2 || c[0].gid != 5 || c[1].gid != 6 {
+	if c, _ := components(got); len(c) != 2 || c[0].gid != 5 || c[1].gid != 6 {
 		t.Errorf("components after stripping: %+v", c)
 	}
 	// Instructions running past the glyph: not followable.

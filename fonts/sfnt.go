@@ -387,7 +387,7 @@ func checkGlyphs(loca, glyf sfntBytes, format, numGlyphs int) *FontError {
 		}
 		return loca.u32(4 * g)
 	}
-	components := make([][]int, numGlyphs)
+	uses := make([][]int, numGlyphs)
 	for g := range numGlyphs {
 		start, end := offset(g), offset(g+1)
 		if start > end || end > len(glyf) {
@@ -403,31 +403,15 @@ func checkGlyphs(loca, glyf sfntBytes, format, numGlyphs int) *FontError {
 		if int16(glyph.u16(0)) >= 0 {
 			continue // simple glyph
 		}
-		for p, more := 10, true; more; {
-			if !glyph.has(p, 4) {
-				return damaged("composite glyph %d is truncated", g)
+		parts, ok := components(glyph)
+		if !ok {
+			return damaged("composite glyph %d is truncated", g)
+		}
+		for _, c := range parts {
+			if c.gid >= numGlyphs {
+				return damaged("glyph %d uses glyph %d, which does not exist", g, c.gid)
 			}
-			flags, c := glyph.u16(p), glyph.u16(p+2)
-			if c >= numGlyphs {
-				return damaged("glyph %d uses glyph %d, which does not exist", g, c)
-			}
-			components[g] = append(components[g], c)
-			p += 6
-			if flags&0x01 != 0 { // ARG_1_AND_2_ARE_WORDS
-				p += 2
-			}
-			switch { // same precedence as fpdf
-			case flags&0x08 != 0: // WE_HAVE_A_SCALE
-				p += 2
-			case flags&0x40 != 0: // WE_HAVE_AN_X_AND_Y_SCALE
-				p += 4
-			case flags&0x80 != 0: // WE_HAVE_A_TWO_BY_TWO
-				p += 8
-			}
-			if p > len(glyph) {
-				return damaged("composite glyph %d is truncated", g)
-			}
-			more = flags&0x20 != 0 // MORE_COMPONENTS
+			uses[g] = append(uses[g], c.gid)
 		}
 	}
 
@@ -443,7 +427,7 @@ func checkGlyphs(loca, glyf sfntBytes, format, numGlyphs int) *FontError {
 		case 0:
 			steps[g] = -1
 			n := 1
-			for _, c := range components[g] {
+			for _, c := range uses[g] {
 				if n += count(c); n > maxSteps {
 					break
 				}
@@ -453,7 +437,7 @@ func checkGlyphs(loca, glyf sfntBytes, format, numGlyphs int) *FontError {
 		return steps[g]
 	}
 	for g := range numGlyphs {
-		if components[g] != nil && count(g) > maxSteps {
+		if uses[g] != nil && count(g) > maxSteps {
 			return damaged("glyph %d has circular or too deeply nested components", g)
 		}
 	}

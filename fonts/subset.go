@@ -85,7 +85,8 @@ func ForPDF(ttf []byte, entries []CmapEntry) ([]byte, error) {
 		if err != nil {
 			return nil, err
 		}
-		for _, c := range components(g) {
+		parts, _ := components(g)
+		for _, c := range parts {
 			if c.gid >= numGlyphs {
 				return nil, damaged("glyph %d uses glyph %d, which does not exist", gid, c.gid)
 			}
@@ -133,7 +134,8 @@ func ForPDF(ttf []byte, entries []CmapEntry) ([]byte, error) {
 		g := sfntBytes(data[gid])
 		start := len(newGlyf)
 		newGlyf = append(newGlyf, g...)
-		for _, c := range components(g) {
+		parts, _ := components(g)
+		for _, c := range parts {
 			be.PutUint16(newGlyf[start+c.at:], uint16(newID[c.gid]))
 		}
 		newGlyf = append(newGlyf, make([]byte, (4-len(newGlyf)%4)%4)...)
@@ -242,32 +244,34 @@ func withoutInstructions(g sfntBytes) (out []byte, ok bool) {
 type component struct{ gid, at int }
 
 // components returns the parts of a composite glyph (none for a simple or
-// empty glyph).
-func components(g sfntBytes) []component {
+// empty glyph), and false when the composite's data is truncated.
+func components(g sfntBytes) ([]component, bool) {
 	if len(g) < 10 || int16(g.u16(0)) >= 0 {
-		return nil
+		return nil, true
 	}
 	var out []component
-	for p := 10; p+4 <= len(g); {
+	for p, more := 10, true; more; {
+		if !g.has(p, 4) {
+			return out, false
+		}
 		flags := g.u16(p)
 		out = append(out, component{gid: g.u16(p + 2), at: p + 2})
-		p += 4
-		if flags&0x0001 != 0 {
-			p += 4
-		} else {
+		p += 6
+		if flags&0x0001 != 0 { // ARG_1_AND_2_ARE_WORDS
 			p += 2
 		}
-		switch {
-		case flags&0x0008 != 0:
+		switch { // same precedence as fpdf
+		case flags&0x0008 != 0: // WE_HAVE_A_SCALE
 			p += 2
-		case flags&0x0040 != 0:
+		case flags&0x0040 != 0: // WE_HAVE_AN_X_AND_Y_SCALE
 			p += 4
-		case flags&0x0080 != 0:
+		case flags&0x0080 != 0: // WE_HAVE_A_TWO_BY_TWO
 			p += 8
 		}
-		if flags&0x0020 == 0 {
-			break
+		if p > len(g) {
+			return out, false
 		}
+		more = flags&0x0020 != 0 // MORE_COMPONENTS
 	}
-	return out
+	return out, true
 }

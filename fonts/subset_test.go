@@ -22,7 +22,7 @@ func TestForPDFKeepsUsedGlyphsAndTheirComponents(t *testing.T) {
 	var composite, simple font.GID
 	for _, r := range "بتثجخ" {
 		gid, _ := orig.NominalGlyph(r)
-		if components(glyphBytes(t, raw, int(gid))) != nil {
+		if parts, _ := components(glyphBytes(t, raw, int(gid))); parts != nil {
 			composite = gid
 			break
 		}
