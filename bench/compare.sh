@@ -18,7 +18,8 @@
 #   KEEP=1 bench/compare.sh          # keep the work folder (PDFs, source)
 #
 # Needs go, node and npm; uses hyperfine when installed (apt-get install
-# hyperfine), a date +%s%N loop otherwise, and /usr/bin/time for memory.
+# hyperfine; HYPERFINE=none to do without), a date +%s%N loop otherwise,
+# and /usr/bin/time for memory.
 # The npm package is installed into bench/node_modules (not committed).
 set -euo pipefail
 
@@ -73,8 +74,8 @@ ty_evict=$(node "$bench/typst.js" --typ "$work/poster.typ" --fonts "$fonts" --n 
 fresh() {
   local name=$1
   shift
-  if command -v hyperfine >/dev/null; then
-    hyperfine --warmup 2 --runs "$RUNS" --style none -N --export-csv "$work/$name.csv" -- "$(printf '%q ' "$@")" >/dev/null 2>&1
+  if command -v "${HYPERFINE:-hyperfine}" >/dev/null; then
+    "${HYPERFINE:-hyperfine}" --warmup 2 --runs "$RUNS" --style none -N --export-csv "$work/$name.csv" -- "$(printf '%q ' "$@")" >/dev/null 2>&1
     awk -F, 'NR == 2 { printf "%.1f\n", $(NF - 6) * 1000 }' "$work/$name.csv"
   else
     "$@" >/dev/null

@@ -554,8 +554,6 @@ func (d *Decoder) typeErr(n *yaml.Node, name, want string) error {
 	switch {
 	case isNull(n):
 		return d.nullErr(n, name, want)
-	case n.Kind == yaml.ScalarNode && strings.HasPrefix(want, "a list"):
-		hint = "write a list, one `- item` per line, or [a, b]"
 	case n.Kind == yaml.ScalarNode && strings.HasPrefix(want, "a mapping"):
 		hint = "write `key: value` lines indented under this key"
 	case strings.HasPrefix(want, "a list"):

@@ -126,7 +126,7 @@ func TestDecodeYAMLErrors(t *testing.T) {
 		{"syntax error, scanner", "lang: en\nheadline: a: b\n",
 			"t.yaml:2:1: invalid YAML: mapping values are not allowed in this context", "a value containing \": \" must be quoted, and nested keys must be indented under their parent"},
 		{"syntax error, parser", "lang: en\nsize: 1\ntags: [a\nbold: true\n",
-			"t.yaml:3:1: invalid YAML: did not find expected ',' or ']'", "check the indentation and quoting near this line"},
+			"t.yaml:3:1: invalid YAML: did not find expected ',' or ']'", "a [ or { opened here is not closed, or its items are not separated by commas"},
 		{"syntax error, indentation", "lang: en\ninner:\n  name: x\n bold: true\n",
 			"t.yaml:4:2: invalid YAML: did not find expected key", "check the indentation of this line against the lines above it"},
 		{"syntax error on line 1", "lang: a: b\n",

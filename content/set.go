@@ -289,7 +289,14 @@ func checkLogo(contentFile string, logo Text) (string, error) {
 	// A content file names files in its own project folder: a logo path
 	// may not climb out of it (a shared or downloaded file must not read
 	// what it likes). A file elsewhere is given on the command line.
-	if rel, err := filepath.Rel(dir, p); err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+	real, realDir := p, dir
+	if r, err := filepath.EvalSymlinks(p); err == nil {
+		real = r // a link must not lead out of the folder either
+	}
+	if r, err := filepath.EvalSymlinks(dir); err == nil {
+		realDir = r
+	}
+	if rel, err := filepath.Rel(realDir, real); err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
 		return "", &Error{Pos: logo.Pos, Msg: fmt.Sprintf("the logo %s is outside the content file's folder", logo.S),
 			Hint: "copy the logo into the folder of the content file (or below it) and name it from there"}
 	}

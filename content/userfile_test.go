@@ -100,6 +100,18 @@ func TestContentFileErrors(t *testing.T) {
 		{"duplicate language", "messages:\n  en:\n    headline: Hi\n  en:\n    intro: Hello\n",
 			"c.yaml:4:3: duplicate key `en`", "`en` is first set at line 2; keep one of them"},
 		{"empty", "\n", "c.yaml:1:1: empty document", "the file is empty or holds only comments; write at least one `key: value` line"},
+		{"raw control character", "messages:\n  en:\n    headline: Kn\x01ow\n",
+			"c.yaml:3:17: invalid YAML: control character U+0001 is not allowed", "remove the character: …"},
+		{"unpaired surrogate", "messages:\n  en:\n    headline: \xed\xa0\x80\n",
+			"c.yaml:3:15: invalid YAML: unpaired surrogate U+D800 (not valid UTF-8)", "remove the character, …"},
+		{"not UTF-8", "organization:\n  name: Cl\xednica\n",
+			"c.yaml:2:11: invalid YAML: byte 0xED is not UTF-8 text", "save the file as UTF-8 text"},
+		{"escaped control character", "messages:\n  en:\n    headline: \"a\\u0007b\"\n",
+			"c.yaml:3:15: `headline` has the control character U+0007", "remove it: …"},
+		{"text too long", "messages:\n  en:\n    headline: " + strings.Repeat("x", MaxTextLen+1) + "\n",
+			"c.yaml:3:15: `headline` is 20001 characters long; a message may have at most 20000", "shorten the text: …"},
+		{"list too long", "messages:\n  en:\n    signs:\n" + strings.Repeat("      - a sign\n", MaxListItems+1),
+			"c.yaml:3:5: `signs` has 101 items; a list may have at most 100", "keep the 100 that matter most; …"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

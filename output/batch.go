@@ -2,7 +2,6 @@ package output
 
 import (
 	"fmt"
-	"os"
 	"path/filepath"
 	"runtime"
 	"sort"
@@ -48,7 +47,7 @@ type BatchPlan func(job BatchJob, out string) (BuildOptions, error)
 // LoadBatch reads a programme file strictly. Relative paths in it are
 // relative to the file's folder.
 func LoadBatch(file string) (*BatchFile, error) {
-	data, err := os.ReadFile(file)
+	data, err := content.ReadFile(file, content.MaxFileSize)
 	if err != nil {
 		return nil, &content.Error{Pos: content.Pos{File: file}, Msg: "cannot read the batch file: " + err.Error(), Hint: "check the path given to --batch"}
 	}

@@ -40,7 +40,14 @@ func drawQR(pdf *fpdf.Fpdf, pt *painter, q *frame.QR) {
 
 // drawImage places a PNG or JPEG file; images are registered once per
 // document under their path.
-func drawImage(pdf *fpdf.Fpdf, im *frame.Image) error {
+func drawImage(pdf *fpdf.Fpdf, im *frame.Image) (err error) {
+	// Layouts check images before they get here; should fpdf still choke
+	// on one, the document fails, the program does not.
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("%s: cannot embed the image: %v", im.Path, r)
+		}
+	}()
 	data, err := os.ReadFile(im.Path)
 	if err != nil {
 		return fmt.Errorf("%s: %w", im.Path, err)

@@ -407,7 +407,11 @@ func (e *Engine) convertLine(sh *shaped, prep prepared, l shaping.Line, size flo
 	x := 0.0
 	for _, o := range runs {
 		face := e.back[o.Face]
-		run := Run{Face: face, Size: size, RTL: o.Direction.Progression() == di.TowardTopLeft, X: x}
+		run := Run{Face: face, Size: size, RTL: o.Direction.Progression() == di.TowardTopLeft, X: x,
+			Clusters: make([]Cluster, 0, len(o.Glyphs))}
+		// One array holds the glyphs of all the run's clusters, each cluster
+		// a capped slice of it: one allocation per run, not per cluster.
+		glyphs := make([]Glyph, len(o.Glyphs))
 		pen := 0.0
 		for i := 0; i < len(o.Glyphs); {
 			g0 := o.Glyphs[i]
@@ -416,16 +420,17 @@ func (e *Engine) convertLine(sh *shaped, prep prepared, l shaping.Line, size flo
 				n++
 			}
 			c := e.cluster(sh, prep, o, g0.TextIndex(), g0.RunesCount(), n, g0.GlyphID)
-			for _, g := range o.Glyphs[i : i+n] {
+			c.Glyphs = glyphs[i : i+n : i+n]
+			for k, g := range o.Glyphs[i : i+n] {
 				top := toPt(g.YOffset+g.YBearing, size)
 				line.Ascent = max(line.Ascent, top)
 				line.Descent = max(line.Descent, -(top + toPt(g.Height, size)))
-				c.Glyphs = append(c.Glyphs, Glyph{
+				c.Glyphs[k] = Glyph{
 					ID:      uint16(g.GlyphID),
 					X:       pen + toPt(g.XOffset, size),
 					Y:       -toPt(g.YOffset, size),
 					Advance: toPt(g.Advance, size),
-				})
+				}
 				pen += toPt(g.Advance, size)
 			}
 			if c.Start >= 0 || pen != c.Glyphs[0].X {

@@ -176,9 +176,10 @@ func cmdBad(ts *testscript.TestScript, neg bool, args []string) {
 //	gen png FILE W H      a PNG whose header claims W×H pixels (and no more data)
 //	gen head SRC DST N    the first N bytes of SRC
 //	gen size FILE N       a YAML file of N bytes of comments
+//	gen nest FILE N       a content file with lists nested N deep
 func cmdGen(ts *testscript.TestScript, neg bool, args []string) {
 	if neg || len(args) < 2 {
-		ts.Fatalf("usage: gen text|items|bytes|png|head|size FILE ...")
+		ts.Fatalf("usage: gen text|items|bytes|png|head|size|nest FILE ...")
 	}
 	num := func(s string) int {
 		n, err := strconv.Atoi(s)
@@ -224,6 +225,10 @@ func cmdGen(ts *testscript.TestScript, neg bool, args []string) {
 		line := "# " + strings.Repeat("x", 77) + "\n"
 		n := num(args[2])
 		data = bytes.Repeat([]byte(line), n/len(line)+1)[:n]
+	case "nest":
+		need(3)
+		n := num(args[2])
+		data = []byte("messages: " + strings.Repeat("[", n) + strings.Repeat("]", n) + "\n")
 	default:
 		ts.Fatalf("gen: unknown kind %q", args[0])
 	}
