@@ -316,7 +316,7 @@ func TestPresetLanguages(t *testing.T) {
 // orientation) are built: A4 is narrower than 8.5 in.
 func TestPresetTargets(t *testing.T) {
 	for name, want := range map[string]string{
-		"CA-52.6":     "poster-letter poster-tabloid",
+		"CA-52.6":     "notice-letter notice-tabloid",
 		"TX-402.0351": "poster-letter poster-a4 poster-tabloid",
 		"TX-lodging":  "poster-tabloid",
 		"FL-509.096":  "poster-tabloid",
@@ -529,7 +529,7 @@ func TestPresetPageTooSmall(t *testing.T) {
 	f := fs[0]
 	want := "the page is 3×3 in; Cal. Civ. Code § 52.6 requires a sign of at least 8.5×11 in (either orientation)"
 	if f.Msg != want || f.Rule != "Cal. Civ. Code § 52.6" || f.Severity != SevError || f.Product != "sticker-3x3" ||
-		f.Pos.File != "built-in layouts/sticker.yaml" || f.Pos.Line == 0 || !strings.Contains(f.Hint, "poster-letter, poster-tabloid") {
+		f.Pos.File != "built-in layouts/sticker.yaml" || f.Pos.Line == 0 || !strings.Contains(f.Hint, "notice-letter, notice-tabloid") {
 		t.Errorf("got %s (rule %q, hint %q), want %q at sticker.yaml's sizes", f, f.Rule, f.Hint, want)
 	}
 }
