@@ -46,6 +46,9 @@ var pinned = map[string]struct {
 	"gb-crimestoppers":  {"GB", "0800 555 111", "", "", "", ""},
 	// | UK | 116 000 (Missing People) | 116 000, call or text |
 	"gb-116000": {"GB", "116 000", "", "116000", "", ""},
+	// | EU + others | 116 000 missing children | 116 000 | free, 24/7, 32 countries, NGO-run |
+	"eu-116000": {"DE", "116 000", "", "", "", ""},
+	"eu-112":    {"DE", "112", "", "", "", ""},
 	// | Ireland | Garda confidential line | 1800 666 111 | emergency 999/112 |
 	"ie-garda": {"IE", "1800 666 111", "", "", "", ""},
 	"ie-999":   {"IE", "999", "", "", "", ""},
@@ -171,6 +174,7 @@ var regionsPinned = map[string]string{
 	"GB":    "gb-modern-slavery gb-crimestoppers | gb-999 | gb-116000",
 	"IE":    "ie-garda | ie-999 | ",
 	"AU":    "au-afp | au-000 | ",
+	"EU":    "eu-116000 | eu-112 | eu-116000",
 }
 
 func TestRegionsPinned(t *testing.T) {

@@ -79,8 +79,8 @@ func TestResolveUnknownNames(t *testing.T) {
 	}{
 		{"nb", "", "", "no content in language `nb`", "known: " + knownTags},
 		{"en", "yuoth", "", "unknown audience `yuoth`", "did you mean `youth`? known: community, parents, educators, clinicians, youth"},
-		{"en", "", "US-CX", "unknown region `US-CX`", "did you mean `US-CA`? known: US, US-CA, US-FL, US-GA, US-TN, CA, GB, IE, AU"},
-		{"en", "", "Mars", "unknown region `Mars`", "known: US, US-CA, US-FL, US-GA, US-TN, CA, GB, IE, AU"},
+		{"en", "", "US-CX", "unknown region `US-CX`", "did you mean `US-CA`? known: US, US-CA, US-FL, US-GA, US-TN, CA, GB, IE, AU, EU"},
+		{"en", "", "Mars", "unknown region `Mars`", "known: US, US-CA, US-FL, US-GA, US-TN, CA, GB, IE, AU, EU"},
 	}
 	for _, c := range cases {
 		_, err := s.Resolve(language.MustParse(c.lang), c.audience, c.region)

@@ -57,7 +57,7 @@ func TestContentFileErrors(t *testing.T) {
 		{"language twice", "languages: [en, en]\n",
 			"c.yaml:1:17: language `en` is listed twice", ""},
 		{"unknown region", "region: US-CX\n",
-			"c.yaml:1:9: unknown region `US-CX`", "did you mean `US-CA`? known: US, US-CA, US-FL, US-GA, US-TN, CA, GB, IE, AU"},
+			"c.yaml:1:9: unknown region `US-CX`", "did you mean `US-CA`? known: US, US-CA, US-FL, US-GA, US-TN, CA, GB, IE, AU, EU"},
 		{"unknown audience", "audience: yuoth\n",
 			"c.yaml:1:11: unknown audience `yuoth`", "did you mean `youth`? known: community, parents, educators, clinicians, youth"},
 		{"unknown audience in audiences", "audiences:\n  teachers:\n    en:\n      headline: Hi\n",

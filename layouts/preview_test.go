@@ -97,3 +97,41 @@ func TestBuiltinTextCarriesBreaks(t *testing.T) {
 		}
 	}
 }
+
+// TestEveryRegionBuildsEveryProduct composes every product for every
+// region's hotlines (some regions have one line, no text line or no web
+// address), in English and Arabic.
+func TestEveryRegionBuildsEveryProduct(t *testing.T) {
+	set, err := content.Load("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ls, err := layouts.Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	e := text.NewEngine(fonts.Builtin())
+	for _, r := range set.Regions() {
+		var docs []*content.Doc
+		for _, lang := range []string{"en", "ar"} {
+			d, err := set.Resolve(mustTag(lang), "community", r.Code)
+			if err != nil {
+				t.Fatal(err)
+			}
+			docs = append(docs, d)
+		}
+		for _, name := range sortedNames(ls) {
+			for _, tg := range layouts.Targets(ls[name]) {
+				for _, d := range docs {
+					in := []*content.Doc{d}
+					if tg.Multilingual() {
+						in = docs
+					}
+					if _, err := layouts.Compose(e, tg, in); err != nil {
+						t.Errorf("%s %s %s: %v", r.Code, tg.Name(), d.Messages.Lang, err)
+					}
+				}
+			}
+		}
+	}
+}

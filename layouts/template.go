@@ -32,6 +32,7 @@ func fields(d *content.Doc) map[string]string {
 		}
 		more = append(more, line)
 	}
+	m["more_hotlines"] = ""
 	if len(more) > 0 {
 		// The names are English: isolate them left to right, so inside
 		// right-to-left text "Name 1-800… (VANITY)" keeps its order.
