@@ -319,7 +319,8 @@ func TestPresetTargets(t *testing.T) {
 		"CA-52.6":     "notice-letter notice-tabloid",
 		"TX-402.0351": "poster-letter poster-a4 poster-tabloid",
 		"TX-lodging":  "poster-tabloid",
-		"FL-509.096":  "poster-tabloid",
+		"FL-509.096":  "notice-large-tabloid",
+		"LA-15-541.1": "notice-bold-letter notice-bold-tabloid",
 		"KY-cling":    "sticker-3x3",
 	} {
 		if got := strings.Join(tpPreset(t, name).Targets(), " "); got != want {
