@@ -12,9 +12,7 @@ import (
 	"golang.org/x/text/language"
 
 	"handbill/content"
-	"handbill/fonts"
 	"handbill/layouts"
-	"handbill/text"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden frame dumps")
@@ -24,15 +22,7 @@ var update = flag.Bool("update", false, "rewrite the golden frame dumps")
 // (Simplified Chinese) and compares the frame dumps with
 // testdata/frames/*.golden; -update rewrites them.
 func TestFrameGolden(t *testing.T) {
-	set, err := content.Load("")
-	if err != nil {
-		t.Fatal(err)
-	}
-	ls, err := layouts.Builtin()
-	if err != nil {
-		t.Fatal(err)
-	}
-	e := text.NewEngine(fonts.Builtin())
+	set, ls, e := builtins(t)
 	resolve := func(tag string) *content.Doc {
 		d, err := set.Resolve(mustTag(tag), "community", "US")
 		if err != nil {

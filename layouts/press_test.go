@@ -6,10 +6,8 @@ import (
 	"testing"
 
 	"handbill/content"
-	"handbill/fonts"
 	"handbill/frame"
 	"handbill/layouts"
-	"handbill/text"
 )
 
 // pressTargets composes the press output of every built-in layout, and
@@ -17,15 +15,7 @@ import (
 // multi-language poster).
 func eachPress(t *testing.T, f func(tg layouts.Target, press, desk *frame.Doc)) {
 	t.Helper()
-	set, err := content.Load("")
-	if err != nil {
-		t.Fatal(err)
-	}
-	ls, err := layouts.Builtin()
-	if err != nil {
-		t.Fatal(err)
-	}
-	e := text.NewEngine(fonts.Builtin())
+	set, ls, e := builtins(t)
 	en, err := set.Resolve(mustTag("en"), "community", "US")
 	if err != nil {
 		t.Fatal(err)

@@ -7,7 +7,6 @@ import (
 	"testing"
 
 	"handbill/content"
-	"handbill/fonts"
 	"handbill/layouts"
 	"handbill/output"
 	"handbill/text"
@@ -19,15 +18,7 @@ var preview = flag.String("preview", "", "also write every composed document as 
 // built-in layout in every built-in language, for every audience: no
 // overflow, no missing glyph. With -preview DIR it writes the PDFs too.
 func TestEveryLanguageBuildsEveryProduct(t *testing.T) {
-	set, err := content.Load("")
-	if err != nil {
-		t.Fatal(err)
-	}
-	ls, err := layouts.Builtin()
-	if err != nil {
-		t.Fatal(err)
-	}
-	e := text.NewEngine(fonts.Builtin())
+	set, ls, e := builtins(t)
 	audiences := content.Audiences
 	if testing.Short() {
 		audiences = audiences[:1]
@@ -102,15 +93,7 @@ func TestBuiltinTextCarriesBreaks(t *testing.T) {
 // region's hotlines (some regions have one line, no text line or no web
 // address), in English and Arabic.
 func TestEveryRegionBuildsEveryProduct(t *testing.T) {
-	set, err := content.Load("")
-	if err != nil {
-		t.Fatal(err)
-	}
-	ls, err := layouts.Builtin()
-	if err != nil {
-		t.Fatal(err)
-	}
-	e := text.NewEngine(fonts.Builtin())
+	set, ls, e := builtins(t)
 	for _, r := range set.Regions() {
 		var docs []*content.Doc
 		for _, lang := range []string{"en", "ar"} {
