@@ -209,53 +209,43 @@ func withoutInstructions(g sfntBytes) (out []byte, ok bool) {
 		out = append(out, 0, 0)
 		return append(out, g[at+2+g.u16(at):]...), true
 	}
-	out = slices.Clone([]byte(g))
-	for p := 10; ; {
-		if !g.has(p, 4) {
-			return nil, false
-		}
-		flags := g.u16(p)
-		binary.BigEndian.PutUint16(out[p:], uint16(flags&^0x0100)) // WE_HAVE_INSTRUCTIONS
-		p += 4
-		if flags&0x0001 != 0 { // ARG_1_AND_2_ARE_WORDS
-			p += 4
-		} else {
-			p += 2
-		}
-		switch {
-		case flags&0x0008 != 0: // WE_HAVE_A_SCALE
-			p += 2
-		case flags&0x0040 != 0: // WE_HAVE_AN_X_AND_Y_SCALE
-			p += 4
-		case flags&0x0080 != 0: // WE_HAVE_A_TWO_BY_TWO
-			p += 8
-		}
-		if p > len(g) {
-			return nil, false
-		}
-		if flags&0x0020 == 0 { // no MORE_COMPONENTS
-			return out[:p], true
-		}
+	parts, end, ok := componentsEnd(g)
+	if !ok {
+		return nil, false
 	}
+	out = slices.Clone([]byte(g[:end]))
+	for _, c := range parts {
+		flags := binary.BigEndian.Uint16(out[c.flagsAt:])
+		binary.BigEndian.PutUint16(out[c.flagsAt:], flags&^0x0100) // WE_HAVE_INSTRUCTIONS
+	}
+	return out, true
 }
 
-// component is one part of a composite glyph: the glyph it uses and the
-// offset of that glyph id inside the composite's data.
-type component struct{ gid, at int }
+// component is one part of a composite glyph: the glyph it uses, the
+// offset of that glyph id and of the part's flags inside the composite's
+// data.
+type component struct{ gid, at, flagsAt int }
 
 // components returns the parts of a composite glyph (none for a simple or
 // empty glyph), and false when the composite's data is truncated.
 func components(g sfntBytes) ([]component, bool) {
+	parts, _, ok := componentsEnd(g)
+	return parts, ok
+}
+
+// componentsEnd is components, also returning where the last part ends
+// (the composite's instructions, if any, follow).
+func componentsEnd(g sfntBytes) ([]component, int, bool) {
 	if len(g) < 10 || int16(g.u16(0)) >= 0 {
-		return nil, true
+		return nil, len(g), true
 	}
 	var out []component
-	for p, more := 10, true; more; {
+	for p := 10; ; {
 		if !g.has(p, 4) {
-			return out, false
+			return out, p, false
 		}
 		flags := g.u16(p)
-		out = append(out, component{gid: g.u16(p + 2), at: p + 2})
+		out = append(out, component{gid: g.u16(p + 2), at: p + 2, flagsAt: p})
 		p += 6
 		if flags&0x0001 != 0 { // ARG_1_AND_2_ARE_WORDS
 			p += 2
@@ -269,9 +259,10 @@ func components(g sfntBytes) ([]component, bool) {
 			p += 8
 		}
 		if p > len(g) {
-			return out, false
+			return out, p, false
 		}
-		more = flags&0x0020 != 0 // MORE_COMPONENTS
+		if flags&0x0020 == 0 { // no MORE_COMPONENTS
+			return out, p, true
+		}
 	}
-	return out, true
 }
