@@ -6,7 +6,7 @@ import (
 	"slices"
 )
 
-// pdfTables are the tables the PDF writer (fpdf) reads; ForPDF drops the
+// pdfTables are the tables a PDF reader looks at in an embedded font; ForPDF drops the
 // rest (layout tables like GSUB and GPOS are the shaper's business, done
 // by then).
 var pdfTables = []string{"head", "hhea", "maxp", "hmtx", "cmap", "loca", "glyf", "name", "post", "OS/2"}
@@ -31,9 +31,17 @@ var hintingTables = []string{"cvt ", "fpgm", "prep"}
 // font's bytes. The outlines themselves are unchanged. A font with a glyph
 // whose instructions cannot be found keeps its hinting whole.
 func ForPDF(ttf []byte, entries []CmapEntry) ([]byte, error) {
+	out, _, err := Subset(ttf, nil, entries)
+	return out, err
+}
+
+// Subset is ForPDF for a writer that reaches glyphs by id, not only
+// through the cmap: it keeps the glyphs listed as well as those entries
+// map to, and returns the new id of every kept glyph by its old id.
+func Subset(ttf []byte, glyphs []uint16, entries []CmapEntry) ([]byte, map[uint16]uint16, error) {
 	version, tables, ferr := readFace(ttf, 0)
 	if ferr != nil {
-		return nil, ferr
+		return nil, nil, ferr
 	}
 	head := sfntBytes(tableData(tables, "head"))
 	hhea := sfntBytes(tableData(tables, "hhea"))
@@ -42,14 +50,14 @@ func ForPDF(ttf []byte, entries []CmapEntry) ([]byte, error) {
 	loca := sfntBytes(tableData(tables, "loca"))
 	glyf := sfntBytes(tableData(tables, "glyf"))
 	if len(head) < 54 || len(maxp) < 6 || len(hhea) < 36 {
-		return nil, damaged("'head', 'hhea' or 'maxp' is too short")
+		return nil, nil, damaged("'head', 'hhea' or 'maxp' is too short")
 	}
 	numGlyphs := maxp.u16(4)
 	numHMetrics := hhea.u16(34)
 	long := head.u16(50) == 1
 	if (long && len(loca) < 4*(numGlyphs+1)) || (!long && len(loca) < 2*(numGlyphs+1)) ||
 		numHMetrics == 0 || numHMetrics > numGlyphs || len(hmtx) < 4*numHMetrics+2*(numGlyphs-numHMetrics) {
-		return nil, damaged("'loca' or 'hmtx' is too short")
+		return nil, nil, damaged("'loca' or 'hmtx' is too short")
 	}
 	glyph := func(gid int) (sfntBytes, error) {
 		var a, b int
@@ -65,13 +73,22 @@ func ForPDF(ttf []byte, entries []CmapEntry) ([]byte, error) {
 	}
 	for _, e := range entries {
 		if int(e.GID) >= numGlyphs {
-			return nil, fmt.Errorf("code U+%04X maps to glyph %d, but the font has %d glyphs", e.Code, e.GID, numGlyphs)
+			return nil, nil, fmt.Errorf("code U+%04X maps to glyph %d, but the font has %d glyphs", e.Code, e.GID, numGlyphs)
 		}
 	}
 
 	// Collect the glyphs, composite components included.
 	keep := map[int]bool{0: true}
 	todo := []int{0}
+	for _, g := range glyphs {
+		if int(g) >= numGlyphs {
+			return nil, nil, fmt.Errorf("glyph %d does not exist: the font has %d glyphs", g, numGlyphs)
+		}
+		if !keep[int(g)] {
+			keep[int(g)] = true
+			todo = append(todo, int(g))
+		}
+	}
 	for _, e := range entries {
 		if !keep[int(e.GID)] {
 			keep[int(e.GID)] = true
@@ -83,12 +100,12 @@ func ForPDF(ttf []byte, entries []CmapEntry) ([]byte, error) {
 		todo = todo[:len(todo)-1]
 		g, err := glyph(gid)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		parts, _ := components(g)
 		for _, c := range parts {
 			if c.gid >= numGlyphs {
-				return nil, damaged("glyph %d uses glyph %d, which does not exist", gid, c.gid)
+				return nil, nil, damaged("glyph %d uses glyph %d, which does not exist", gid, c.gid)
 			}
 			if !keep[c.gid] {
 				keep[c.gid] = true
@@ -156,7 +173,7 @@ func ForPDF(ttf []byte, entries []CmapEntry) ([]byte, error) {
 	}
 	cmap, err := buildCmap(remapped)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	newHead := slices.Clone([]byte(head))
 	be.PutUint16(newHead[50:], 1)
@@ -184,7 +201,11 @@ func ForPDF(ttf []byte, entries []CmapEntry) ([]byte, error) {
 			out = append(out, t)
 		}
 	}
-	return buildSfnt(version, out), nil
+	ids := make(map[uint16]uint16, len(newID))
+	for o, n := range newID {
+		ids[uint16(o)] = uint16(n)
+	}
+	return buildSfnt(version, out), ids, nil
 }
 
 // withoutInstructions returns a copy of a glyph's data without its

@@ -35,7 +35,7 @@ import (
 //     cluster's start (drawOrder: in right-to-left text a mark's glyph comes
 //     before its base's), and its last glyph is drawn alone, with the
 //     character spacing (Tc) that makes its advance end where the cluster
-//     ends (stretch). Tc after the last glyph of a Text() call moves no ink.
+//     ends (stretch). Tc after the last glyph of a text-showing operation moves no ink.
 //   - A cluster of no advance (ZERO WIDTH NON-JOINER, ZERO WIDTH SPACE, the
 //     zero-width alef Noto Naskh Arabic draws over a lam for lam-alef)
 //     starts where its neighbour starts or ends, which breaks words as
@@ -66,7 +66,7 @@ import (
 type unit struct {
 	run    *text.Run
 	glyphs []text.Glyph
-	codes  []uint16
+	codes  []rune
 	left   float64 // pen position before the unit, relative to the run
 	right  float64 // pen position after it
 	parts  []textPart
@@ -79,8 +79,7 @@ type textPart struct {
 	text  string
 }
 
-// lineUnits returns the units of a line in visual order and allocates the
-// codes of their glyphs.
+// lineUnits returns the units of a line in visual order.
 //
 // A cluster of no advance does not get a unit of its own: it joins the unit
 // of the cluster before it in reading order in the same run (or, if it
@@ -90,11 +89,11 @@ type textPart struct {
 // draws lam-alef as a zero-width alef over a lam). A run with no cluster of
 // any advance keeps its clusters as they are, but a blank one gives its
 // text to the nearest unit of the line in reading order.
-func lineUnits(l text.Line, fs *fontSet) ([]*unit, error) {
+func lineUnits(l text.Line) []*unit {
 	var out, lost []*unit
 	for ri := range l.Runs {
 		r := &l.Runs[ri]
-		df := fs.font(r.Face)
+		fm := metricsOf(r.Face)
 		var us []*unit
 		pen := 0.0
 		for _, c := range r.Clusters {
@@ -103,12 +102,8 @@ func lineUnits(l text.Line, fs *fontSet) ([]*unit, error) {
 				adv += g.Advance
 			}
 			u := &unit{run: r, left: pen, right: pen + adv, parts: []textPart{{c.Start, c.Text}}, simple: c.Simple}
-			if adv != 0 || !invisibleText(c.Text) || !df.blank(c.Glyphs) {
-				codes, err := df.codes(c)
-				if err != nil {
-					return nil, err
-				}
-				u.glyphs, u.codes = c.Glyphs, codes
+			if adv != 0 || !invisibleText(c.Text) || !fm.blank(c.Glyphs) {
+				u.glyphs, u.codes = c.Glyphs, clusterCodes(c)
 			}
 			pen += adv
 			us = append(us, u)
@@ -155,7 +150,7 @@ func lineUnits(l text.Line, fs *fontSet) ([]*unit, error) {
 			t.absorb(h)
 		}
 	}
-	return out, nil
+	return out
 }
 
 // absorb adds v's glyphs and text to u.
@@ -210,9 +205,9 @@ func invisibleText(s string) bool {
 // short reports that the glyph of a simple unit ends, to a PDF viewer,
 // noticeably before the cluster's advance does (a kerning pair that widens,
 // say): the unit then gets a span, so stretch can close the gap.
-func (u *unit) short(df *docFont) bool {
+func (u *unit) short(fm *fontMetrics) bool {
 	g := u.glyphs[0]
-	return u.right-(g.X+df.pdfAdvance(g.ID, u.run.Size)) > 0.01*u.run.Size
+	return u.right-(g.X+fm.pdfAdvance(g.ID, u.run.Size)) > 0.01*u.run.Size
 }
 
 // actualText returns the text of the unit's span: in logical order, or, for
@@ -263,9 +258,9 @@ func (u *unit) drawOrder() []int {
 
 // stretch returns the character spacing that makes a glyph drawn at x with
 // the given PDF advance end at end, or 0 when it nearly does already. The
-// position is rounded as fpdf writes it.
+// position is rounded as it is written.
 func stretch(x, end, adv float64) float64 {
-	tc := end - (math.Round(x*100)/100 + adv)
+	tc := end - (round2(x) + adv)
 	if math.Abs(tc) < 0.005 {
 		return 0
 	}
@@ -273,9 +268,11 @@ func stretch(x, end, adv float64) float64 {
 }
 
 // blank reports that none of the glyphs draws anything.
-func (df *docFont) blank(gs []text.Glyph) bool {
+func (fm *fontMetrics) blank(gs []text.Glyph) bool {
+	fm.mu.Lock()
+	defer fm.mu.Unlock()
 	for _, g := range gs {
-		out, ok := df.gf.GlyphData(font.GID(g.ID)).(font.GlyphOutline)
+		out, ok := fm.gf.GlyphData(font.GID(g.ID)).(font.GlyphOutline)
 		if !ok || len(out.Segments) > 0 {
 			return false
 		}

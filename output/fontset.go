@@ -1,104 +1,182 @@
 package output
 
 import (
+	"cmp"
 	"fmt"
 	"math"
-	"sort"
+	"slices"
+	"strings"
+	"sync"
 
 	"github.com/go-text/typesetting/font"
 
 	"handbill/fonts"
+	"handbill/output/pdf"
 	"handbill/text"
 )
 
-// puaFirst and puaLast bound the Private Use Area codes handed to glyphs
-// that are not a character's own glyph (ligatures, contextual forms,
-// conjuncts, reordered marks).
-const (
-	puaFirst = 0xE000
-	puaLast  = 0xF8FF
-)
+// fontMetrics is what the writer reads of a font file for every
+// document: glyph widths and whether a glyph draws anything. One per font
+// file and process (a synthesized bold shares its regular face's).
+type fontMetrics struct {
+	face *fonts.Face
+	upem float64
+	mu   sync.Mutex // go-text faces are not safe for concurrent use
+	gf   *font.Face
+}
 
-// docFont is one font file as used by one document: the codes the document
-// draws with and the glyph each stands for.
+// fontFile names a face's data.
+type fontFile struct {
+	file  string
+	index int
+}
+
+var metrics sync.Map // fontFile → *fontMetrics
+
+func metricsOf(f *fonts.Face) *fontMetrics {
+	k := fontFile{f.File, f.Index}
+	if m, ok := metrics.Load(k); ok {
+		return m.(*fontMetrics)
+	}
+	m, _ := metrics.LoadOrStore(k, &fontMetrics{face: f, upem: float64(f.Font().Upem()), gf: font.NewFace(f.Font())})
+	return m.(*fontMetrics)
+}
+
+// pdfAdvance is the advance a PDF viewer gives the glyph: the font's
+// widths are written rounded to 1/1000 em.
+func (fm *fontMetrics) pdfAdvance(gid uint16, size float64) float64 {
+	return float64(fm.width(gid)) * size / 1000
+}
+
+func (fm *fontMetrics) width(gid uint16) int {
+	fm.mu.Lock()
+	adv := float64(fm.gf.HorizontalAdvance(font.GID(gid)))
+	fm.mu.Unlock()
+	return int(math.Round(adv * 1000 / fm.upem))
+}
+
+// glyphCodes is where the codes of glyphs that are not a character's own
+// glyph start: above every Unicode code point, so they cannot collide with
+// the characters of simple clusters.
+const glyphCodes = 0x110000
+
+// clusterCodes returns the codes that draw the cluster's glyphs: the
+// character itself for a simple cluster (one character drawn with its
+// own glyph), glyphCodes + each glyph's id otherwise.
+func clusterCodes(c text.Cluster) []rune {
+	if c.Simple {
+		return []rune{[]rune(c.Text)[0]}
+	}
+	out := make([]rune, len(c.Glyphs))
+	for i, g := range c.Glyphs {
+		out[i] = glyphCodes + rune(g.ID)
+	}
+	return out
+}
+
+// docFont is one font file as used by one document: the codes it draws
+// and the glyph each draws. Each code becomes one CID of the embedded
+// font; a character's CID maps back to it for copying and searching.
 type docFont struct {
-	face   *fonts.Face
-	name   string // fpdf family name
-	upem   float64
-	gidOf  map[uint16]uint16 // code → glyph id
-	codeOf map[uint16]uint16 // glyph id → PUA code
-	next   int
-	gf     *font.Face
+	m     *fontMetrics
+	res   string // resource name, e.g. "/F1"
+	gidOf map[rune]uint16
+	cid   map[rune]uint16 // set when the font is embedded
 }
 
-// fontSet allocates codes per font file for a document.
+// fontSet collects the fonts of a document.
 type fontSet struct {
-	byKey map[string]*docFont
-	order []*docFont
+	byMetrics map[*fontMetrics]*docFont
+	order     []*docFont
 }
 
-func newFontSet() *fontSet { return &fontSet{byKey: map[string]*docFont{}} }
+func newFontSet() *fontSet { return &fontSet{byMetrics: map[*fontMetrics]*docFont{}} }
 
-func faceKey(f *fonts.Face) string { return fmt.Sprintf("%s#%d", f.File, f.Index) }
-
-func (s *fontSet) font(f *fonts.Face) *docFont {
-	k := faceKey(f)
-	if df, ok := s.byKey[k]; ok {
+func (s *fontSet) font(m *fontMetrics) *docFont {
+	if df, ok := s.byMetrics[m]; ok {
 		return df
 	}
-	df := &docFont{
-		face: f, name: fmt.Sprintf("hb%d", len(s.order)),
-		upem:  float64(f.Font().Upem()),
-		gidOf: map[uint16]uint16{}, codeOf: map[uint16]uint16{},
-		next: puaFirst, gf: font.NewFace(f.Font()),
-	}
-	s.byKey[k] = df
+	df := &docFont{m: m, res: fmt.Sprintf("/F%d", len(s.order)+1), gidOf: map[rune]uint16{}}
+	s.byMetrics[m] = df
 	s.order = append(s.order, df)
 	return df
 }
 
-// codes returns the character codes that draw the cluster's glyphs in df:
-// the character itself for a simple cluster, PUA codes otherwise.
-func (df *docFont) codes(c text.Cluster) ([]uint16, error) {
-	if c.Simple {
-		r := []rune(c.Text)[0]
-		df.gidOf[uint16(r)] = c.Glyphs[0].ID
-		return []uint16{uint16(r)}, nil
-	}
-	out := make([]uint16, len(c.Glyphs))
-	for i, g := range c.Glyphs {
-		code, ok := df.codeOf[g.ID]
-		if !ok {
-			if df.next > puaLast && df.next%2 == puaFirst%2 {
-				// Out of even codes: use the odd ones too.
-				df.next = puaFirst + 1
-			}
-			if df.next > puaLast {
-				return nil, fmt.Errorf("a document uses more than %d distinct shaped glyphs of %s", (puaLast - puaFirst + 1), df.face.Name())
-			}
-			code = uint16(df.next)
-			df.next += 2
-			df.codeOf[g.ID] = code
-			df.gidOf[code] = g.ID
+// use records the glyphs of the pieces in their fonts.
+func (s *fontSet) use(ps []piece) {
+	var df *docFont
+	for _, p := range ps {
+		if df == nil || df.m != p.font {
+			df = s.font(p.font)
 		}
-		out[i] = code
+		for i, c := range p.codes {
+			df.gidOf[c] = p.gids[i]
+		}
 	}
-	return out, nil
 }
 
-// entries returns the cmap the font is embedded with.
-func (df *docFont) entries() []fonts.CmapEntry {
-	out := make([]fonts.CmapEntry, 0, len(df.gidOf))
-	for c, g := range df.gidOf {
-		out = append(out, fonts.CmapEntry{Code: c, GID: g})
+// embed writes the font, subset to the document's glyphs.
+func (df *docFont) embed(w *pdf.Writer) (pdf.Ref, error) {
+	codes := make([]rune, 0, len(df.gidOf))
+	for c := range df.gidOf {
+		codes = append(codes, c)
 	}
-	sort.Slice(out, func(a, b int) bool { return out[a].Code < out[b].Code })
-	return out
+	slices.Sort(codes)
+	if len(codes) > 0xFFFE {
+		return 0, fmt.Errorf("%s: a document may draw at most %d different glyphs of one font", df.m.face.Name(), 0xFFFE)
+	}
+	gids := make([]uint16, len(codes))
+	df.cid = make(map[rune]uint16, len(codes))
+	for i, c := range codes {
+		gids[i] = df.gidOf[c]
+		df.cid[c] = uint16(i + 1)
+	}
+	f, err := df.subsetFont(codes, gids)
+	if err != nil {
+		return 0, fmt.Errorf("%s: %w", df.m.face.File, err)
+	}
+	return w.EmbedFont(f), nil
 }
 
-// pdfAdvance is the advance a PDF viewer gives the glyph: fpdf writes
-// widths rounded to 1/1000 em.
-func (df *docFont) pdfAdvance(gid uint16, size float64) float64 {
-	adv := float64(df.gf.HorizontalAdvance(font.GID(gid)))
-	return math.Round(adv*1000/df.upem) * size / 1000
+// newSubsetFont subsets the face to the glyphs gids, drawn by the codes
+// (CID i+1 for codes[i]).
+func (df *docFont) newSubsetFont(codes []rune, gids []uint16) (*pdf.Font, error) {
+	// The embedded font's own cmap maps the characters drawn with their
+	// own glyphs; the PDF reaches every glyph through its CID.
+	var entries []fonts.CmapEntry
+	for i, c := range codes {
+		if c <= 0xFFFE {
+			entries = append(entries, fonts.CmapEntry{Code: uint16(c), GID: gids[i]})
+		}
+	}
+	ttf, newID, err := fonts.Subset(df.m.face.TTF(), gids, entries)
+	if err != nil {
+		return nil, err
+	}
+	prog, err := pdf.NewProgram(ttf)
+	if err != nil {
+		return nil, err
+	}
+	f := &pdf.Font{Name: postScriptName(df.m.face), Program: prog,
+		GIDs: make([]uint16, len(codes)), Widths: make([]int, len(codes)), Unicode: make([]string, len(codes))}
+	for i, c := range codes {
+		f.GIDs[i] = newID[gids[i]]
+		f.Widths[i] = df.m.width(gids[i])
+		if c < glyphCodes {
+			f.Unicode[i] = string(c)
+		}
+	}
+	return f, nil
+}
+
+// postScriptName is a name for the font's /BaseFont: the face's name
+// without spaces or anything else a PostScript name may not hold.
+func postScriptName(f *fonts.Face) string {
+	name := strings.Map(func(r rune) rune {
+		if r < 0x7f && (r == '-' || ('0' <= r && r <= '9') || ('A' <= r && r <= 'Z') || ('a' <= r && r <= 'z')) {
+			return r
+		}
+		return -1
+	}, f.Name())
+	return cmp.Or(name, "Font")
 }

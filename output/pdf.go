@@ -1,33 +1,27 @@
-// Package output writes frames as PDF files. It is the only package that
-// imports fpdf.
+// Package output writes frames as PDF files, through its own PDF writer
+// (package output/pdf), and runs builds: many documents in parallel, a
+// manifest, atomic writes.
 //
-// fpdf draws text by character, not by glyph, and knows nothing of shaping.
-// handbill carries shaped glyphs through it this way: a cluster that is one
-// character drawn with that character's own glyph is written as the
-// character; every other glyph gets a Private Use Area code (allocated per
-// font per document, every second code, which keeps fpdf's width table
-// builder fast), and the font's cmap is rewritten to hold exactly the
-// document's codes before fpdf subsets it. Each such cluster is wrapped in
-// a /Span with /ActualText, so copy, paste, search and screen readers get
-// the real text. How spans are placed and what text they carry, so that
-// extractors (poppler's pdftotext above all) give back the input in
-// reading order, is explained in actualtext.go; extract_test.go checks it
-// for every script of the specimen.
+// Text is written glyph by glyph, as the shaper placed it. Each font is
+// embedded as a subset and reached through CIDs: one per character drawn
+// with its own glyph (mapped back to that character for copying and
+// searching) and one per other glyph the document draws (ligatures,
+// contextual forms, conjuncts, reordered marks). Clusters of the second
+// kind are wrapped in a /Span with /ActualText, so copy, paste, search and
+// screen readers get the real text. How spans are placed and what text
+// they carry, so that extractors (poppler's pdftotext above all) give back
+// the input in reading order, is explained in actualtext.go;
+// extract_test.go checks it for every script of the specimen.
 package output
 
 import (
-	"bytes"
 	"fmt"
 	"io"
 	"math"
 	"time"
-	"unicode/utf16"
 
-	"codeberg.org/go-pdf/fpdf"
-
-	"handbill/fonts"
 	"handbill/frame"
-	"handbill/text"
+	"handbill/output/pdf"
 )
 
 // epoch is the fixed date written into every PDF, so the same input gives
@@ -56,276 +50,157 @@ func WriteWith(w io.Writer, d *frame.Doc, opts WriteOptions) error {
 	if len(d.Pages) == 0 {
 		return fmt.Errorf("document %q has no pages", d.Title)
 	}
-	first := d.Pages[0]
-	pdf := fpdf.NewCustom(&fpdf.InitType{UnitStr: "pt", Size: fpdf.SizeType{Wd: first.W, Ht: first.H}})
-	created := epoch
-	if !opts.Created.IsZero() {
-		created = opts.Created
-	}
-	pdf.SetCreationDate(created)
-	pdf.SetModificationDate(created)
-	pdf.SetCatalogSort(true)
-	pdf.SetCompression(true)
-	pdf.SetAutoPageBreak(false, 0)
-	pdf.SetMargins(0, 0, 0)
-	pdf.SetTitle(d.Title, true)
-	pdf.SetSubject(d.Subject, true)
-	author := d.Author
-	if author == "" {
-		// No organisation named: the tool that made it is all that is known.
-		author = d.Creator
-	}
-	pdf.SetAuthor(author, true)
-	pdf.SetCreator(d.Creator, true)
-	pdf.SetProducer(producer, false)
-	if d.Lang != "" {
-		pdf.SetLang(d.Lang)
-	}
-	if opts.OutputIntent != nil {
-		opts.OutputIntent.add(pdf)
-	}
-	pt := newPainter(pdf)
-
+	// Every glyph must be known before the fonts are embedded.
 	fs := newFontSet()
-	plans, err := plan(d, fs)
-	if err != nil {
-		return err
-	}
-	for _, df := range fs.order {
-		ttf, err := fonts.ForPDF(df.face.TTF(), df.entries())
-		if err != nil {
-			return fmt.Errorf("%s: %w", df.face.File, err)
-		}
-		pdf.AddUTF8FontFromBytes(df.name, "", ttf)
-		if err := pdf.Error(); err != nil {
-			return fmt.Errorf("%s: %w", df.face.File, err)
-		}
-	}
+	pieces := make([][][]piece, len(d.Pages)) // by page and item
 	for pi, p := range d.Pages {
-		pdf.AddPageFormat("P", fpdf.SizeType{Wd: p.W, Ht: p.H})
-		setPageBoxes(pdf, p)
-		pt.page(p)
-		for _, it := range p.Items {
+		pieces[pi] = make([][]piece, len(p.Items))
+		for ii, it := range p.Items {
+			if t, ok := it.(*frame.Text); ok {
+				pieces[pi][ii] = planFor(t.Para)
+				fs.use(pieces[pi][ii])
+			}
+		}
+	}
+	pw := pdf.NewWriter()
+	catalog, pages, resources, info := pw.Alloc(), pw.Alloc(), pw.Alloc(), pw.Alloc()
+	fontRes := ""
+	for _, df := range fs.order {
+		ref, err := df.embed(pw)
+		if err != nil {
+			return err
+		}
+		fontRes += fmt.Sprintf("%s %s ", df.res, ref)
+	}
+	pt := &painter{}
+	images := &imageSet{w: pw, byPath: map[string]string{}}
+	kids := ""
+	for pi, p := range d.Pages {
+		c := &pdf.Content{}
+		pt.page(p, c)
+		pgw := &pageWriter{c: c, h: p.H, pt: pt, images: images, fonts: fs}
+		for ii, it := range p.Items {
 			switch it := it.(type) {
 			case *frame.Text:
-				if it.Rotate != 0 {
-					pdf.TransformBegin()
-					pdf.TransformRotate(it.Rotate, it.X, it.Y)
-				}
-				drawText(pdf, pt, it, plans[pi][it])
-				if it.Rotate != 0 {
-					pdf.TransformEnd()
-				}
+				pgw.text(it, pieces[pi][ii])
 			case *frame.Rect:
-				drawRect(pdf, pt, it)
+				pgw.rect(it)
 			case *frame.Rule:
-				drawRule(pdf, pt, it)
+				pgw.rule(it)
 			case *frame.QR:
-				drawQR(pdf, pt, it)
+				pgw.qr(it)
 			case *frame.Image:
-				if err := drawImage(pdf, it); err != nil {
+				if err := pgw.image(it); err != nil {
 					return err
 				}
 			default:
 				return fmt.Errorf("output: cannot draw %T", it)
 			}
 		}
+		page, contents := pw.Alloc(), pw.Alloc()
+		pw.Stream(contents, "", c.Bytes())
+		pw.Object(page, fmt.Sprintf("<< /Type /Page /Parent %s %s /Resources %s /Contents %s >>",
+			pages, pageBoxes(p), resources, contents))
+		kids += page.String() + " "
 	}
-	if err := pdf.Error(); err != nil {
-		return err
+	pw.Object(pages, fmt.Sprintf("<< /Type /Pages /Kids [%s] /Count %d >>", kids, len(d.Pages)))
+	res := "<< /ProcSet [/PDF /Text /ImageB /ImageC /ImageI]"
+	if fontRes != "" {
+		res += " /Font << " + fontRes + ">>"
 	}
-	var buf bytes.Buffer
-	if err := pdf.Output(&buf); err != nil {
-		return err
+	if spots := pt.writeSpots(pw); spots != "" {
+		res += " /ColorSpace << " + spots + ">>"
 	}
-	out := sortSpotColors(sortPageBoxes(buf.Bytes()))
+	if images.res != "" {
+		res += " /XObject << " + images.res + ">>"
+	}
+	pw.Object(resources, res+" >>")
+
+	cat := fmt.Sprintf("<< /Type /Catalog /Pages %s", pages)
+	if d.Lang != "" {
+		cat += " /Lang " + pdf.Text(d.Lang)
+	}
 	if opts.OutputIntent != nil {
-		out = opts.OutputIntent.patch(out)
+		cat += " /OutputIntents " + opts.OutputIntent.write(pw)
+	}
+	pw.Object(catalog, cat+" >>")
+
+	created := epoch
+	if !opts.Created.IsZero() {
+		created = opts.Created
+	}
+	author := d.Author
+	if author == "" {
+		// No organisation named: the tool that made it is all that is known.
+		author = d.Creator
+	}
+	pw.Object(info, fmt.Sprintf("<< /Title %s /Subject %s /Author %s /Creator %s /Producer %s /CreationDate %s /ModDate %s >>",
+		pdf.Text(d.Title), pdf.Text(d.Subject), pdf.Text(author), pdf.Text(d.Creator), pdf.Text(producer),
+		pdf.Date(created), pdf.Date(created)))
+	out, err := pw.Finish(catalog, info)
+	if err != nil {
+		return err
 	}
 	_, err = w.Write(out)
 	return err
 }
 
-// piece is one Text() call: codes drawn from a point, optionally inside an
-// ActualText span.
-type piece struct {
-	x, y   float64
-	font   *docFont
-	size   float64
-	bold   bool
-	codes  []rune
-	actual string // ActualText of the span this piece opens, if open
-	open   bool   // the piece starts an ActualText span
-	close  bool   // the piece ends the span
-	// tc is the character spacing (PDF Tc) the piece is drawn with. Only a
-	// span's last piece, holding one glyph, has one: it moves no ink and
-	// stretches the span's extent to the cluster's advance (see stretch).
-	tc float64
-}
-
-// plan allocates codes for every glyph of the document (fonts must be
-// registered with their final cmaps before any text is drawn) and returns
-// the pieces to draw, per page and text item.
-func plan(d *frame.Doc, fs *fontSet) ([]map[*frame.Text][]piece, error) {
-	out := make([]map[*frame.Text][]piece, len(d.Pages))
-	for pi, p := range d.Pages {
-		out[pi] = map[*frame.Text][]piece{}
-		for _, it := range p.Items {
-			t, ok := it.(*frame.Text)
-			if !ok {
-				continue
-			}
-			ps, err := planText(t, fs)
-			if err != nil {
-				return nil, err
-			}
-			out[pi][t] = ps
-		}
+// text draws a paragraph's pieces, in its colour (glyphs are filled, and
+// stroked for a synthesized bold), from its top-left corner, turned about
+// that corner if it is rotated.
+func (pw *pageWriter) text(t *frame.Text, ps []piece) {
+	if len(ps) == 0 {
+		return
 	}
-	return out, nil
-}
-
-// pieceBuilder collects Text() calls. Consecutive glyphs share a call
-// while they sit on the baseline and the PDF viewer's pen (the piece's
-// start, as fpdf rounds it, plus fpdf's rounded widths) stays within 0.02 pt
-// of where the shaper put the next glyph.
-type pieceBuilder struct {
-	ps  []piece
-	cur *piece
-	pen float64 // where the PDF viewer puts the next glyph of cur
-}
-
-func (b *pieceBuilder) flush() {
-	if b.cur != nil {
-		b.ps = append(b.ps, *b.cur)
-		b.cur = nil
-	}
-}
-
-func (b *pieceBuilder) glyph(df *docFont, r *text.Run, code uint16, gid uint16, x, y float64, onBaseline bool) {
-	adv := df.pdfAdvance(gid, r.Size)
-	c := b.cur
-	if c != nil && onBaseline && c.font == df && c.size == r.Size && c.bold == r.Face.SynthBold && c.y == y && math.Abs(x-b.pen) < 0.02 {
-		c.codes = append(c.codes, rune(code))
-		b.pen += adv
-	} else {
-		b.flush()
-		b.cur = &piece{x: x, y: y, font: df, size: r.Size, bold: r.Face.SynthBold, codes: []rune{rune(code)}}
-		b.pen = math.Round(x*100)/100 + adv
-	}
-	if adv == 0 || !onBaseline {
-		b.flush()
-	}
-}
-
-func planText(t *frame.Text, fs *fontSet) ([]piece, error) {
-	var b pieceBuilder
-	for _, l := range t.Para.Lines {
-		oy := t.Y + l.Baseline
-		us, err := lineUnits(l, fs)
-		if err != nil {
-			return nil, err
-		}
-		for _, u := range us {
-			if len(u.glyphs) == 0 {
-				continue
-			}
-			r := u.run
-			df := fs.font(r.Face)
-			ox := t.X + l.X + r.X
-			if u.simple && !u.short(df) {
-				g := u.glyphs[0]
-				b.glyph(df, r, u.codes[0], g.ID, ox+g.X, oy+g.Y, g.Y == 0)
-				continue
-			}
-			b.flush()
-			first := len(b.ps)
-			order := u.drawOrder()
-			for k, i := range order {
-				g := u.glyphs[i]
-				x, y := ox+g.X, oy+g.Y
-				if k == len(order)-1 {
-					if tc := stretch(x, ox+u.right, df.pdfAdvance(g.ID, r.Size)); tc != 0 {
-						b.flush()
-						b.glyph(df, r, u.codes[i], g.ID, x, y, false)
-						b.ps[len(b.ps)-1].tc = tc
-						continue
-					}
-				}
-				b.glyph(df, r, u.codes[i], g.ID, x, y, g.Y == 0)
-			}
-			b.flush()
-			if len(b.ps) > first {
-				b.ps[first].actual, b.ps[first].open = u.actualText(), true
-				b.ps[len(b.ps)-1].close = true
-			}
-		}
-		b.flush()
-	}
-	return b.ps, nil
-}
-
-func drawText(pdf *fpdf.Fpdf, pt *painter, t *frame.Text, ps []piece) {
-	pt.text(t.Color)
+	c := pw.c
+	pw.pt.fill(t.Color)
+	pw.pt.stroke(t.Color)
+	c.Save()
+	a := t.Rotate * math.Pi / 180 // counter-clockwise
+	cos, sin := math.Cos(a), math.Sin(a)
+	c.Transform(cos, sin, -sin, cos, t.X, pw.h-t.Y)
+	c.BeginText()
+	var df *docFont
+	size, bold := 0.0, false
+	x, y := 0.0, 0.0 // the start of the current text line, as written
+	cids := make([]uint16, 0, 64)
 	for _, p := range ps {
 		if p.open {
-			pdf.RawWriteStr(fmt.Sprintf("/Span <</ActualText %s>> BDC\n", utf16Hex(p.actual)))
+			c.BeginActualText(p.actual)
 		}
-		pdf.SetFont(p.font.name, "", p.size)
-		if p.bold {
-			pdf.SetTextRenderingMode(2)
-			pdf.SetLineWidth(p.size * synthBoldStroke)
+		if df == nil || df.m != p.font || p.size != size {
+			df, size = pw.fonts.font(p.font), p.size
+			c.Font(df.res, size)
+		}
+		if p.bold != bold {
+			bold = p.bold
+			if bold {
+				c.TextRender(2)
+				c.LineWidth(p.size * synthBoldStroke)
+			} else {
+				c.TextRender(0)
+			}
 		}
 		// Character spacing is reset before the span ends: poppler takes
 		// the spacing in force at EMC off the span's width.
 		if p.tc != 0 {
-			pdf.RawWriteStr(fmt.Sprintf("%.3f Tc\n", p.tc))
+			c.CharSpacing(p.tc)
 		}
-		pdf.Text(p.x, p.y, string(p.codes))
+		px, py := round2(p.x), round2(-p.y)
+		c.TextMove(px-x, py-y)
+		x, y = px, py
+		cids = cids[:0]
+		for _, code := range p.codes {
+			cids = append(cids, df.cid[code])
+		}
+		c.ShowCIDs(cids)
 		if p.tc != 0 {
-			pdf.RawWriteStr("0 Tc\n")
-		}
-		if p.bold {
-			pdf.SetTextRenderingMode(0)
+			c.CharSpacing(0)
 		}
 		if p.close {
-			pdf.RawWriteStr("EMC\n")
+			c.EndMarked()
 		}
 	}
-}
-
-// utf16Hex is a PDF text string in UTF-16BE with a byte order mark, as hex.
-func utf16Hex(s string) string {
-	var b bytes.Buffer
-	b.WriteString("<FEFF")
-	for _, u := range utf16.Encode([]rune(s)) {
-		fmt.Fprintf(&b, "%04X", u)
-	}
-	b.WriteString(">")
-	return b.String()
-}
-
-func drawRect(pdf *fpdf.Fpdf, pt *painter, r *frame.Rect) {
-	style := ""
-	if r.Fill != nil {
-		pt.fill(*r.Fill)
-		style += "F"
-	}
-	if r.Stroke != nil {
-		pt.stroke(*r.Stroke)
-		pdf.SetLineWidth(r.LineWidth)
-		style = "D" + style
-	}
-	if style == "" {
-		return
-	}
-	pdf.Rect(r.X, r.Y, r.W, r.H, style)
-}
-
-func drawRule(pdf *fpdf.Fpdf, pt *painter, r *frame.Rule) {
-	pt.stroke(r.Color)
-	pdf.SetLineWidth(r.Width)
-	pdf.SetDashPattern(r.Dash, 0)
-	pdf.Line(r.X1, r.Y1, r.X2, r.Y2)
-	pdf.SetDashPattern(nil, 0)
+	c.EndText()
+	c.Restore()
 }

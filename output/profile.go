@@ -6,11 +6,10 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"regexp"
 	"strings"
 	"unicode/utf16"
 
-	"codeberg.org/go-pdf/fpdf"
+	"handbill/output/pdf"
 )
 
 // Profile is an ICC output profile for a PDF/X output intent: the
@@ -104,8 +103,9 @@ func profileDescription(data []byte) string {
 	return ""
 }
 
-// cleanPDFString keeps what fpdf can write inside ( ) unescaped: printable
-// ASCII without parentheses or backslashes.
+// cleanPDFString keeps printable ASCII without parentheses or backslashes:
+// an output condition is shown to people in print dialogs and preflight
+// reports, and some of those show PDF escapes as they are.
 func cleanPDFString(s string) string {
 	var b strings.Builder
 	for _, r := range s {
@@ -116,44 +116,10 @@ func cleanPDFString(s string) string {
 	return strings.TrimSpace(b.String())
 }
 
-func (p *Profile) add(pdf *fpdf.Fpdf) {
-	pdf.AddOutputIntent(fpdf.OutputIntentType{
-		SubtypeIdent:              fpdf.OutputIntent_GTS_PDFX,
-		OutputConditionIdentifier: p.Description,
-		Info:                      p.Description,
-		ICCProfile:                p.Data,
-	})
-}
-
-// fpdf writes every output profile as an RGB one; a CMYK profile's stream
-// gets its real number of components (the optional /Alternate goes; the
-// entry keeps its length, so no offset moves).
-var (
-	rgbProfileDict  = []byte("<< /N 3 /Alternate /DeviceRGB /Length ")
-	cmykProfileDict = []byte("<< /N 4                       /Length ")
-)
-
-// infoObject finds the document information dictionary (fpdf starts it
-// with the producer); trailerInfo the trailer's reference to it.
-var (
-	infoObject  = regexp.MustCompile(`\n(\d+) 0 obj\n<<\n/Producer `)
-	trailerInfo = regexp.MustCompile(`/Info \d+ 0 R`)
-)
-
-// patch mends what fpdf writes wrong with an output intent: the profile
-// stream's colour components, and the trailer's /Info, which fpdf takes
-// to be the object before the catalog, where the profile now is. The
-// trailer follows the cross-reference table, so no offset moves.
-func (p *Profile) patch(pdf []byte) []byte {
-	if p.N == 4 {
-		pdf = bytes.Replace(pdf, rgbProfileDict, cmykProfileDict, 1)
-	}
-	m := infoObject.FindSubmatch(pdf)
-	t := bytes.LastIndex(pdf, []byte("\ntrailer\n"))
-	if m == nil || t < 0 {
-		return pdf
-	}
-	head := pdf[:t]
-	tail := trailerInfo.ReplaceAll(pdf[t:], []byte("/Info "+string(m[1])+" 0 R"))
-	return append(head[:len(head):len(head)], tail...)
+// write embeds the profile and returns the catalog's /OutputIntents array.
+func (p *Profile) write(w *pdf.Writer) string {
+	r := w.Alloc()
+	w.Stream(r, fmt.Sprintf("/N %d", p.N), p.Data)
+	return fmt.Sprintf("[<< /Type /OutputIntent /S /GTS_PDFX /OutputConditionIdentifier %s /Info %s /DestOutputProfile %s >>]",
+		pdf.Text(p.Description), pdf.Text(p.Description), r)
 }

@@ -46,6 +46,8 @@ type Engine struct {
 	back    map[*font.Face]*fonts.Face
 	chains  map[chainKey][]*fonts.Face
 	shaped  map[shapeKey]*shaped
+	laid    map[layoutKey]*Paragraph
+	fitted  map[fitKey]*Paragraph
 }
 
 // chainKey names a font chain: the registry's faces for a language and
@@ -58,7 +60,7 @@ type chainKey struct {
 // NewEngine returns an engine drawing with the faces of reg.
 func NewEngine(reg *fonts.Registry) *Engine {
 	return &Engine{reg: reg, faces: map[*fonts.Face]*font.Face{}, back: map[*font.Face]*fonts.Face{},
-		chains: map[chainKey][]*fonts.Face{}, shaped: map[shapeKey]*shaped{}}
+		chains: map[chainKey][]*fonts.Face{}, shaped: map[shapeKey]*shaped{}, laid: map[layoutKey]*Paragraph{}, fitted: map[fitKey]*Paragraph{}}
 }
 
 // chain returns the registry's font chain for the style, computed once per
@@ -312,16 +314,36 @@ func faceNames(fs []*fonts.Face) []string {
 // Layout sets s in the style, breaking lines to fit width points. It
 // returns a *MissingGlyphError when a character has no glyph in any face.
 // Lines wider than width (a word or hotline that cannot break) are kept
-// whole; Fit reports them.
+// whole; Fit reports them. Paragraphs are shared (the engine returns the
+// same one for the same text, style and width): callers must not modify
+// them.
 func (e *Engine) Layout(s string, st Style, width float64) (*Paragraph, error) {
 	if err := checkBox(width, st.Size); err != nil {
 		return nil, err
+	}
+	k := layoutKey{s, st, width}
+	if p, ok := e.laid[k]; ok {
+		return p, nil
 	}
 	sh, err := e.shape(s, st)
 	if err != nil {
 		return nil, err
 	}
-	return e.wrap(sh, st.Size, width), nil
+	p := e.wrap(sh, st.Size, width)
+	if len(e.laid) >= maxShaped {
+		clear(e.laid)
+	}
+	e.laid[k] = p
+	return p, nil
+}
+
+// layoutKey is what a paragraph's layout depends on. The same text in the
+// same style and width is laid out once per engine: a batch sets the same
+// messages on every clinic's poster.
+type layoutKey struct {
+	text  string
+	style Style
+	width float64
 }
 
 // checkBox refuses sizes and widths no page can have.

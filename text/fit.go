@@ -74,7 +74,32 @@ func overflow(p *Paragraph, box Box) (what string, by float64) {
 // Fit sets s in the largest size between minSize and maxSize (on a
 // quarter-point grid) at which it fits the box. When even minSize
 // overflows it returns the paragraph at minSize and an *OverflowError.
+// Like Layout's, the paragraphs it returns are shared and must not be
+// modified.
 func (e *Engine) Fit(s string, st Style, box Box, minSize, maxSize float64) (*Paragraph, error) {
+	k := fitKey{s, st, box, minSize, maxSize}
+	if p, ok := e.fitted[k]; ok {
+		return p, nil
+	}
+	p, err := e.fit(s, st, box, minSize, maxSize)
+	if err == nil {
+		if len(e.fitted) >= maxShaped {
+			clear(e.fitted)
+		}
+		e.fitted[k] = p
+	}
+	return p, err
+}
+
+// fitKey is what fitting depends on.
+type fitKey struct {
+	text             string
+	style            Style
+	box              Box
+	minSize, maxSize float64
+}
+
+func (e *Engine) fit(s string, st Style, box Box, minSize, maxSize float64) (*Paragraph, error) {
 	if !(minSize > 0) || !(maxSize >= minSize) {
 		return nil, fmt.Errorf("size range %g–%g pt is not valid", minSize, maxSize)
 	}

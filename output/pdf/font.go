@@ -1,0 +1,195 @@
+package pdf
+
+import (
+	"crypto/sha256"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+	"sync"
+	"unicode/utf16"
+)
+
+// Program is a TrueType font program ready to embed: compressed once, so
+// documents that embed the same subset share the work.
+type Program struct {
+	deflated []byte
+	length1  int
+	m        metrics
+}
+
+// metrics are the font descriptor's numbers, in 1/1000 em.
+type metrics struct {
+	bbox                  [4]int
+	ascent, descent, capH int
+	italicAngle           float64
+	fixedPitch            bool
+}
+
+// NewProgram reads the descriptor metrics of a TrueType font (a
+// standalone sfnt, typically a subset) and compresses it for embedding.
+func NewProgram(ttf []byte) (*Program, error) {
+	m, err := readMetrics(ttf)
+	if err != nil {
+		return nil, err
+	}
+	return &Program{deflated: Deflate(ttf), length1: len(ttf), m: m}, nil
+}
+
+// Size is the compressed program's size in bytes.
+func (p *Program) Size() int { return len(p.deflated) }
+
+// Font is a font to embed as a Type 0 font with the Identity-H encoding:
+// the codes in content streams are CIDs 1…n, two bytes each.
+type Font struct {
+	// Name is the font's PostScript name, without a subset tag.
+	Name    string
+	Program *Program
+	// GIDs[i] is the glyph in the program drawn for CID i+1; Widths[i]
+	// its advance in 1/1000 em; Unicode[i] the text it stands for, for
+	// copying and searching ("" for none).
+	GIDs    []uint16
+	Widths  []int
+	Unicode []string
+
+	// The objects derived from the above, made once: a Font may be
+	// embedded in many documents, from several goroutines.
+	once          sync.Once
+	tag, widths   string
+	cidMap, toUni []byte
+}
+
+func (f *Font) derive() {
+	f.tag = subsetTag(f)
+	var ws strings.Builder
+	ws.WriteString("[1 [")
+	for i, v := range f.Widths {
+		if i > 0 {
+			ws.WriteByte(' ')
+		}
+		ws.WriteString(strconv.Itoa(v))
+	}
+	ws.WriteString("]]")
+	f.widths = ws.String()
+	gids := make([]byte, 2*(len(f.GIDs)+1))
+	for i, g := range f.GIDs {
+		binary.BigEndian.PutUint16(gids[2*(i+1):], g)
+	}
+	f.cidMap = Deflate(gids)
+	f.toUni = Deflate(toUnicode(f.Unicode))
+}
+
+// EmbedFont writes the font's objects and returns the Type 0 font's
+// reference, for a page's /Font resources.
+func (w *Writer) EmbedFont(f *Font) Ref {
+	font, cid, desc, file, cidMap, toUni := w.Alloc(), w.Alloc(), w.Alloc(), w.Alloc(), w.Alloc(), w.Alloc()
+	f.once.Do(f.derive)
+	base := f.tag + "+" + f.Name
+	w.Object(font, fmt.Sprintf("<< /Type /Font /Subtype /Type0 /BaseFont %s /Encoding /Identity-H /DescendantFonts [%s] /ToUnicode %s >>",
+		Name(base), cid, toUni))
+
+	w.Object(cid, fmt.Sprintf("<< /Type /Font /Subtype /CIDFontType2 /BaseFont %s /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /FontDescriptor %s /DW 0 /W %s /CIDToGIDMap %s >>",
+		Name(base), desc, f.widths, cidMap))
+
+	m := f.Program.m
+	flags := 4 // symbolic: the glyphs are reached through CIDs, not a standard encoding
+	if m.fixedPitch {
+		flags |= 1
+	}
+	w.Object(desc, fmt.Sprintf("<< /Type /FontDescriptor /FontName %s /Flags %d /FontBBox [%d %d %d %d] /ItalicAngle %s /Ascent %d /Descent %d /CapHeight %d /StemV 80 /FontFile2 %s >>",
+		Name(base), flags, m.bbox[0], m.bbox[1], m.bbox[2], m.bbox[3], Num(m.italicAngle), m.ascent, m.descent, m.capH, file))
+	w.RawStream(file, fmt.Sprintf("/Length1 %d /Filter /FlateDecode", f.Program.length1), f.Program.deflated)
+
+	w.RawStream(cidMap, "/Filter /FlateDecode", f.cidMap)
+	w.RawStream(toUni, "/Filter /FlateDecode", f.toUni)
+	return font
+}
+
+// subsetTag is the six capital letters before a subset's name, derived
+// from its glyphs so that different subsets of a font get different tags.
+func subsetTag(f *Font) string {
+	h := sha256.New()
+	h.Write([]byte(f.Name))
+	for _, g := range f.GIDs {
+		h.Write([]byte{byte(g >> 8), byte(g)})
+	}
+	sum := h.Sum(nil)
+	tag := make([]byte, 6)
+	for i := range tag {
+		tag[i] = 'A' + sum[i]%26
+	}
+	return string(tag)
+}
+
+// toUnicode is the ToUnicode CMap of CIDs 1…n.
+func toUnicode(text []string) []byte {
+	var b strings.Builder
+	b.WriteString("/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n" +
+		"/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n" +
+		"/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n" +
+		"1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n")
+	var entries []string
+	for i, s := range text {
+		if s == "" {
+			continue
+		}
+		var u strings.Builder
+		for _, c := range utf16.Encode([]rune(s)) {
+			fmt.Fprintf(&u, "%04X", c)
+		}
+		entries = append(entries, fmt.Sprintf("<%04X> <%s>\n", i+1, u.String()))
+	}
+	for len(entries) > 0 {
+		n := min(len(entries), 100) // the most one block may hold
+		fmt.Fprintf(&b, "%d beginbfchar\n%sendbfchar\n", n, strings.Join(entries[:n], ""))
+		entries = entries[n:]
+	}
+	b.WriteString("endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n")
+	return []byte(b.String())
+}
+
+// readMetrics reads the font descriptor's numbers from the 'head',
+// 'hhea', 'OS/2' and 'post' tables.
+func readMetrics(ttf []byte) (metrics, error) {
+	var m metrics
+	tables := map[string][]byte{}
+	if len(ttf) < 12 {
+		return m, errors.New("pdf: the font program is too short")
+	}
+	be := binary.BigEndian
+	n := int(be.Uint16(ttf[4:]))
+	for i := range n {
+		rec := 12 + 16*i
+		if rec+16 > len(ttf) {
+			return m, errors.New("pdf: the font's table directory is cut short")
+		}
+		off, size := int(be.Uint32(ttf[rec+8:])), int(be.Uint32(ttf[rec+12:]))
+		if off < 0 || size < 0 || off+size > len(ttf) {
+			return m, fmt.Errorf("pdf: the font's %q table lies outside the file", ttf[rec:rec+4])
+		}
+		tables[string(ttf[rec:rec+4])] = ttf[off : off+size]
+	}
+	head, hhea := tables["head"], tables["hhea"]
+	if len(head) < 54 || len(hhea) < 36 {
+		return m, errors.New("pdf: the font has no usable 'head' or 'hhea' table")
+	}
+	upem := float64(be.Uint16(head[18:]))
+	if upem == 0 {
+		return m, errors.New("pdf: the font's units per em is 0")
+	}
+	em := func(v int16) int { return int(float64(v) * 1000 / upem) }
+	for i := range m.bbox {
+		m.bbox[i] = em(int16(be.Uint16(head[36+2*i:])))
+	}
+	m.ascent, m.descent = em(int16(be.Uint16(hhea[4:]))), em(int16(be.Uint16(hhea[6:])))
+	m.capH = m.ascent
+	if os2 := tables["OS/2"]; len(os2) >= 90 && be.Uint16(os2) >= 2 {
+		m.capH = em(int16(be.Uint16(os2[88:])))
+	}
+	if post := tables["post"]; len(post) >= 16 {
+		m.italicAngle = float64(int32(be.Uint32(post[4:]))) / 65536
+		m.fixedPitch = be.Uint32(post[12:]) != 0
+	}
+	return m, nil
+}

@@ -1,0 +1,87 @@
+package pdf
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf16"
+)
+
+// Name is s as a PDF name object: "/PANTONE#202955#20C". Bytes outside
+// the printable ASCII range, and the delimiters, are written as #XX.
+func Name(s string) string {
+	var b strings.Builder
+	b.WriteByte('/')
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c <= ' ' || c >= 0x7f || strings.IndexByte("#()<>[]{}/%", c) >= 0 {
+			fmt.Fprintf(&b, "#%02X", c)
+		} else {
+			b.WriteByte(c)
+		}
+	}
+	return b.String()
+}
+
+// Text is s as a PDF text string: a literal string when s is printable
+// ASCII, otherwise hex-encoded UTF-16BE with a byte order mark.
+func Text(s string) string {
+	ascii := true
+	for i := 0; i < len(s); i++ {
+		if s[i] < 0x20 || s[i] >= 0x7f {
+			ascii = false
+			break
+		}
+	}
+	if ascii {
+		r := strings.NewReplacer(`\`, `\\`, `(`, `\(`, `)`, `\)`)
+		return "(" + r.Replace(s) + ")"
+	}
+	var b strings.Builder
+	b.Grow(6 + 4*len(s))
+	b.WriteString("<FEFF")
+	for _, u := range utf16.Encode([]rune(s)) {
+		fmt.Fprintf(&b, "%04X", u)
+	}
+	b.WriteByte('>')
+	return b.String()
+}
+
+// Date is t as a PDF date string: (D:YYYYMMDDHHmmSS+HH'mm').
+func Date(t time.Time) string {
+	_, off := t.Zone()
+	tz := "Z"
+	if off != 0 {
+		sign := byte('+')
+		if off < 0 {
+			sign, off = '-', -off
+		}
+		tz = fmt.Sprintf("%c%02d'%02d'", sign, off/3600, off%3600/60)
+	}
+	return "(D:" + t.Format("20060102150405") + tz + ")"
+}
+
+// appendNum appends v with at most prec decimals and no trailing zeros.
+func appendNum(b []byte, v float64, prec int) []byte {
+	if v > -0.5e-9 && v < 0.5e-9 {
+		return append(b, '0')
+	}
+	start := len(b)
+	b = strconv.AppendFloat(b, v, 'f', prec, 64)
+	if prec > 0 {
+		for b[len(b)-1] == '0' {
+			b = b[:len(b)-1]
+		}
+		if b[len(b)-1] == '.' {
+			b = b[:len(b)-1]
+		}
+	}
+	if string(b[start:]) == "-0" {
+		b = append(b[:start], '0')
+	}
+	return b
+}
+
+// Num is v with at most three decimals, as PDF operands are written.
+func Num(v float64) string { return string(appendNum(nil, v, 3)) }

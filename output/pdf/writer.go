@@ -1,0 +1,130 @@
+// Package pdf writes PDF syntax: numbered objects, compressed streams, the
+// cross-reference table and trailer, content streams, embedded TrueType
+// fonts as Type 0 fonts, images and colour spaces. It knows nothing of
+// frames or layouts; package output says what to draw with it.
+//
+// Everything it writes is deterministic: the same calls give the same
+// bytes, the file identifier included.
+package pdf
+
+import (
+	"bytes"
+	"compress/zlib"
+	"crypto/sha256"
+	"fmt"
+	"io"
+	"strconv"
+	"sync"
+)
+
+// Ref is an indirect object's number.
+type Ref int
+
+// String is the object reference as PDF writes it: "12 0 R".
+func (r Ref) String() string { return strconv.Itoa(int(r)) + " 0 R" }
+
+// Writer assembles one PDF file in memory. Objects are allocated with
+// Alloc and written, in any order, with Object or Stream; Finish adds the
+// cross-reference table and trailer.
+type Writer struct {
+	buf     bytes.Buffer
+	offsets []int // offsets[n] is where object n starts; 0 if unwritten
+}
+
+// NewWriter starts a PDF 1.4 file.
+func NewWriter() *Writer {
+	w := &Writer{offsets: []int{0}}
+	w.buf.Grow(64 << 10)
+	// The second line's high bytes tell transfer programs the file is binary.
+	w.buf.WriteString("%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
+	return w
+}
+
+// Alloc reserves an object number.
+func (w *Writer) Alloc() Ref {
+	w.offsets = append(w.offsets, 0)
+	return Ref(len(w.offsets) - 1)
+}
+
+func (w *Writer) begin(r Ref) {
+	if r <= 0 || int(r) >= len(w.offsets) || w.offsets[r] != 0 {
+		panic(fmt.Sprintf("pdf: object %d is not allocated or written twice", r))
+	}
+	w.offsets[r] = w.buf.Len()
+	w.buf.WriteString(strconv.Itoa(int(r)))
+	w.buf.WriteString(" 0 obj\n")
+}
+
+// Object writes object r with the given body (a dictionary, an array…).
+func (w *Writer) Object(r Ref, body string) {
+	w.begin(r)
+	w.buf.WriteString(body)
+	w.buf.WriteString("\nendobj\n")
+}
+
+// Stream writes object r as a stream of data, compressed with Flate.
+// dict holds the dictionary's entries other than /Length and /Filter,
+// e.g. "/Length1 1234".
+func (w *Writer) Stream(r Ref, dict string, data []byte) {
+	w.RawStream(r, dict+" /Filter /FlateDecode", Deflate(data))
+}
+
+// RawStream writes object r as a stream of data as given: dict names any
+// filter the data is already encoded with.
+func (w *Writer) RawStream(r Ref, dict string, data []byte) {
+	w.begin(r)
+	w.buf.WriteString("<< ")
+	if dict != "" {
+		w.buf.WriteString(dict)
+		w.buf.WriteByte(' ')
+	}
+	w.buf.WriteString("/Length ")
+	w.buf.WriteString(strconv.Itoa(len(data)))
+	w.buf.WriteString(" >>\nstream\n")
+	w.buf.Write(data)
+	w.buf.WriteString("\nendstream\nendobj\n")
+}
+
+// Finish writes the cross-reference table and the trailer, naming the
+// catalog and, when not 0, the document information dictionary, and
+// returns the file. Every allocated object must have been written.
+func (w *Writer) Finish(catalog, info Ref) ([]byte, error) {
+	for n := 1; n < len(w.offsets); n++ {
+		if w.offsets[n] == 0 {
+			return nil, fmt.Errorf("pdf: object %d was allocated but not written", n)
+		}
+	}
+	// The identifier is a digest of the body: the same file, the same ID.
+	sum := sha256.Sum256(w.buf.Bytes())
+	id := fmt.Sprintf("%X", sum[:16])
+	xref := w.buf.Len()
+	fmt.Fprintf(&w.buf, "xref\n0 %d\n0000000000 65535 f \n", len(w.offsets))
+	for _, off := range w.offsets[1:] {
+		fmt.Fprintf(&w.buf, "%010d 00000 n \n", off)
+	}
+	fmt.Fprintf(&w.buf, "trailer\n<< /Size %d /Root %s", len(w.offsets), catalog)
+	if info != 0 {
+		fmt.Fprintf(&w.buf, " /Info %s", info)
+	}
+	fmt.Fprintf(&w.buf, " /ID [<%s> <%s>] >>\nstartxref\n%d\n%%%%EOF\n", id, id, xref)
+	return w.buf.Bytes(), nil
+}
+
+// zlibWriters are reused: a new Flate writer allocates about a megabyte
+// of tables.
+var zlibWriters = sync.Pool{New: func() any {
+	z, _ := zlib.NewWriterLevel(io.Discard, zlib.DefaultCompression)
+	return z
+}}
+
+// Deflate compresses data with zlib (the PDF FlateDecode filter).
+func Deflate(data []byte) []byte {
+	var out bytes.Buffer
+	out.Grow(len(data)/3 + 64)
+	z := zlibWriters.Get().(*zlib.Writer)
+	z.Reset(&out)
+	z.Write(data) // a bytes.Buffer does not fail
+	z.Close()
+	zlibWriters.Put(z)
+	return out.Bytes()
+}
