@@ -1,13 +1,15 @@
 package content
 
 import (
+	"bytes"
 	"embed"
 	"fmt"
-	"io/fs"
 	"path"
+	"regexp"
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"golang.org/x/text/language"
@@ -29,6 +31,10 @@ var (
 	builtinDefaultAudience  = "community"
 )
 
+// communityAudience speaks to everyone: its text is a language's shared
+// `messages`, which the other audiences override.
+const communityAudience = "community"
+
 // Review statuses of a language's text, least trusted first.
 var Statuses = []string{"machine-draft", "community-reviewed", "professional"}
 
@@ -38,12 +44,20 @@ const StatusUser = "user"
 
 // langFile is a built-in language file as written.
 type langFile struct {
-	Lang       Text                 `yaml:"lang,required"`
-	Name       Text                 `yaml:"name,required"`
-	Native     Text                 `yaml:"native,required"`
-	Provenance provenance           `yaml:"provenance,required"`
-	Messages   messageSet           `yaml:"messages,required"`
-	Audiences  map[Text]*messageSet `yaml:"audiences"`
+	langHead  `yaml:",inline"`
+	Messages  messageSet           `yaml:"messages,required"`
+	Audiences map[Text]*messageSet `yaml:"audiences"`
+}
+
+// langBase is the part of a language file before `audiences:`.
+type langBase struct {
+	langHead `yaml:",inline"`
+	Messages messageSet `yaml:"messages,required"`
+}
+
+// langAudiences is the part of a language file from `audiences:` on.
+type langAudiences struct {
+	Audiences map[Text]*messageSet `yaml:"audiences,required"`
 }
 
 // provenance says who or what wrote a language's text and how far it has
@@ -54,14 +68,137 @@ type provenance struct {
 	Date   Text `yaml:"date,required"`
 }
 
-// langData is one language's messages: the shared ones and the audiences'
-// overrides.
-type langData struct {
-	tag                  language.Tag
+// langHead is what a language file says about itself: the part of it
+// `handbill list languages` shows.
+type langHead struct {
+	Lang       Text       `yaml:"lang,required"`
+	Name       Text       `yaml:"name,required"`
+	Native     Text       `yaml:"native,required"`
+	Provenance provenance `yaml:"provenance,required"`
+}
+
+// langInfo is a language's names and provenance.
+type langInfo struct {
 	name, native         string
 	source, status, date string
-	shared               *messageSet
-	audiences            map[string]*messageSet
+}
+
+// langText is what one language's file says: its names and provenance,
+// its shared messages and, unless it is only the base (the part before
+// `audiences:`), the audiences' overrides.
+type langText struct {
+	langInfo
+	shared    *messageSet
+	audiences map[string]*messageSet // nil in the base
+}
+
+// langData is one language. Its tag is known up front (a built-in file
+// is named after its tag); what its file says is decoded in parts, each on
+// first use, so that a document in two languages does not pay for
+// decoding all of them:
+//
+//   - info, the head (lang, name, native, provenance: the lines before
+//     `messages:`), for Languages;
+//   - base, the head and the shared messages (the lines before
+//     `audiences:`), which is all a community document reads: community
+//     is the default audience, whose text is `messages`, so no built-in
+//     file has a `community:` override;
+//   - text, the whole file, for the other audiences.
+//
+// Each part is decoded at most once, even when many goroutines ask at the
+// same time. A part is decoded on its own only if the file is laid out in
+// that order; otherwise, and whenever a part has a mistake, the whole file
+// is decoded, which says exactly what and where the mistake is. The
+// embedded files are fully checked by the package's tests. For a language
+// only the user's file has, every part is what Load fixed.
+type langData struct {
+	tag              language.Tag
+	info             func() (*langInfo, error)
+	base, text, full func() (*langText, error)
+	// decoded is set once base, text or full has read past the head.
+	decoded atomic.Bool
+}
+
+// newBuiltinLang returns the built-in language tag, whose file (read by
+// read, named file in positions) is decoded when first asked for.
+func newBuiltinLang(file string, tag language.Tag, read func() ([]byte, error)) *langData {
+	l := &langData{tag: tag}
+	want := tag.String()
+	l.full = sync.OnceValues(func() (*langText, error) {
+		l.decoded.Store(true)
+		data, err := read()
+		if err != nil {
+			return nil, err
+		}
+		return parseLangFile(file, want, data)
+	})
+	l.base = sync.OnceValues(func() (*langText, error) {
+		l.decoded.Store(true)
+		if data, err := read(); err == nil {
+			if t, ok := parseLangBase(file, want, data); ok {
+				return t, nil
+			}
+		}
+		return l.full()
+	})
+	l.text = sync.OnceValues(func() (*langText, error) {
+		base, err := l.base()
+		if err != nil || base.audiences != nil {
+			return base, err
+		}
+		if data, err := read(); err == nil {
+			if aud, ok := parseLangAudiences(file, data); ok {
+				return &langText{langInfo: base.langInfo, shared: base.shared, audiences: aud}, nil
+			}
+		}
+		return l.full()
+	})
+	l.info = sync.OnceValues(func() (*langInfo, error) {
+		if l.decoded.Load() {
+			if t, err := l.base(); err == nil {
+				return &t.langInfo, nil
+			}
+		}
+		if data, err := read(); err == nil {
+			if info, ok := parseLangHead(file, want, data); ok {
+				return info, nil
+			}
+		}
+		t, err := l.full()
+		if err != nil {
+			return nil, err
+		}
+		return &t.langInfo, nil
+	})
+	return l
+}
+
+// newUserLang returns a language only the user's file has: its messages
+// are the user file's overlays, so its own text has none.
+func newUserLang(tag language.Tag, info langInfo) *langData {
+	t := &langText{langInfo: info, shared: &messageSet{}, audiences: map[string]*messageSet{}}
+	get := func() (*langText, error) { return t, nil }
+	l := &langData{tag: tag, info: func() (*langInfo, error) { return &t.langInfo, nil }, base: get, text: get, full: get}
+	l.decoded.Store(true)
+	return l
+}
+
+// forAudience returns the part of l's text a document for audience reads.
+func (l *langData) forAudience(audience string) func() (*langText, error) {
+	if audience == communityAudience {
+		return l.base
+	}
+	return l.text
+}
+
+// infoOrTag returns l's names and provenance. A built-in file that cannot
+// be decoded (the tests make sure none ships) shows its tag as its name;
+// resolving it reports the mistake.
+func (l *langData) infoOrTag() langInfo {
+	if info, err := l.info(); err == nil {
+		return *info
+	}
+	return langInfo{name: l.tag.String(), native: l.tag.String()}
 }
 
 // directoryFile is builtin/hotlines.yaml as written.
@@ -79,7 +216,8 @@ type regionSpec struct {
 	Missing     Text   `yaml:"missing"`
 }
 
-// builtinSet is everything embedded, parsed and checked once.
+// builtinSet is everything embedded: the hotline directory, parsed and
+// checked once, and the languages, each decoded when first used.
 type builtinSet struct {
 	langs    []*langData // English first, then by tag
 	hotlines []hotlineSpec
@@ -90,19 +228,26 @@ var loadBuiltins = sync.OnceValues(parseBuiltins)
 
 func builtinPos(name string) string { return "built-in content/" + name }
 
+// parseBuiltins reads the hotline directory and the list of built-in
+// languages; each language's file is decoded when first used.
 func parseBuiltins() (*builtinSet, error) {
 	b := &builtinSet{}
-	names, err := fs.Glob(builtinFS, "builtin/*.yaml")
+	entries, err := builtinFS.ReadDir("builtin")
 	if err != nil {
 		return nil, err
 	}
-	for _, p := range names {
-		name := path.Base(p)
-		data, err := builtinFS.ReadFile(p)
-		if err != nil {
-			return nil, err
+	for _, e := range entries {
+		name := e.Name()
+		stem, ok := strings.CutSuffix(name, ".yaml")
+		if !ok || e.IsDir() {
+			continue
 		}
+		p := path.Join("builtin", name)
 		if name == hotlinesFile {
+			data, err := builtinFS.ReadFile(p)
+			if err != nil {
+				return nil, err
+			}
 			var dir directoryFile
 			if err := DecodeYAML(builtinPos(name), data, &dir); err != nil {
 				return nil, err
@@ -110,11 +255,12 @@ func parseBuiltins() (*builtinSet, error) {
 			b.hotlines, b.regions = dir.Hotlines, dir.Regions
 			continue
 		}
-		l, err := parseLangFile(builtinPos(name), strings.TrimSuffix(name, ".yaml"), data)
-		if err != nil {
-			return nil, err
+		tag, err := language.Parse(stem)
+		if err != nil || tag.String() != stem {
+			return nil, fmt.Errorf("%s: a language file is named after its BCP 47 tag", builtinPos(name))
 		}
-		b.langs = append(b.langs, l)
+		read := func() ([]byte, error) { return builtinFS.ReadFile(p) }
+		b.langs = append(b.langs, newBuiltinLang(builtinPos(name), tag, read))
 	}
 	slices.SortFunc(b.langs, func(x, y *langData) int {
 		switch {
@@ -128,45 +274,123 @@ func parseBuiltins() (*builtinSet, error) {
 	if len(b.langs) == 0 || b.langs[0].tag != language.English {
 		return nil, fmt.Errorf("built-in content: no English file")
 	}
-	if err := checkDirectory(b.hotlines, b.regions); err != nil {
+	if err := checkDirectory(b.hotlines, b.regions, false); err != nil {
 		return nil, err
 	}
 	return b, nil
 }
 
 // parseLangFile reads one language file; want is the tag its name says.
-func parseLangFile(file, want string, data []byte) (*langData, error) {
+func parseLangFile(file, want string, data []byte) (*langText, error) {
 	var f langFile
 	if err := DecodeYAML(file, data, &f); err != nil {
 		return nil, err
 	}
-	tag, err := parseTag(f.Lang)
+	info, err := checkHead(&f.langHead, want)
+	if err != nil {
+		return nil, err
+	}
+	aud, err := builtinAudiences(f.Audiences)
+	if err != nil {
+		return nil, err
+	}
+	return &langText{langInfo: *info, shared: &f.Messages, audiences: aud}, nil
+}
+
+// builtinAudiences checks the audiences' overrides of a built-in file.
+func builtinAudiences(m map[Text]*messageSet) (map[string]*messageSet, error) {
+	out := map[string]*messageSet{}
+	for _, k := range byPos(m) {
+		if err := checkAudience(k); err != nil {
+			return nil, err
+		}
+		if k.S == communityAudience {
+			return nil, &Error{Pos: k.Pos, Msg: "a built-in file has no `" + communityAudience + "` overrides",
+				Hint: "the community text is `messages`: write it there"}
+		}
+		out[k.S] = m[k]
+	}
+	return out, nil
+}
+
+// Where a language file's parts end: the top-level `messages:` and
+// `audiences:` keys.
+var (
+	messagesLine  = regexp.MustCompile(`(?m)^messages:`)
+	audiencesLine = regexp.MustCompile(`(?m)^audiences:`)
+)
+
+// parseLangHead reads only the head of a language file (lang, name,
+// native, provenance: the lines before `messages:`), which is much cheaper
+// than the whole file. ok is false if the file is not laid out that way
+// or the head has a mistake: parseLangFile then says what.
+func parseLangHead(file, want string, data []byte) (*langInfo, bool) {
+	loc := messagesLine.FindIndex(data)
+	if loc == nil {
+		return nil, false
+	}
+	var h langHead
+	if err := DecodeYAML(file, data[:loc[0]], &h); err != nil {
+		return nil, false
+	}
+	info, err := checkHead(&h, want)
+	return info, err == nil
+}
+
+// parseLangBase reads a language file up to `audiences:` (the head and
+// the shared messages). ok is false as for parseLangHead.
+func parseLangBase(file, want string, data []byte) (*langText, bool) {
+	end := len(data)
+	if loc := audiencesLine.FindIndex(data); loc != nil {
+		end = loc[0]
+	}
+	var f langBase
+	if err := DecodeYAML(file, data[:end], &f); err != nil {
+		return nil, false
+	}
+	info, err := checkHead(&f.langHead, want)
+	if err != nil {
+		return nil, false
+	}
+	return &langText{langInfo: *info, shared: &f.Messages}, true
+}
+
+// parseLangAudiences reads a language file from `audiences:` on (none if
+// it has no such line). The lines before it are decoded as blank lines,
+// so positions are those in the file. ok is false as for parseLangHead.
+func parseLangAudiences(file string, data []byte) (map[string]*messageSet, bool) {
+	loc := audiencesLine.FindIndex(data)
+	if loc == nil {
+		return map[string]*messageSet{}, true
+	}
+	part := append(bytes.Repeat([]byte{'\n'}, bytes.Count(data[:loc[0]], []byte{'\n'})), data[loc[0]:]...)
+	var f langAudiences
+	if err := DecodeYAML(file, part, &f); err != nil {
+		return nil, false
+	}
+	aud, err := builtinAudiences(f.Audiences)
+	return aud, err == nil
+}
+
+// checkHead checks a language file's head; want is the tag its name says.
+func checkHead(h *langHead, want string) (*langInfo, error) {
+	tag, err := parseTag(h.Lang)
 	if err != nil {
 		return nil, err
 	}
 	if want != "" && tag.String() != want {
-		return nil, &Error{Pos: f.Lang.Pos, Msg: fmt.Sprintf("`lang` is %s but the file is named %s.yaml", tag, want),
+		return nil, &Error{Pos: h.Lang.Pos, Msg: fmt.Sprintf("`lang` is %s but the file is named %s.yaml", tag, want),
 			Hint: "name each language file after its tag"}
 	}
-	if !slices.Contains(Statuses, f.Provenance.Status.S) {
-		return nil, &Error{Pos: f.Provenance.Status.Pos, Msg: fmt.Sprintf("unknown status %q", f.Provenance.Status.S),
+	if !slices.Contains(Statuses, h.Provenance.Status.S) {
+		return nil, &Error{Pos: h.Provenance.Status.Pos, Msg: fmt.Sprintf("unknown status %q", h.Provenance.Status.S),
 			Hint: "status is one of: " + strings.Join(Statuses, ", ")}
 	}
-	if _, err := time.Parse(time.DateOnly, f.Provenance.Date.S); err != nil {
-		return nil, &Error{Pos: f.Provenance.Date.Pos, Msg: fmt.Sprintf("`date` must be YYYY-MM-DD, got %q", f.Provenance.Date.S)}
+	if _, err := time.Parse(time.DateOnly, h.Provenance.Date.S); err != nil {
+		return nil, &Error{Pos: h.Provenance.Date.Pos, Msg: fmt.Sprintf("`date` must be YYYY-MM-DD, got %q", h.Provenance.Date.S)}
 	}
-	l := &langData{
-		tag: tag, name: f.Name.S, native: f.Native.S,
-		source: strings.TrimSpace(f.Provenance.Source.S), status: f.Provenance.Status.S, date: f.Provenance.Date.S,
-		shared: &f.Messages, audiences: map[string]*messageSet{},
-	}
-	for _, k := range byPos(f.Audiences) {
-		if err := checkAudience(k); err != nil {
-			return nil, err
-		}
-		l.audiences[k.S] = f.Audiences[k]
-	}
-	return l, nil
+	return &langInfo{name: h.Name.S, native: h.Native.S, source: strings.TrimSpace(h.Provenance.Source.S),
+		status: h.Provenance.Status.S, date: h.Provenance.Date.S}, nil
 }
 
 // parseTag reads a BCP 47 language tag.
@@ -186,14 +410,19 @@ func checkAudience(k Text) error {
 	return &Error{Pos: k.Pos, Msg: fmt.Sprintf("unknown audience `%s`", k.S), Hint: knownHint(k.S, Audiences)}
 }
 
-// checkDirectory checks every hotline entry, that ids are unique, and that
-// regions name existing hotlines.
-func checkDirectory(hotlines []hotlineSpec, regions []regionSpec) error {
+// checkDirectory checks that hotline ids are unique and that regions name
+// existing hotlines, and with entries every hotline entry too (its
+// numbers with libphonenumber, its display and vanity forms, its source).
+// Checking the entries costs milliseconds: the embedded directory's are
+// checked by the tests (TestBuiltinDirectory), not by every process.
+func checkDirectory(hotlines []hotlineSpec, regions []regionSpec, entries bool) error {
 	ids := map[string]bool{}
 	for i := range hotlines {
 		h := &hotlines[i]
-		if err := h.validate(true); err != nil {
-			return err
+		if entries {
+			if err := h.validate(true); err != nil {
+				return err
+			}
 		}
 		if ids[h.ID.S] {
 			return &Error{Pos: h.ID.Pos, Msg: fmt.Sprintf("hotline id `%s` appears twice", h.ID.S)}

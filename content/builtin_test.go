@@ -26,6 +26,17 @@ func langByTag(b *builtinSet, tag string) *langData {
 	return nil
 }
 
+// textOf decodes what l's file says, the whole file at once (as
+// TestLazyPartsMatchFile shows, the same as decoding it in parts).
+func textOf(t *testing.T, l *langData) *langText {
+	t.Helper()
+	lt, err := l.full()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return lt
+}
+
 // keysOf lists the keys a message set has.
 func keysOf(m *messageSet) []string {
 	var out []string
@@ -43,7 +54,7 @@ func TestBuiltinLanguagesHaveEveryKey(t *testing.T) {
 		t.Fatalf("built-in languages: English first, Spanish too")
 	}
 	for _, l := range b.langs {
-		if got := keysOf(l.shared); !slices.Equal(got, MessageKeys) {
+		if got := keysOf(textOf(t, l).shared); !slices.Equal(got, MessageKeys) {
 			t.Errorf("%s: messages has %v, want every key %v", l.tag, got, MessageKeys)
 		}
 	}
@@ -53,7 +64,7 @@ func TestBuiltinLanguagesHaveEveryKey(t *testing.T) {
 // a youth poster never mixes youth and community wording.
 func TestBuiltinAudiencesMatchEnglish(t *testing.T) {
 	b := builtins(t)
-	en := b.langs[0]
+	en := textOf(t, b.langs[0])
 	// Youth is written in full; the other audiences have at least their
 	// own headline and intro.
 	youth := keysOf(en.audiences["youth"])
@@ -75,8 +86,9 @@ func TestBuiltinAudiencesMatchEnglish(t *testing.T) {
 	// A translation may override more (Spanish speaks to youth as "tú"),
 	// never less.
 	for _, l := range b.langs[1:] {
+		lt := textOf(t, l)
 		for _, aud := range Audiences {
-			got := keysOf(l.audiences[aud])
+			got := keysOf(lt.audiences[aud])
 			for _, k := range keysOf(en.audiences[aud]) {
 				if !slices.Contains(got, k) {
 					t.Errorf("%s %s does not override %s, as English does", l.tag, aud, k)
@@ -89,7 +101,7 @@ func TestBuiltinAudiencesMatchEnglish(t *testing.T) {
 // Every text of a translation has the same placeholders as the English.
 func TestBuiltinPlaceholdersMatchEnglish(t *testing.T) {
 	b := builtins(t)
-	en := b.langs[0]
+	en := textOf(t, b.langs[0])
 	phs := func(m *messageSet, k string) []string {
 		var all []string
 		if IsListKey(k) {
@@ -103,8 +115,9 @@ func TestBuiltinPlaceholdersMatchEnglish(t *testing.T) {
 		return all
 	}
 	for _, l := range b.langs[1:] {
-		sets := map[string]*messageSet{"": l.shared}
-		for aud, m := range l.audiences {
+		lt := textOf(t, l)
+		sets := map[string]*messageSet{"": lt.shared}
+		for aud, m := range lt.audiences {
 			sets[aud] = m
 		}
 		for aud, m := range sets {
@@ -122,19 +135,20 @@ func TestBuiltinPlaceholdersMatchEnglish(t *testing.T) {
 }
 
 func TestBuiltinProvenance(t *testing.T) {
-	for _, l := range builtins(t).langs {
+	for _, bl := range builtins(t).langs {
+		l := textOf(t, bl)
 		if l.name == "" || l.native == "" || l.source == "" {
-			t.Errorf("%s: name %q native %q source %q", l.tag, l.name, l.native, l.source)
+			t.Errorf("%s: name %q native %q source %q", bl.tag, l.name, l.native, l.source)
 		}
 		if !slices.Contains(Statuses, l.status) {
-			t.Errorf("%s: status %q", l.tag, l.status)
+			t.Errorf("%s: status %q", bl.tag, l.status)
 		}
 		if d, err := time.Parse(time.DateOnly, l.date); err != nil || d.After(time.Now()) {
-			t.Errorf("%s: date %q", l.tag, l.date)
+			t.Errorf("%s: date %q", bl.tag, l.date)
 		}
 	}
 	// Nobody who speaks Spanish natively has reviewed it yet: say so.
-	if es := langByTag(builtins(t), "es"); es.status != "machine-draft" {
+	if es := textOf(t, langByTag(builtins(t), "es")); es.status != "machine-draft" {
 		t.Errorf("es status %q: it has not been reviewed by a native speaker", es.status)
 	}
 }
@@ -144,7 +158,8 @@ func TestBuiltinProvenance(t *testing.T) {
 var blaming = regexp.MustCompile(`(?i)prostitut|child prostitute|john|pimp|promiscu|runaway kid|their fault|su culpa por`)
 
 func TestBuiltinWordingTraumaInformed(t *testing.T) {
-	for _, l := range builtins(t).langs {
+	for _, bl := range builtins(t).langs {
+		l := textOf(t, bl)
 		for _, m := range append([]*messageSet{l.shared}, mapValues(l.audiences)...) {
 			for k, tx := range m.texts {
 				if blaming.MatchString(tx.S) {
@@ -228,7 +243,7 @@ func TestResolveEverything(t *testing.T) {
 // The English intro carries the facts: under 18, anything of value, no
 // force, child abuse, boys and LGBTQ youth.
 func TestEnglishIntroFacts(t *testing.T) {
-	en := builtins(t).langs[0]
+	en := textOf(t, builtins(t).langs[0])
 	intro := en.shared.texts["intro"].S
 	for _, fact := range []string{"under 18", "anything of value", "No force", "child abuse", "not the child's fault", "boys", "LGBTQ"} {
 		if !strings.Contains(strings.ReplaceAll(intro, "never the child's", "not the child's"), fact) {

@@ -43,7 +43,7 @@ type Decoder struct {
 	// File names the source in positions: a path, or "built-in
 	// content/en.yaml".
 	File string
-	src  []string // the source's lines, when known
+	data []byte // the source, when known (its lines are needed only for errors)
 }
 
 // DecodeYAML decodes the YAML document data, read from file, into v (a
@@ -76,7 +76,7 @@ func DecodeYAML(file string, data []byte, v any) (err error) {
 	if rv.Kind() != reflect.Pointer || rv.IsNil() {
 		return fmt.Errorf("content.DecodeYAML: need a non-nil pointer, got %T", v)
 	}
-	d := &Decoder{File: file, src: strings.Split(string(data), "\n")}
+	d := &Decoder{File: file, data: data}
 	root, err := d.parse(data)
 	if err != nil {
 		return err
@@ -600,10 +600,11 @@ func (d *Decoder) nullErr(n *yaml.Node, name, want string) error {
 // commentAt tells whether a "#" comment follows where node n is: an
 // unquoted "#rrggbb" read as a comment.
 func (d *Decoder) commentAt(n *yaml.Node) bool {
-	if n.Line < 1 || n.Line > len(d.src) || n.Column < 1 {
+	src := strings.Split(string(d.data), "\n")
+	if n.Line < 1 || n.Line > len(src) || n.Column < 1 {
 		return false
 	}
-	r := []rune(d.src[n.Line-1])
+	r := []rune(src[n.Line-1])
 	if n.Column-1 > len(r) {
 		return false
 	}

@@ -56,25 +56,32 @@ func (s *Set) Resolve(lang language.Tag, audience, region string) (*Doc, error) 
 	s.regionHotlines(doc, code)
 	doc.Org = s.org
 
-	m := Messages{Lang: l.tag, Name: l.name, Native: l.native, Audience: audience,
-		Status: l.status, Reviewed: l.date, Texts: map[string]Text{}, Lists: map[string][]Text{}}
+	lt, err := l.forAudience(audience)()
+	if err != nil {
+		return nil, brokenBuiltin(err)
+	}
+	m := Messages{Lang: l.tag, Name: lt.name, Native: lt.native, Audience: audience,
+		Status: lt.status, Reviewed: lt.date, Texts: map[string]Text{}, Lists: map[string][]Text{}}
 	values := placeholderValues(doc)
 	en := s.byTag["en"]
 	chain := s.parents(l)
-	used := map[*langData]bool{}
+	used := map[*langData]*langText{}
 	for _, key := range MessageKeys {
 		var set *messageSet
 		for _, p := range chain {
-			if set = s.lookup(p, audience, key); set != nil {
-				used[p] = true
+			if set, err = s.lookup(p, audience, key, used); err != nil {
+				return nil, err
+			}
+			if set != nil {
 				break
 			}
 		}
 		if set == nil && l != en {
-			set = s.lookup(en, audience, key)
+			if set, err = s.lookup(en, audience, key, used); err != nil {
+				return nil, err
+			}
 			if set != nil {
-				used[en] = true
-				doc.Warnings = append(doc.Warnings, fmt.Sprintf("%s: no `%s` in %s, using English", l.tag, key, l.name))
+				doc.Warnings = append(doc.Warnings, fmt.Sprintf("%s: no `%s` in %s, using English", l.tag, key, lt.name))
 			}
 		}
 		if set == nil {
@@ -102,15 +109,16 @@ func (s *Set) Resolve(lang language.Tag, audience, region string) (*Doc, error) 
 		}
 	}
 	for _, p := range append(chain, en) {
-		if !used[p] {
+		pt := used[p]
+		if pt == nil {
 			continue
 		}
-		used[p] = false // report each language once
+		delete(used, p) // report each language once
 		if p != l && p != en {
 			doc.Warnings = append(doc.Warnings, fmt.Sprintf("%s: what %s does not say comes from %s", l.tag, l.tag, p.tag))
 		}
-		if p.status == "machine-draft" && (p != en || l == en) {
-			doc.Warnings = append(doc.Warnings, fmt.Sprintf("%s: the %s text is a machine draft, not yet reviewed", p.tag, p.name))
+		if pt.status == "machine-draft" && (p != en || l == en) {
+			doc.Warnings = append(doc.Warnings, fmt.Sprintf("%s: the %s text is a machine draft, not yet reviewed", p.tag, pt.name))
 		}
 	}
 	doc.Messages = m
@@ -151,15 +159,21 @@ func (s *Set) language(lang language.Tag) (*langData, string, error) {
 }
 
 // lookup returns the message set that has key for language l and
-// audience, in overlay order, or nil.
-func (s *Set) lookup(l *langData, audience, key string) *messageSet {
+// audience, in overlay order, or nil; a language that has the key is
+// recorded in used, with its text (decoded here on first use).
+func (s *Set) lookup(l *langData, audience, key string, used map[*langData]*langText) (*messageSet, error) {
+	t, err := l.forAudience(audience)()
+	if err != nil {
+		return nil, brokenBuiltin(err)
+	}
 	tag := l.tag.String()
-	for _, m := range []*messageSet{s.userAud[audience][tag], s.userShared[tag], l.audiences[audience], l.shared} {
+	for _, m := range []*messageSet{s.userAud[audience][tag], s.userShared[tag], t.audiences[audience], t.shared} {
 		if m.has(key) {
-			return m
+			used[l] = t
+			return m, nil
 		}
 	}
-	return nil
+	return nil, nil
 }
 
 // region normalises a region code and checks it exists.
@@ -228,6 +242,9 @@ func placeholderValues(doc *Doc) map[string]string {
 
 // fill replaces the placeholders in t; ok is false if one has no value.
 func fill(t Text, values map[string]string) (Text, bool) {
+	if !strings.Contains(t.S, "{") {
+		return t, true // most texts have none
+	}
 	ok := true
 	t.S = placeholderRE.ReplaceAllStringFunc(t.S, func(m string) string {
 		v, has := values[m[1:len(m)-1]]

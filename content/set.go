@@ -15,7 +15,9 @@ import (
 
 // Set is all the content handbill can print: the built-in languages,
 // hotlines and regions, optionally overlaid by a user's content file. It
-// is read-only once loaded: Resolve may be called from many goroutines.
+// is read-only once loaded: Resolve may be called from many goroutines
+// (a built-in language's file is decoded the first time a document uses
+// it, once per process, whichever goroutine asks first).
 type Set struct {
 	langs    []*langData // built-in (English first), then languages only the user file has
 	byTag    map[string]*langData
@@ -59,11 +61,24 @@ type RegionInfo struct {
 // userFile ("" for the built-ins alone). Anything the file leaves out comes
 // from the built-ins. Every mistake in the file is a *Error at its
 // file:line:col.
+//
+// The user's file is read and checked in full here, so any mistake in it
+// fails Load whichever languages are built. The built-in languages' files
+// are decoded when a document first uses them (by Resolve; Languages
+// reads only their heads): they are compiled in and checked by the tests.
 func Load(userFile string) (*Set, error) {
 	b, err := loadBuiltins()
 	if err != nil {
-		return nil, fmt.Errorf("built-in content is broken: %w", err)
+		return nil, brokenBuiltin(err)
 	}
+	return load(b, userFile)
+}
+
+// brokenBuiltin wraps a mistake in the embedded content.
+func brokenBuiltin(err error) error { return fmt.Errorf("built-in content is broken: %w", err) }
+
+// load is Load over the built-ins b.
+func load(b *builtinSet, userFile string) (*Set, error) {
 	s := &Set{
 		byTag:       map[string]*langData{},
 		byID:        map[string]int{},
@@ -188,17 +203,15 @@ func (s *Set) userLang(k Text, file string) (*langData, error) {
 	if l := s.byTag[tag.String()]; l != nil {
 		return l, nil
 	}
-	l := &langData{
-		tag: tag, name: display.English.Tags().Name(tag), native: display.Self.Name(tag),
-		source: "the content file " + file, status: StatusUser,
-		shared: &messageSet{}, audiences: map[string]*messageSet{},
+	info := langInfo{name: display.English.Tags().Name(tag), native: display.Self.Name(tag),
+		source: "the content file " + file, status: StatusUser}
+	if info.name == "" {
+		info.name = tag.String()
 	}
-	if l.name == "" {
-		l.name = tag.String()
+	if info.native == "" {
+		info.native = info.name
 	}
-	if l.native == "" {
-		l.native = l.name
-	}
+	l := newUserLang(tag, info)
 	s.addLang(l)
 	return l, nil
 }
@@ -358,7 +371,8 @@ func (s *Set) newMatcher() language.Matcher {
 func (s *Set) Languages() []LanguageInfo {
 	out := make([]LanguageInfo, len(s.langs))
 	for i, l := range s.langs {
-		out[i] = LanguageInfo{Tag: l.tag, Name: l.name, Native: l.native, Status: l.status, Date: l.date, Source: l.source}
+		info := l.infoOrTag()
+		out[i] = LanguageInfo{Tag: l.tag, Name: info.name, Native: info.native, Status: info.status, Date: info.date, Source: info.source}
 	}
 	return out
 }

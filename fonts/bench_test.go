@@ -6,6 +6,8 @@ package fonts
 import (
 	"strings"
 	"testing"
+
+	"golang.org/x/text/language"
 )
 
 // BenchmarkLoadFace parses each bundled font file from scratch: the cost a
@@ -17,9 +19,9 @@ func BenchmarkLoadFace(b *testing.B) {
 				continue
 			}
 			b.Run("file="+strings.TrimSuffix(strings.TrimSuffix(name, ".ttf"), ".ttc"), func(b *testing.B) {
-				raw, err := files.ReadFile("files/" + name)
-				if err != nil {
-					b.Fatal(err)
+				raw, ok := bundled[bundledKey(name, bi.index)]
+				if !ok {
+					b.Fatalf("%s is not bundled", name)
 				}
 				b.SetBytes(int64(len(raw)))
 				for b.Loop() {
@@ -30,6 +32,51 @@ func BenchmarkLoadFace(b *testing.B) {
 				}
 			})
 		}
+	}
+}
+
+// posterLangs are the languages of bench/poster's six-panel poster.
+var posterLangs = []string{"en", "es", "ar", "hi", "zh-Hans", "th"}
+
+// posterFaces returns the faces of reg that bench/poster's document is set
+// in: the first face of each language's regular and bold chain (Noto Sans,
+// Noto Sans Arabic, Noto Sans Devanagari and Noto Sans Thai, regular and
+// bold, and WenQuanYi Micro Hei with its synthesized bold: nine faces, eight
+// fonts to parse).
+func posterFaces(reg *Registry) []*Face {
+	var out []*Face
+	for _, l := range posterLangs {
+		for _, bold := range []bool{false, true} {
+			out = append(out, reg.Chain(language.MustParse(l), bold)[0])
+		}
+	}
+	return out
+}
+
+// BenchmarkLoadPoster loads the faces of bench/poster's poster from a fresh
+// registry, as a fresh process building that document does: mode=serial
+// loads them one after another, as the text engine meets them;
+// mode=prefetch calls Prefetch with the poster's languages first, then loads
+// them the same way, the caller and Prefetch's goroutine sharing the work.
+func BenchmarkLoadPoster(b *testing.B) {
+	var tags []language.Tag
+	for _, l := range posterLangs {
+		tags = append(tags, language.MustParse(l))
+	}
+	for _, mode := range []string{"serial", "prefetch"} {
+		b.Run("mode="+mode, func(b *testing.B) {
+			for b.Loop() {
+				reg := newBuiltin()
+				if mode == "prefetch" {
+					reg.Prefetch(tags...)
+				}
+				for _, f := range posterFaces(reg) {
+					if err := f.Load(); err != nil {
+						b.Fatal(err)
+					}
+				}
+			}
+		})
 	}
 }
 

@@ -2,12 +2,153 @@ package fonts
 
 import (
 	"embed"
-	"io/fs"
+	"strconv"
+	"strings"
 	"sync"
+	"unsafe"
+
+	"github.com/go-text/typesetting/font"
 )
 
-//go:embed files/*.ttf files/*.ttc
-var files embed.FS
+// The bundled font files, each embedded as a string, so that a face's bytes
+// are read straight from the binary's read-only data (see readOnly): loading
+// a face copies no megabytes of font data.
+//
+// A face of a collection is embedded as a standalone font of its own, made
+// in advance: handbill uses face 0 of wqy-microhei.ttc only, and
+// files/wqy-microhei-face0.ttf is that face as Standalone extracts it, with
+// the glyph names of its 'post' table dropped (format 3, as ForPDF writes
+// it; nothing in handbill reads glyph names, and go-text spends a fifth of
+// the face's load on its 49,531 names). Outlines, metrics, character map
+// and layout tables are the collection's, byte for byte, and the PDF writer
+// receives the same font. TestBundledCollectionFacesAreExtracted checks the
+// file against the .ttc, and `go test ./fonts -run
+// TestBundledCollectionFacesAreExtracted -update` writes it again. The .ttc
+// itself stays in files/, not embedded, for the tests and for --font.
+var (
+	//go:embed files/NanumGothic.ttf
+	nanumGothic string
+
+	//go:embed files/NanumGothicBold.ttf
+	nanumGothicBold string
+
+	//go:embed files/NotoNaskhArabic-Bold.ttf
+	notoNaskhArabicBold string
+
+	//go:embed files/NotoNaskhArabic-Regular.ttf
+	notoNaskhArabicRegular string
+
+	//go:embed files/NotoSans-Bold.ttf
+	notoSansBold string
+
+	//go:embed files/NotoSans-Regular.ttf
+	notoSansRegular string
+
+	//go:embed files/NotoSansArabic-Bold.ttf
+	notoSansArabicBold string
+
+	//go:embed files/NotoSansArabic-Regular.ttf
+	notoSansArabicRegular string
+
+	//go:embed files/NotoSansArmenian-Bold.ttf
+	notoSansArmenianBold string
+
+	//go:embed files/NotoSansArmenian-Regular.ttf
+	notoSansArmenianRegular string
+
+	//go:embed files/NotoSansBengali-Bold.ttf
+	notoSansBengaliBold string
+
+	//go:embed files/NotoSansBengali-Regular.ttf
+	notoSansBengaliRegular string
+
+	//go:embed files/NotoSansDevanagari-Bold.ttf
+	notoSansDevanagariBold string
+
+	//go:embed files/NotoSansDevanagari-Regular.ttf
+	notoSansDevanagariRegular string
+
+	//go:embed files/NotoSansEthiopic-Bold.ttf
+	notoSansEthiopicBold string
+
+	//go:embed files/NotoSansEthiopic-Regular.ttf
+	notoSansEthiopicRegular string
+
+	//go:embed files/NotoSansGurmukhi-Bold.ttf
+	notoSansGurmukhiBold string
+
+	//go:embed files/NotoSansGurmukhi-Regular.ttf
+	notoSansGurmukhiRegular string
+
+	//go:embed files/NotoSansHebrew-Bold.ttf
+	notoSansHebrewBold string
+
+	//go:embed files/NotoSansHebrew-Regular.ttf
+	notoSansHebrewRegular string
+
+	//go:embed files/NotoSansKhmer-Bold.ttf
+	notoSansKhmerBold string
+
+	//go:embed files/NotoSansKhmer-Regular.ttf
+	notoSansKhmerRegular string
+
+	//go:embed files/NotoSansThai-Bold.ttf
+	notoSansThaiBold string
+
+	//go:embed files/NotoSansThai-Regular.ttf
+	notoSansThaiRegular string
+
+	//go:embed files/wqy-microhei-face0.ttf
+	wqyMicroHeiFace0 string
+)
+
+// bundled maps bundledKey(file, index) to the face's embedded standalone
+// TrueType data.
+var bundled = map[string]string{
+	"NanumGothic.ttf":                nanumGothic,
+	"NanumGothicBold.ttf":            nanumGothicBold,
+	"NotoNaskhArabic-Bold.ttf":       notoNaskhArabicBold,
+	"NotoNaskhArabic-Regular.ttf":    notoNaskhArabicRegular,
+	"NotoSans-Bold.ttf":              notoSansBold,
+	"NotoSans-Regular.ttf":           notoSansRegular,
+	"NotoSansArabic-Bold.ttf":        notoSansArabicBold,
+	"NotoSansArabic-Regular.ttf":     notoSansArabicRegular,
+	"NotoSansArmenian-Bold.ttf":      notoSansArmenianBold,
+	"NotoSansArmenian-Regular.ttf":   notoSansArmenianRegular,
+	"NotoSansBengali-Bold.ttf":       notoSansBengaliBold,
+	"NotoSansBengali-Regular.ttf":    notoSansBengaliRegular,
+	"NotoSansDevanagari-Bold.ttf":    notoSansDevanagariBold,
+	"NotoSansDevanagari-Regular.ttf": notoSansDevanagariRegular,
+	"NotoSansEthiopic-Bold.ttf":      notoSansEthiopicBold,
+	"NotoSansEthiopic-Regular.ttf":   notoSansEthiopicRegular,
+	"NotoSansGurmukhi-Bold.ttf":      notoSansGurmukhiBold,
+	"NotoSansGurmukhi-Regular.ttf":   notoSansGurmukhiRegular,
+	"NotoSansHebrew-Bold.ttf":        notoSansHebrewBold,
+	"NotoSansHebrew-Regular.ttf":     notoSansHebrewRegular,
+	"NotoSansKhmer-Bold.ttf":         notoSansKhmerBold,
+	"NotoSansKhmer-Regular.ttf":      notoSansKhmerRegular,
+	"NotoSansThai-Bold.ttf":          notoSansThaiBold,
+	"NotoSansThai-Regular.ttf":       notoSansThaiRegular,
+	"wqy-microhei.ttc#0":             wqyMicroHeiFace0,
+}
+
+// bundledKey is the key of face index of a bundled file in bundled: the file
+// name for face 0 of a .ttf, "FILE.ttc#N" for face N of a collection.
+func bundledKey(file string, index int) string {
+	if strings.HasSuffix(file, ".ttc") {
+		return file + "#" + strconv.Itoa(index)
+	}
+	return file
+}
+
+// readOnly returns the bytes of s without copying them. For an embedded
+// string they are the binary's read-only data: writing to them crashes the
+// program. Nothing in handbill writes to font data: Standalone, WithCmap
+// and ForPDF build new fonts, and go-text copies what it reads. The slice's
+// capacity is its length, so an append copies.
+func readOnly(s string) []byte {
+	return unsafe.Slice(unsafe.StringData(s), len(s))
+}
 
 // Licenses holds the licence texts of the bundled fonts, one file per
 // family, under "licenses/".
@@ -77,15 +218,38 @@ func newBuiltin() *Registry {
 	return r
 }
 
+// embedded returns face b.index of the bundled file name (not parsed yet).
 func embedded(name string, b builtin) *Face {
-	return &Face{
+	f := &Face{
 		Family:  b.family,
 		File:    "built-in " + name,
 		Index:   b.index,
 		Scripts: b.scripts,
 		Langs:   b.langs,
-		data: &faceData{read: func() ([]byte, error) {
-			return fs.ReadFile(files, "files/"+name)
-		}},
 	}
+	f.data = bundledData(f.File, bundledKey(name, b.index))
+	return f
+}
+
+// bundledData is the data of a bundled face: its embedded bytes, parsed by
+// go-text when first loaded. The bytes are not copied (see readOnly), and
+// the structural checks Standalone makes of a user's font are not made
+// again at every run: the bundled fonts are fixed, and
+// TestBundledFacesPassEveryCheck makes every one of those checks on each of
+// them, so a bad bundled font fails the tests, not a user's document. file
+// names the face in errors.
+func bundledData(file, key string) *faceData {
+	s, ok := bundled[key]
+	return &faceData{size: len(s), load: func() ([]byte, *font.Font, error) {
+		if !ok {
+			return nil, nil, &FontError{File: file, Reason: "is not bundled"}
+		}
+		ttf := readOnly(s)
+		ft, ferr := parseGoText(ttf)
+		if ferr != nil {
+			ferr.File = file
+			return nil, nil, ferr
+		}
+		return ttf, ft, nil
+	}}
 }

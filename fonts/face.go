@@ -33,7 +33,12 @@ type Face struct {
 
 // faceData is the parsed font, shared by a face and its synthesized bold twin.
 type faceData struct {
-	read func() ([]byte, error)
+	// load reads and parses the font: the standalone TrueType bytes and
+	// go-text's parse of them.
+	load func() ([]byte, *font.Font, error)
+	// size is how many bytes load parses (0 for data loaded already): the
+	// bigger, the longer it takes, so Prefetch starts with it.
+	size int
 	once sync.Once
 	ttf  []byte
 	font *font.Font
@@ -53,23 +58,21 @@ func (f *Face) Name() string {
 }
 
 // Load reads and parses the face once; later calls return the first result.
-func (f *Face) Load() error {
-	d := f.data
-	d.once.Do(func() {
-		raw, err := d.read()
-		if err != nil {
-			d.err = err
-			return
-		}
-		d.ttf, d.font, d.err = parseStandalone(f.File, raw, f.Index)
-	})
+// Load is safe for concurrent use: a call made while another goroutine
+// (Prefetch's, say) is loading the face waits for that load and returns its
+// result.
+func (f *Face) Load() error { return f.data.get() }
+
+// get loads the data once; later calls return the first result.
+func (d *faceData) get() error {
+	d.once.Do(func() { d.ttf, d.font, d.err = d.load() })
 	return d.err
 }
 
 // loadedData is face data already read and parsed (a user's font, checked
 // when it was added): Load returns it without parsing again.
 func loadedData(ttf []byte, ft *font.Font) *faceData {
-	d := &faceData{read: func() ([]byte, error) { return ttf, nil }}
+	d := &faceData{load: func() ([]byte, *font.Font, error) { return ttf, ft, nil }}
 	d.once.Do(func() { d.ttf, d.font = ttf, ft })
 	return d
 }
@@ -83,7 +86,9 @@ func (f *Face) Font() *font.Font {
 }
 
 // TTF returns the standalone TrueType bytes of the face (one face of a
-// collection extracted), loading it if needed.
+// collection extracted), loading it if needed. The bytes are shared, not a
+// copy, and must not be modified: for a bundled face they are the binary's
+// read-only data, and writing to them crashes the program.
 func (f *Face) TTF() []byte {
 	if f.Load() != nil {
 		return nil

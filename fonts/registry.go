@@ -37,19 +37,7 @@ func Script(tag language.Tag) string {
 // every other face as per-character fallback. bold selects bold faces (real
 // or synthesized).
 func (r *Registry) Chain(tag language.Tag, bold bool) []*Face {
-	base, _ := tag.Base()
-	script := Script(tag)
-	rank := func(i int, f *Face) int {
-		switch {
-		case i < r.user:
-			return 0
-		case slices.Contains(f.Langs, base.String()):
-			return 1
-		case slices.Contains(f.Scripts, script) || (script == "Kore" && slices.Contains(f.Scripts, "Hang")):
-			return 2
-		}
-		return 3
-	}
+	rank := r.ranker(tag)
 	type ranked struct {
 		f    *Face
 		rank int
@@ -67,6 +55,71 @@ func (r *Registry) Chain(tag language.Tag, bold bool) []*Face {
 		out[i] = x.f
 	}
 	return out
+}
+
+// fallbackRank is the rank Chain gives faces that are there only for
+// per-character fallback.
+const fallbackRank = 3
+
+// ranker returns how Chain ranks face i of r for text in the language, the
+// lowest first: 0 for the user's faces, 1 for faces preferred for the
+// language, 2 for faces of its script, fallbackRank for the others.
+func (r *Registry) ranker(tag language.Tag) func(i int, f *Face) int {
+	base, _ := tag.Base()
+	script := Script(tag)
+	return func(i int, f *Face) int {
+		switch {
+		case i < r.user:
+			return 0
+		case slices.Contains(f.Langs, base.String()):
+			return 1
+		case slices.Contains(f.Scripts, script) || (script == "Kore" && slices.Contains(f.Scripts, "Hang")):
+			return 2
+		}
+		return fallbackRank
+	}
+}
+
+// Prefetch starts loading, in the background, the faces text in the given
+// languages is set in before any per-character fallback: for each tag, the
+// regular and bold faces Chain puts ahead of the fallback faces (the user's
+// faces, those preferred for the language, those of its script). It
+// returns at once, and changes no result: a Load (or Font, TTF, Has) of a
+// face being prefetched waits for that load and returns its result, a face
+// the background work has not reached yet is loaded by whoever needs it
+// first, and errors are reported by Load as usual.
+//
+// Loading a face parses the whole font (tens of milliseconds for the CJK
+// face); a program that knows its languages early, before reading its
+// content, say, can call Prefetch then, so that parsing overlaps its other
+// work on another core. One goroutine does the work, biggest font first,
+// so it keeps at most one core busy. Faces already loaded cost nothing.
+func (r *Registry) Prefetch(tags ...language.Tag) {
+	todo := r.prefetchList(tags)
+	if len(todo) == 0 {
+		return
+	}
+	go func() {
+		for _, d := range todo {
+			d.get()
+		}
+	}()
+}
+
+// prefetchList returns the data Prefetch loads for the languages, biggest
+// first, each once.
+func (r *Registry) prefetchList(tags []language.Tag) []*faceData {
+	var todo []*faceData
+	for _, tag := range tags {
+		rank := r.ranker(tag)
+		for i, f := range r.faces {
+			if rank(i, f) < fallbackRank && !slices.Contains(todo, f.data) {
+				todo = append(todo, f.data)
+			}
+		}
+	}
+	slices.SortStableFunc(todo, func(a, b *faceData) int { return b.size - a.size })
+	return todo
 }
 
 // WithUserFonts returns a registry holding the given font files and folders

@@ -20,6 +20,7 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"runtime/debug"
 	"runtime/pprof"
 	"strings"
 	"time"
@@ -222,6 +223,13 @@ func typstString(s string) string {
 }
 
 func main() {
+	// The garbage collector is tuned as cmd/handbill tunes it.
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(400)
+	}
+	if os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(200 << 20)
+	}
 	out := flag.String("o", "", "write the handbill PDF here")
 	n := flag.Int("n", 0, "after one warm-up build, build this many times and print the mean time per document")
 	typ := flag.String("typst", "", "write the poster's Typst source here and exit")
@@ -251,6 +259,13 @@ func run(out string, n int, typ string, verbose bool) error {
 		defer pprof.StopCPUProfile()
 	}
 	t0 := time.Now()
+	// Start parsing the panels' fonts on another core while the content
+	// loads, as the CLI does for the languages it is given.
+	var tags []language.Tag
+	for _, o := range order {
+		tags = append(tags, language.MustParse(o.tag))
+	}
+	fonts.Builtin().Prefetch(tags...)
 	panels, err := loadPanels()
 	if err != nil {
 		return err

@@ -85,11 +85,16 @@ func (opts *buildOptions) options() (output.BuildOptions, error) {
 	if opts.preset != "" {
 		return opts.presetOptions()
 	}
-	set, err := content.Load(opts.content)
+	reg, err := opts.global.registry()
 	if err != nil {
 		return output.BuildOptions{}, err
 	}
-	reg, err := opts.global.registry()
+	// Languages named on the command line are known before the content
+	// is read: their fonts load meanwhile, on another core.
+	if tags, err := parseLangs(opts.langs, nil); err == nil {
+		reg.Prefetch(tags...)
+	}
+	set, err := content.Load(opts.content)
 	if err != nil {
 		return output.BuildOptions{}, err
 	}
@@ -97,6 +102,7 @@ func (opts *buildOptions) options() (output.BuildOptions, error) {
 	if err != nil {
 		return output.BuildOptions{}, err
 	}
+	reg.Prefetch(langs...)
 	ls, only, err := selectLayouts(opts.layouts)
 	if err != nil {
 		return output.BuildOptions{}, err
@@ -208,7 +214,15 @@ func isTerminal(w io.Writer) bool {
 }
 
 // parseLangs reads --lang: comma-separated tags, "all", or the default.
+// Without a content set, only a list of tags is read ("" and "all" give
+// none).
 func parseLangs(s string, set *content.Set) ([]language.Tag, error) {
+	switch strings.TrimSpace(s) {
+	case "", "all":
+		if set == nil {
+			return nil, nil
+		}
+	}
 	switch strings.TrimSpace(s) {
 	case "":
 		return set.DefaultLanguages(), nil

@@ -1,9 +1,6 @@
 package pdf
 
-import (
-	"encoding/hex"
-	"strconv"
-)
+import "strconv"
 
 // Content is a page's content stream under construction. Coordinates are
 // PDF user space: points from the bottom left. Colour components are
@@ -152,7 +149,7 @@ func (c *Content) CharSpacing(tc float64) { c.num(tc, 3); c.op("Tc") }
 func (c *Content) ShowCIDs(cids []uint16) {
 	c.b = append(c.b, '<')
 	for _, cid := range cids {
-		c.b = hex.AppendEncode(c.b, []byte{byte(cid >> 8), byte(cid)})
+		c.b = appendHex16(c.b, cid)
 	}
 	c.op("> Tj")
 }

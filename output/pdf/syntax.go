@@ -38,14 +38,19 @@ func Text(s string) string {
 		r := strings.NewReplacer(`\`, `\\`, `(`, `\(`, `)`, `\)`)
 		return "(" + r.Replace(s) + ")"
 	}
-	var b strings.Builder
-	b.Grow(6 + 4*len(s))
-	b.WriteString("<FEFF")
+	b := make([]byte, 0, 6+4*len(s))
+	b = append(b, "<FEFF"...)
 	for _, u := range utf16.Encode([]rune(s)) {
-		fmt.Fprintf(&b, "%04X", u)
+		b = appendHex16(b, u)
 	}
-	b.WriteByte('>')
-	return b.String()
+	return string(append(b, '>'))
+}
+
+const hexDigits = "0123456789ABCDEF"
+
+// appendHex16 appends v as four hex digits.
+func appendHex16(b []byte, v uint16) []byte {
+	return append(b, hexDigits[v>>12], hexDigits[v>>8&15], hexDigits[v>>4&15], hexDigits[v&15])
 }
 
 // Date is t as a PDF date string: (D:YYYYMMDDHHmmSS+HH'mm').
