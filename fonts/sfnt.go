@@ -1,13 +1,17 @@
 package fonts
 
-// Checking and rewriting of TrueType (sfnt) font files before fpdf sees them.
+// Checking and rewriting of TrueType (sfnt) font files a user gives.
 //
-// fpdf's reader (codeberg.org/go-pdf/fpdf utf8fontfile.go) does no bounds
-// checking and prints errors instead of returning them, so every value it
-// reads is checked here first. It uses the tables head, hhea, maxp, hmtx,
-// cmap (a format 4 subtable for platform 0 or 3/1), loca, glyf, name and
-// post, and OS/2 when present. Accepted fonts must also be readable by
-// go-text, which handbill shapes text with; that is checked by go-text itself.
+// handbill's subsetter (ForPDF, Subset) and the PDF viewers that render
+// the embedded subsets read the tables head, hhea, maxp, hmtx, cmap (a
+// format 4 subtable for platform 0 or 3/1, which every TrueType font for
+// Unicode text has), loca, glyf, name and post, and OS/2 when present.
+// Every value they rely on is checked here first, so a damaged font is
+// refused with a reason instead of crashing the subsetter or printing as
+// garbage. (The checks were first written for fpdf's reader, which does
+// no bounds checking at all; handbill no longer uses it.) Accepted fonts
+// must also be readable by go-text, which handbill shapes text with; that
+// is checked by go-text itself.
 
 import (
 	"bytes"
@@ -71,7 +75,7 @@ const (
 // Standalone checks font data and returns a standalone TrueType (glyf) font
 // for face index. A plain TrueType font (index 0) is returned unchanged; a
 // face of a TrueType collection is copied into a new self-contained font.
-// The font is checked to be readable by fpdf and by go-text. Errors are
+// The font is checked to be readable by the subsetter and by go-text. Errors are
 // *FontError.
 func Standalone(file string, data []byte, index int) ([]byte, error) {
 	out, _, err := parseStandalone(file, data, index)
@@ -415,8 +419,9 @@ func checkGlyphs(loca, glyf sfntBytes, format, numGlyphs int) *FontError {
 		}
 	}
 
-	// fpdf follows components recursively without remembering where it has
-	// been: reject cycles and trees that would take it too many steps.
+	// PDF viewers follow components recursively, some without remembering
+	// where they have been: reject cycles and trees that would take too
+	// many steps.
 	const maxSteps = 1 << 16
 	steps := make([]int, numGlyphs) // 0: not yet counted, -1: being counted
 	var count func(g int) int
@@ -445,7 +450,7 @@ func checkGlyphs(loca, glyf sfntBytes, format, numGlyphs int) *FontError {
 }
 
 func checkCmap(cmap sfntBytes, numGlyphs int) *FontError {
-	// Find the subtable fpdf picks, then check every glyph it maps to.
+	// Find the Unicode format 4 subtable, then check every glyph it maps to.
 	if !cmap.has(0, 4) || !cmap.has(4, 8*cmap.u16(2)) {
 		return damaged("'cmap' table is too short")
 	}
@@ -480,7 +485,7 @@ func checkCmap(cmap sfntBytes, numGlyphs int) *FontError {
 		end, start := cmap.u16(ends+2*i), cmap.u16(starts+2*i)
 		delta, rangeOffset := cmap.u16(deltas+2*i), cmap.u16(ranges+2*i)
 		if start > end {
-			continue // fpdf skips it
+			continue // readers skip it
 		}
 		if start <= prevEnd {
 			return damaged("'cmap' format 4 segments overlap")
@@ -492,7 +497,7 @@ func checkCmap(cmap sfntBytes, numGlyphs int) *FontError {
 				p := ranges + 2*i + rangeOffset + 2*(c-start)
 				switch {
 				case p >= sub+length:
-					gid = 0 // as fpdf does
+					gid = 0 // past the table: no glyph
 				case !cmap.has(p, 2):
 					return damaged("'cmap' format 4 subtable is too short")
 				case cmap.u16(p) == 0:

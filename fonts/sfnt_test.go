@@ -43,9 +43,9 @@ func cmapOf(face *font.Face) map[rune]font.GID {
 	return m
 }
 
-// fpdfCmap decodes the cmap the way fpdf's utf8fontfile.go does: the first
+// format4Cmap decodes the cmap as simple font readers do (fpdf did): the first
 // format 4 subtable of platform 0 or 3/1, every code of every segment.
-func fpdfCmap(t testing.TB, ttf []byte) map[int]int {
+func format4Cmap(t testing.TB, ttf []byte) map[int]int {
 	t.Helper()
 	_, tables, ferr := readFace(ttf, 0)
 	if ferr != nil {
@@ -61,7 +61,7 @@ func fpdfCmap(t testing.TB, ttf []byte) map[int]int {
 		}
 	}
 	if sub < 0 {
-		t.Fatal("fpdf finds no format 4 subtable")
+		t.Fatal("no format 4 subtable")
 	}
 	rim, segs := sub+cmap.u16(sub+2), cmap.u16(sub+6)/2
 	ranges := sub + 16 + 6*segs
@@ -356,7 +356,7 @@ func TestFaceCount(t *testing.T) {
 }
 
 // checkWithCmap rewrites ttf with entries and checks the result: go-text and
-// a decoder that works like fpdf's see exactly entries, other tables are
+// a plain format 4 decoder see exactly entries, other tables are
 // unchanged and the font passes Standalone.
 func checkWithCmap(t *testing.T, ttf []byte, entries []CmapEntry) []byte {
 	t.Helper()
@@ -365,10 +365,10 @@ func checkWithCmap(t *testing.T, ttf []byte, entries []CmapEntry) []byte {
 		t.Fatal(err)
 	}
 	want := map[rune]font.GID{}
-	wantFpdf := map[int]int{0xFFFF: 0}
+	wantFormat4 := map[int]int{0xFFFF: 0}
 	for _, e := range entries {
 		want[rune(e.Code)] = font.GID(e.GID)
-		wantFpdf[int(e.Code)] = int(e.GID)
+		wantFormat4[int(e.Code)] = int(e.GID)
 	}
 	if got := cmapOf(parseTTF(t, out)); !maps.Equal(got, want) {
 		t.Errorf("go-text reads %d mappings, want %d", len(got), len(want))
@@ -378,8 +378,8 @@ func checkWithCmap(t *testing.T, ttf []byte, entries []CmapEntry) []byte {
 			}
 		}
 	}
-	if got := fpdfCmap(t, out); !maps.Equal(got, wantFpdf) {
-		t.Errorf("fpdf would read %d mappings, want %d", len(got), len(wantFpdf))
+	if got := format4Cmap(t, out); !maps.Equal(got, wantFormat4) {
+		t.Errorf("a format 4 reader would read %d mappings, want %d", len(got), len(wantFormat4))
 	}
 	checkChecksums(t, out)
 	if _, err := Standalone("rewritten.ttf", out, 0); err != nil {
@@ -488,7 +488,7 @@ func FuzzStandalone(f *testing.F) {
 			if _, err := font.ParseTTF(bytes.NewReader(out)); err != nil {
 				t.Fatalf("face %d passes Standalone but go-text says: %v", i, err)
 			}
-			fpdfCmap(t, out) // must not panic
+			format4Cmap(t, out) // must not panic
 		}
 	})
 }

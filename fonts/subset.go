@@ -271,7 +271,7 @@ func componentsEnd(g sfntBytes) ([]component, int, bool) {
 		if flags&0x0001 != 0 { // ARG_1_AND_2_ARE_WORDS
 			p += 2
 		}
-		switch { // same precedence as fpdf
+		switch { // the flags exclude each other; the first one set wins
 		case flags&0x0008 != 0: // WE_HAVE_A_SCALE
 			p += 2
 		case flags&0x0040 != 0: // WE_HAVE_AN_X_AND_Y_SCALE
