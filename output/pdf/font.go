@@ -111,6 +111,7 @@ func (w *Writer) EmbedFont(f *Font) Ref {
 func subsetTag(f *Font) string {
 	h := sha256.New()
 	h.Write([]byte(f.Name))
+	h.Write(f.Program.deflated) // subsets number their glyphs from 1: the GIDs alone do not tell them apart
 	for _, g := range f.GIDs {
 		h.Write([]byte{byte(g >> 8), byte(g)})
 	}
@@ -165,7 +166,7 @@ func readMetrics(ttf []byte) (metrics, error) {
 			return m, errors.New("pdf: the font's table directory is cut short")
 		}
 		off, size := int(be.Uint32(ttf[rec+8:])), int(be.Uint32(ttf[rec+12:]))
-		if off < 0 || size < 0 || off+size > len(ttf) {
+		if off < 0 || size < 0 || off > len(ttf) || size > len(ttf)-off { // no int sum: it wraps on 32-bit platforms
 			return m, fmt.Errorf("pdf: the font's %q table lies outside the file", ttf[rec:rec+4])
 		}
 		tables[string(ttf[rec:rec+4])] = ttf[off : off+size]

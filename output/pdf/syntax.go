@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"fmt"
+	"math"
 	"strconv"
 	"strings"
 	"time"
@@ -68,8 +69,11 @@ func Date(t time.Time) string {
 }
 
 // appendNum appends v with at most prec decimals and no trailing zeros.
+// NaN and infinities, which PDF has no way to write, become 0; frames
+// never hold them (layouts refuse such sizes), so this only keeps a file
+// well-formed.
 func appendNum(b []byte, v float64, prec int) []byte {
-	if v > -0.5e-9 && v < 0.5e-9 {
+	if (v > -0.5e-9 && v < 0.5e-9) || math.IsNaN(v) || math.IsInf(v, 0) {
 		return append(b, '0')
 	}
 	start := len(b)
