@@ -83,3 +83,15 @@ func embeddableImage(data []byte) (*pdf.Image, error) {
 	memo.Unlock()
 	return im, nil
 }
+
+// ForgetMemos empties the process-wide memos of font subsets, images and
+// paragraph plans, so the next document is written from scratch: for
+// benchmarks that measure a document's full cost.
+func ForgetMemos() {
+	memo.Lock()
+	memo.size, memo.fonts, memo.images = 0, nil, nil
+	memo.Unlock()
+	plans.Lock()
+	plans.m = nil
+	plans.Unlock()
+}

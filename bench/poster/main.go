@@ -9,6 +9,8 @@
 //	poster -o poster.pdf                  # build once (a fresh process)
 //	poster -o poster.pdf -n 50            # build once to warm up, then 50
 //	                                      # times; print the mean per document
+//	poster -o poster.pdf -n 50 -cold      # the same, every cache emptied
+//	                                      # before each build
 //
 // The layout is deliberately plain (no fitting, no hotline band): the
 // comparison is about the text engine and the PDF writer, which is where a
@@ -233,6 +235,7 @@ func main() {
 	out := flag.String("o", "", "write the handbill PDF here")
 	n := flag.Int("n", 0, "after one warm-up build, build this many times and print the mean time per document")
 	typ := flag.String("typst", "", "write the poster's Typst source here and exit")
+	cold := flag.Bool("cold", false, "with -n: forget every cache before each build (a new text engine, output.ForgetMemos), as Typst's evicted memo")
 	verbose := flag.Bool("v", false, "print where the time of a single build goes (stderr)")
 	cpuprofile := flag.String("cpuprofile", "", "write a CPU profile here: of the timed builds with -n, else of the whole run")
 	flag.Parse()
@@ -244,13 +247,13 @@ func main() {
 		}
 		profile = f
 	}
-	if err := run(*out, *n, *typ, *verbose); err != nil {
+	if err := run(*out, *n, *typ, *verbose, *cold); err != nil {
 		fmt.Fprintln(os.Stderr, "poster: error:", err)
 		os.Exit(1)
 	}
 }
 
-func run(out string, n int, typ string, verbose bool) error {
+func run(out string, n int, typ string, verbose, cold bool) error {
 	if profile != nil && n == 0 {
 		// A single build: profile all of it, font parsing included.
 		if err := pprof.StartCPUProfile(profile); err != nil {
@@ -293,6 +296,10 @@ func run(out string, n int, typ string, verbose bool) error {
 		}
 		start := time.Now()
 		for range n {
+			if cold {
+				e = text.NewEngine(fonts.Builtin())
+				output.ForgetMemos()
+			}
 			if pdf, err = build(e, panels); err != nil {
 				return err
 			}
