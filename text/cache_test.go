@@ -52,3 +52,60 @@ func TestShapeCacheGivesTheSameLayout(t *testing.T) {
 		}
 	}
 }
+
+// Layout and Fit remember their paragraphs per text, style and box: the
+// same call returns the same paragraph, any difference in what the
+// layout depends on gives a fresh one, laid out as a new engine would, and
+// an overflowing fit is not remembered.
+func TestLayoutAndFitMemos(t *testing.T) {
+	e := NewEngine(fonts.Builtin())
+	s := "Call or text 1-888-373-7888, even if you are not sure."
+	st := Style{Lang: language.English, Size: 12}
+	layout := func(s string, st Style, w float64) *Paragraph {
+		t.Helper()
+		p, err := e.Layout(s, st, w)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, _ := NewEngine(fonts.Builtin()).Layout(s, st, w)
+		if !reflect.DeepEqual(p, want) {
+			t.Errorf("%q at %g pt: the remembered layout differs from a new engine's", s, w)
+		}
+		return p
+	}
+	first := layout(s, st, 150)
+	if again := layout(s, st, 150); again != first {
+		t.Error("the same layout twice gave two paragraphs")
+	}
+	narrow := layout(s, st, 60)
+	if narrow == first || len(narrow.Lines) <= len(first.Lines) {
+		t.Errorf("a narrower box gave %d lines, the wide one %d", len(narrow.Lines), len(first.Lines))
+	}
+	bold := st
+	bold.Bold = true
+	if layout(s, bold, 150) == first {
+		t.Error("a bold style gave the regular paragraph")
+	}
+	centred := st
+	centred.Align = Center
+	if p := layout(s, centred, 150); p == first || p.Lines[0].X == first.Lines[0].X {
+		t.Error("a centred style gave the start-aligned paragraph")
+	}
+
+	box := Box{W: 150, H: 40}
+	fit, err := e.Fit(s, st, box, 6, 20)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if again, _ := e.Fit(s, st, box, 6, 20); again != fit {
+		t.Error("the same fit twice gave two paragraphs")
+	}
+	if smaller, _ := e.Fit(s, st, Box{W: 150, H: 20}, 6, 20); smaller.Style.Size >= fit.Style.Size {
+		t.Errorf("a lower box fits at %g pt, the taller one at %g pt", smaller.Style.Size, fit.Style.Size)
+	}
+	for range 2 {
+		if _, err := e.Fit(s, st, Box{W: 150, H: 5}, 10, 20); err == nil {
+			t.Error("an overflowing fit was remembered as fitting")
+		}
+	}
+}

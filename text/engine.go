@@ -137,6 +137,15 @@ func isRTLLang(s Style) bool {
 // each); past it the cache starts again.
 const maxShaped = 2048
 
+// remember stores v in an engine cache, emptying the cache first when it
+// holds maxShaped entries.
+func remember[K comparable, V any](cache map[K]V, k K, v V) {
+	if len(cache) >= maxShaped {
+		clear(cache)
+	}
+	cache[k] = v
+}
+
 // shapeKey is what shaping depends on: the text, its language (direction,
 // font chain) and weight. Size, alignment and line height only matter to
 // wrap.
@@ -162,10 +171,7 @@ func (e *Engine) shape(s string, st Style) (*shaped, error) {
 	if err != nil {
 		return nil, err
 	}
-	if len(e.shaped) >= maxShaped {
-		clear(e.shaped)
-	}
-	e.shaped[k] = sh
+	remember(e.shaped, k, sh)
 	return sh, nil
 }
 
@@ -330,10 +336,7 @@ func (e *Engine) Layout(s string, st Style, width float64) (*Paragraph, error) {
 		return nil, err
 	}
 	p := e.wrap(sh, st.Size, width)
-	if len(e.laid) >= maxShaped {
-		clear(e.laid)
-	}
-	e.laid[k] = p
+	remember(e.laid, k, p)
 	return p, nil
 }
 
