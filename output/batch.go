@@ -154,7 +154,7 @@ func RunBatch(b *BatchFile, out string, workers int, plan BatchPlan, progress fu
 					e = text.NewEngine(t.opts.Fonts)
 					engines[t.opts.Fonts] = e
 				}
-				r := buildOne(e, t.opts, t.j)
+				r := buildOne(e, t.opts, t.j, nil)
 				mu.Lock()
 				docs[t.job][index[k]] = r
 				done++

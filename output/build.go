@@ -197,11 +197,16 @@ func Build(opts BuildOptions) (*Manifest, error) {
 	if len(jobs) == 0 {
 		return nil, fmt.Errorf("nothing to build: %s", strings.Join(notes, "; "))
 	}
+	// composed holds each job's frames when they were composed already.
+	composed := make([]*frame.Doc, len(jobs))
 	if opts.Preset != nil {
 		// A preset is met by the whole set of documents (its languages,
-		// its hotlines on each): check before writing anything.
+		// its hotlines on each): check before writing anything, then write
+		// the documents the check composed.
+		rep, frames := check(opts, jobs, notes)
+		composed = frames
 		var errs []error
-		for _, f := range Check(opts).Findings {
+		for _, f := range rep.Findings {
 			if f.Severity == layouts.SevError && f.Rule == opts.Preset.Law {
 				errs = append(errs, &content.Error{Pos: f.Pos, Msg: fmt.Sprintf("[%s %s] %s", f.Product, f.Lang, f.Msg), Hint: f.Hint})
 			}
@@ -225,7 +230,7 @@ func Build(opts BuildOptions) (*Manifest, error) {
 			defer wg.Done()
 			e := text.NewEngine(opts.Fonts)
 			for i := range next {
-				r := buildOne(e, opts, jobs[i])
+				r := buildOne(e, opts, jobs[i], composed[i])
 				mu.Lock()
 				results[i] = r
 				done++
@@ -269,7 +274,9 @@ feed:
 	return m, errors.Join(errs...)
 }
 
-func buildOne(e *text.Engine, opts BuildOptions, j Job) Result {
+// buildOne makes one document; doc, when not nil, is its frames,
+// composed already.
+func buildOne(e *text.Engine, opts BuildOptions, j Job, doc *frame.Doc) Result {
 	r := Result{File: filepath.ToSlash(j.File), Product: j.Target.Layout.Product, Layout: j.Target.Layout.Name,
 		Region: opts.Region, Audience: opts.Audience}
 	fail := func(err error) Result {
@@ -292,9 +299,11 @@ func buildOne(e *text.Engine, opts BuildOptions, j Job) Result {
 		r.Warnings = append(r.Warnings, unbrokenWarnings(d)...)
 		r.Warnings = append(r.Warnings, staleWarnings(d, opts.Now)...)
 	}
-	doc, err := layouts.Compose(e, j.Target, docs)
-	if err != nil {
-		return fail(err)
+	if doc == nil {
+		var err error
+		if doc, err = layouts.Compose(e, j.Target, docs); err != nil {
+			return fail(err)
+		}
 	}
 	for _, f := range layouts.CheckFrames(j.Target, doc, langDir(j.Langs), opts.MinSize) {
 		if f.Severity == layouts.SevError {

@@ -7,6 +7,7 @@ import (
 	"strconv"
 
 	"handbill/content"
+	"handbill/frame"
 	"handbill/layouts"
 	"handbill/text"
 )
@@ -35,6 +36,14 @@ func (r *Report) count(sev string) int {
 // nothing.
 func Check(opts BuildOptions) *Report {
 	jobs, notes := Plan(opts)
+	rep, _ := check(opts, jobs, notes)
+	return rep
+}
+
+// check is Check of the planned jobs; it also returns each job's composed
+// frames (nil where composing failed), so that a build that checks first
+// need not compose again.
+func check(opts BuildOptions, jobs []Job, notes []string) (*Report, []*frame.Doc) {
 	rep := &Report{Documents: len(jobs)}
 	for _, n := range notes {
 		rep.Findings = append(rep.Findings, layouts.Finding{Severity: layouts.SevWarning, Msg: n})
@@ -42,10 +51,12 @@ func Check(opts BuildOptions) *Report {
 	e := text.NewEngine(opts.Fonts)
 	seen := map[string]bool{}
 	var composed []layouts.Composed
-	for _, j := range jobs {
+	frames := make([]*frame.Doc, len(jobs))
+	for i, j := range jobs {
 		fs, c := checkOne(e, opts, j)
 		if c != nil {
 			composed = append(composed, *c)
+			frames[i] = c.Frames
 		}
 		for _, f := range fs {
 			k := f.Severity + f.Pos.String() + f.Lang + f.Msg
@@ -70,7 +81,7 @@ func Check(opts BuildOptions) *Report {
 		}
 		return false
 	})
-	return rep
+	return rep, frames
 }
 
 // checkOne composes one document and returns everything wrong with it, and
