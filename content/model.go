@@ -116,5 +116,41 @@ type Doc struct {
 	Org     Org
 	// Warnings found while resolving (a fallback to another language, an
 	// unreviewed translation); they go into the manifest and the summary.
-	Warnings []string
+	Warnings []Warning
+}
+
+// Warning is something a document can be built with but its maker should
+// know: where (when there is a place in a file), what, and what to do.
+type Warning struct {
+	Pos  Pos
+	Kind WarningKind
+	Msg  string
+	Hint string
+}
+
+// WarningKind says what a warning is about, for programs that treat some
+// kinds differently (--require-reviewed makes machine drafts errors).
+type WarningKind string
+
+// The kinds of warnings.
+const (
+	// WarnFallback: text comes from another language than the one asked for.
+	WarnFallback WarningKind = "fallback"
+	// WarnMachineDraft: the text is a machine draft no person has reviewed.
+	WarnMachineDraft WarningKind = "machine-draft"
+	// WarnLeftOut: a text is left out, its placeholder having no value.
+	WarnLeftOut WarningKind = "left-out"
+	// WarnStale: a hotline was verified too long ago.
+	WarnStale WarningKind = "stale"
+	// WarnUnbroken: text in a script without spaces has nowhere to break.
+	WarnUnbroken WarningKind = "unbroken"
+)
+
+// String is the warning as the manifest and the summary give it:
+// "FILE:LINE:COL: message", or the message alone when it has no place.
+func (w Warning) String() string {
+	if w.Pos.File == "" {
+		return w.Msg
+	}
+	return w.Pos.String() + ": " + w.Msg
 }

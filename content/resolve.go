@@ -51,7 +51,7 @@ func (s *Set) Resolve(lang language.Tag, audience, region string) (*Doc, error) 
 		return nil, err
 	}
 	if warn != "" {
-		doc.Warnings = append(doc.Warnings, warn)
+		doc.Warnings = append(doc.Warnings, Warning{Kind: WarnFallback, Msg: warn, Hint: fallbackHint})
 	}
 	s.regionHotlines(doc, code)
 	doc.Org = s.org
@@ -81,7 +81,7 @@ func (s *Set) Resolve(lang language.Tag, audience, region string) (*Doc, error) 
 				return nil, err
 			}
 			if set != nil {
-				doc.Warnings = append(doc.Warnings, fmt.Sprintf("%s: no `%s` in %s, using English", l.tag, key, lt.name))
+				doc.Warnings = append(doc.Warnings, Warning{Kind: WarnFallback, Msg: fmt.Sprintf("%s: no `%s` in %s, using English", l.tag, key, lt.name), Hint: fallbackHint})
 			}
 		}
 		if set == nil {
@@ -93,7 +93,7 @@ func (s *Set) Resolve(lang language.Tag, audience, region string) (*Doc, error) 
 				if f, ok := fill(t, values); ok {
 					items = append(items, f)
 				} else if !isBuiltinPos(t.Pos) {
-					doc.Warnings = append(doc.Warnings, fmt.Sprintf("%s: an item of `%s` is left out: %s", t.Pos, key, missingWhy(t, values, code)))
+					doc.Warnings = append(doc.Warnings, Warning{Pos: t.Pos, Kind: WarnLeftOut, Msg: fmt.Sprintf("an item of `%s` is left out: %s", key, missingWhy(t, values, code))})
 				}
 			}
 			if len(items) > 0 {
@@ -105,7 +105,7 @@ func (s *Set) Resolve(lang language.Tag, audience, region string) (*Doc, error) 
 		if f, ok := fill(t, values); ok {
 			m.Texts[key] = f
 		} else if !isBuiltinPos(t.Pos) {
-			doc.Warnings = append(doc.Warnings, fmt.Sprintf("%s: `%s` is left out: %s", t.Pos, key, missingWhy(t, values, code)))
+			doc.Warnings = append(doc.Warnings, Warning{Pos: t.Pos, Kind: WarnLeftOut, Msg: fmt.Sprintf("`%s` is left out: %s", key, missingWhy(t, values, code))})
 		}
 	}
 	for _, p := range append(chain, en) {
@@ -115,10 +115,11 @@ func (s *Set) Resolve(lang language.Tag, audience, region string) (*Doc, error) 
 		}
 		delete(used, p) // report each language once
 		if p != l && p != en {
-			doc.Warnings = append(doc.Warnings, fmt.Sprintf("%s: what %s does not say comes from %s", l.tag, l.tag, p.tag))
+			doc.Warnings = append(doc.Warnings, Warning{Kind: WarnFallback, Msg: fmt.Sprintf("%s: what %s does not say comes from %s", l.tag, l.tag, p.tag), Hint: fallbackHint})
 		}
 		if pt.status == "machine-draft" && (p != en || l == en) {
-			doc.Warnings = append(doc.Warnings, fmt.Sprintf("%s: the %s text is a machine draft, not yet reviewed", p.tag, pt.name))
+			doc.Warnings = append(doc.Warnings, Warning{Kind: WarnMachineDraft, Msg: fmt.Sprintf("%s: the %s text is a machine draft, not yet reviewed", p.tag, pt.name),
+				Hint: "have a native speaker review the translation, then set its provenance status"})
 		}
 	}
 	doc.Messages = m
@@ -265,5 +266,8 @@ func missingWhy(t Text, values map[string]string, region string) string {
 	}
 	return fmt.Sprintf("region %s has no value for %s", region, strings.Join(missing, ", "))
 }
+
+// fallbackHint is the advice on text that comes from another language.
+const fallbackHint = "add the text in this language to your content file, or choose a built-in language"
 
 func isBuiltinPos(p Pos) bool { return strings.HasPrefix(p.File, "built-in ") }

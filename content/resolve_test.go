@@ -19,6 +19,15 @@ func loadBuiltinSet(t *testing.T) *Set {
 	return s
 }
 
+// warningStrings is the warnings as the manifest writes them.
+func warningStrings(ws []Warning) []string {
+	out := make([]string, len(ws))
+	for i, w := range ws {
+		out[i] = w.String()
+	}
+	return out
+}
+
 func TestResolveFallbackWarnings(t *testing.T) {
 	s := loadBuiltinSet(t)
 	cases := []struct {
@@ -39,8 +48,17 @@ func TestResolveFallbackWarnings(t *testing.T) {
 		if got := d.Messages.Lang.String(); got != c.want {
 			t.Errorf("%s resolved to %s, want %s", c.lang, got, c.want)
 		}
-		if !slices.Equal(d.Warnings, c.warnings) {
-			t.Errorf("%s warnings\n got %q\nwant %q", c.lang, d.Warnings, c.warnings)
+		if got := warningStrings(d.Warnings); !slices.Equal(got, c.warnings) {
+			t.Errorf("%s warnings\n got %q\nwant %q", c.lang, got, c.warnings)
+		}
+		for _, w := range d.Warnings {
+			kind := WarnFallback
+			if strings.Contains(w.Msg, "machine draft") {
+				kind = WarnMachineDraft
+			}
+			if w.Kind != kind || w.Hint == "" {
+				t.Errorf("%s: %q is of kind %q with hint %q, want kind %q and a hint", c.lang, w, w.Kind, w.Hint, kind)
+			}
 		}
 	}
 }

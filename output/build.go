@@ -295,9 +295,9 @@ func buildOne(e *text.Engine, opts BuildOptions, j Job, doc *frame.Doc) Result {
 				Hint: "have a native speaker review it and set its provenance status to community-reviewed or professional, or build without --require-reviewed"})
 		}
 		docs = append(docs, d)
-		r.Warnings = append(r.Warnings, d.Warnings...)
-		r.Warnings = append(r.Warnings, unbrokenWarnings(d)...)
-		r.Warnings = append(r.Warnings, staleWarnings(d, opts.Now)...)
+		for _, w := range docWarnings(d, opts.Now) {
+			r.Warnings = append(r.Warnings, w.String())
+		}
 	}
 	if doc == nil {
 		var err error
@@ -337,29 +337,36 @@ func buildOne(e *text.Engine, opts BuildOptions, j Job, doc *frame.Doc) Result {
 
 // staleWarnings flags hotlines last verified more than a year before now:
 // numbers change, and a stale one may no longer answer.
-func staleWarnings(d *content.Doc, now time.Time) []string {
+func staleWarnings(d *content.Doc, now time.Time) []content.Warning {
 	if now.IsZero() {
 		now = time.Now()
 	}
-	var out []string
+	var out []content.Warning
 	for _, h := range append(slices.Clone(d.Hotlines), d.Emergency) {
 		if v, ok := h.VerifiedDate(); ok && now.Sub(v) > 366*24*time.Hour {
-			out = append(out, fmt.Sprintf("%s: hotline %s (%s) was last verified on %s, over a year ago; check the number and update `verified`",
-				h.Pos, h.ID, h.Display, h.Verified))
+			out = append(out, content.Warning{Pos: h.Pos, Kind: content.WarnStale,
+				Msg: fmt.Sprintf("hotline %s (%s) was last verified on %s, over a year ago; check the number and update `verified`", h.ID, h.Display, h.Verified)})
 		}
 	}
 	return out
 }
 
+// docWarnings is everything to warn about in a resolved document: what
+// content found, stale hotlines and text with nowhere to break.
+func docWarnings(d *content.Doc, now time.Time) []content.Warning {
+	return slices.Concat(d.Warnings, unbrokenWarnings(d), staleWarnings(d, now))
+}
+
 // unbrokenWarnings flags Thai, Khmer, Lao or Myanmar text with a run of
 // letters too long to break (see text.UnbrokenRuns): it lacks the zero
 // width spaces handbill breaks lines at.
-func unbrokenWarnings(d *content.Doc) []string {
-	var out []string
+func unbrokenWarnings(d *content.Doc) []content.Warning {
+	var out []content.Warning
 	check := func(key string, t content.Text) {
 		for _, run := range text.UnbrokenRuns(t.S) {
-			out = append(out, fmt.Sprintf("%s: `%s` has %d characters with no place to break (%q…); put ZERO WIDTH SPACE (U+200B) between words",
-				t.Pos, key, len([]rune(run)), string([]rune(run)[:8])))
+			out = append(out, content.Warning{Pos: t.Pos, Kind: content.WarnUnbroken,
+				Msg: fmt.Sprintf("`%s` has %d characters with no place to break (%q…); put ZERO WIDTH SPACE (U+200B) between words",
+					key, len([]rune(run)), string([]rune(run)[:8]))})
 		}
 	}
 	for _, k := range slices.Sorted(maps.Keys(d.Messages.Texts)) {

@@ -2,9 +2,7 @@ package output
 
 import (
 	"errors"
-	"regexp"
 	"sort"
-	"strconv"
 
 	"handbill/content"
 	"handbill/frame"
@@ -96,12 +94,12 @@ func checkOne(e *text.Engine, opts BuildOptions, j Job) ([]layouts.Finding, *lay
 			return append(out, errFinding(err, name, lang.String())), nil
 		}
 		docs = append(docs, d)
-		for _, w := range append(append(d.Warnings, unbrokenWarnings(d)...), staleWarnings(d, opts.Now)...) {
+		for _, w := range docWarnings(d, opts.Now) {
 			sev := layouts.SevWarning
-			if opts.RequireReviewed && machineDraft.MatchString(w) {
+			if opts.RequireReviewed && w.Kind == content.WarnMachineDraft {
 				sev = layouts.SevError
 			}
-			out = append(out, warningFinding(sev, w, name, lang.String()))
+			out = append(out, layouts.Finding{Severity: sev, Product: name, Lang: lang.String(), Pos: w.Pos, Msg: w.Msg, Hint: w.Hint})
 		}
 	}
 	doc, err := layouts.Compose(e, j.Target, docs)
@@ -110,34 +108,6 @@ func checkOne(e *text.Engine, opts BuildOptions, j Job) ([]layouts.Finding, *lay
 	}
 	out = append(out, layouts.CheckFrames(j.Target, doc, langDir(j.Langs), opts.MinSize)...)
 	return out, &layouts.Composed{Target: j.Target, Docs: docs, Frames: doc}
-}
-
-var (
-	machineDraft = regexp.MustCompile(`machine draft`)
-	fallback     = regexp.MustCompile(`: using |, using English`)
-)
-
-// posPrefix splits "FILE:LINE:COL: message" warnings from content.
-var posPrefix = regexp.MustCompile(`^(.+?):(\d+):(\d+): (.*)$`)
-
-func warningFinding(sev, w, product, lang string) layouts.Finding {
-	f := layouts.Finding{Severity: sev, Product: product, Lang: lang, Msg: w}
-	if m := posPrefix.FindStringSubmatch(w); m != nil {
-		f.Pos = content.Pos{File: m[1], Line: atoi(m[2]), Col: atoi(m[3])}
-		f.Msg = m[4]
-	}
-	switch {
-	case machineDraft.MatchString(w):
-		f.Hint = "have a native speaker review the translation, then set its provenance status"
-	case fallback.MatchString(w):
-		f.Hint = "add the text in this language to your content file, or choose a built-in language"
-	}
-	return f
-}
-
-func atoi(s string) int {
-	n, _ := strconv.Atoi(s)
-	return n
 }
 
 func errFinding(err error, product, lang string) layouts.Finding {
