@@ -214,19 +214,58 @@ func (u *unit) short(fm *fontMetrics) bool {
 // a right-to-left cluster of more than one character, in visual order (see
 // the top of this file).
 func (u *unit) actualText() string {
-	parts := slices.Clone(u.parts)
-	sort.SliceStable(parts, func(a, b int) bool { return parts[a].start < parts[b].start })
-	var b strings.Builder
-	for _, p := range parts {
-		b.WriteString(p.text)
-	}
-	s := b.String()
+	s := u.logicalText()
 	if !u.run.RTL {
 		return s
 	}
 	rs := []rune(s)
 	slices.Reverse(rs)
 	return string(rs)
+}
+
+// logicalText is the unit's text in reading order.
+func (u *unit) logicalText() string {
+	parts := slices.Clone(u.parts)
+	sort.SliceStable(parts, func(a, b int) bool { return parts[a].start < parts[b].start })
+	var b strings.Builder
+	for _, p := range parts {
+		b.WriteString(p.text)
+	}
+	return b.String()
+}
+
+// glyphTexts returns, for each glyph of the unit, the text its ToUnicode
+// entry should give readers that ignore ActualText (MuPDF and the
+// viewers built on it): a glyph that is a character's own glyph stands
+// for that character, and the characters left over go, in reading order,
+// to the first glyph left over in drawing order (a ligature: "ffi"; a
+// contextual form: its letter). Other glyphs get "".
+func (u *unit) glyphTexts(fm *fontMetrics, order []int) []string {
+	out := make([]string, len(u.glyphs))
+	taken := make([]bool, len(u.glyphs))
+	var rest strings.Builder
+	for _, r := range u.logicalText() {
+		gid, ok := fm.face.Font().NominalGlyph(r)
+		matched := false
+		for i, g := range u.glyphs {
+			if ok && !taken[i] && font.GID(g.ID) == gid {
+				out[i], taken[i], matched = string(r), true, true
+				break
+			}
+		}
+		if !matched {
+			rest.WriteRune(r)
+		}
+	}
+	if rest.Len() > 0 {
+		for _, i := range order {
+			if !taken[i] {
+				out[i] = rest.String()
+				break
+			}
+		}
+	}
+	return out
 }
 
 // drawOrder returns the order to draw the unit's glyphs in: as shaped,

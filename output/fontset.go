@@ -81,7 +81,10 @@ type docFont struct {
 	m     *fontMetrics
 	res   string // resource name, e.g. "/F1"
 	gidOf map[rune]uint16
-	cid   map[rune]uint16 // set when the font is embedded
+	// textOf is what a glyph code stands for (see glyphTexts), "" when the
+	// document's clusters disagree: its ToUnicode entry.
+	textOf map[rune]string
+	cid    map[rune]uint16 // set when the font is embedded
 }
 
 // fontSet collects the fonts of a document.
@@ -96,7 +99,7 @@ func (s *fontSet) font(m *fontMetrics) *docFont {
 	if df, ok := s.byMetrics[m]; ok {
 		return df
 	}
-	df := &docFont{m: m, res: fmt.Sprintf("/F%d", len(s.order)+1), gidOf: map[rune]uint16{}}
+	df := &docFont{m: m, res: fmt.Sprintf("/F%d", len(s.order)+1), gidOf: map[rune]uint16{}, textOf: map[rune]string{}}
 	s.byMetrics[m] = df
 	s.order = append(s.order, df)
 	return df
@@ -111,6 +114,13 @@ func (s *fontSet) use(ps []piece) {
 		}
 		for i, c := range p.codes {
 			df.gidOf[c] = p.gids[i]
+			if t := p.texts[i]; t != "" {
+				if old, ok := df.textOf[c]; !ok {
+					df.textOf[c] = t
+				} else if old != t {
+					df.textOf[c] = "" // glyph stands for different text in different places
+				}
+			}
 		}
 	}
 }
@@ -131,7 +141,15 @@ func (df *docFont) embed(w *pdf.Writer) (pdf.Ref, error) {
 		gids[i] = df.gidOf[c]
 		df.cid[c] = uint16(i + 1)
 	}
-	f, err := df.subsetFont(codes, gids)
+	texts := make([]string, len(codes))
+	for i, c := range codes {
+		if c < glyphCodes {
+			texts[i] = string(c)
+		} else {
+			texts[i] = df.textOf[c]
+		}
+	}
+	f, err := df.subsetFont(codes, gids, texts)
 	if err != nil {
 		return 0, fmt.Errorf("%s: %w", df.m.face.File, err)
 	}
@@ -139,8 +157,8 @@ func (df *docFont) embed(w *pdf.Writer) (pdf.Ref, error) {
 }
 
 // newSubsetFont subsets the face to the glyphs gids, drawn by the codes
-// (CID i+1 for codes[i]).
-func (df *docFont) newSubsetFont(codes []rune, gids []uint16) (*pdf.Font, error) {
+// (CID i+1 for codes[i]), which stand for texts.
+func (df *docFont) newSubsetFont(codes []rune, gids []uint16, texts []string) (*pdf.Font, error) {
 	// The embedded font's own cmap maps the characters drawn with their
 	// own glyphs; the PDF reaches every glyph through its CID.
 	var entries []fonts.CmapEntry
@@ -158,13 +176,10 @@ func (df *docFont) newSubsetFont(codes []rune, gids []uint16) (*pdf.Font, error)
 		return nil, err
 	}
 	f := &pdf.Font{Name: postScriptName(df.m.face), Program: prog,
-		GIDs: make([]uint16, len(codes)), Widths: make([]int, len(codes)), Unicode: make([]string, len(codes))}
-	for i, c := range codes {
+		GIDs: make([]uint16, len(codes)), Widths: make([]int, len(codes)), Unicode: texts}
+	for i := range codes {
 		f.GIDs[i] = newID[gids[i]]
 		f.Widths[i] = df.m.width(gids[i])
-		if c < glyphCodes {
-			f.Unicode[i] = string(c)
-		}
 	}
 	return f, nil
 }

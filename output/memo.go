@@ -34,8 +34,8 @@ func remember(size int) {
 }
 
 // subsetFont returns the font of df's face subset to the codes (sorted),
-// which draw the glyphs gids, ready to embed.
-func (df *docFont) subsetFont(codes []rune, gids []uint16) (*pdf.Font, error) {
+// which draw the glyphs gids and stand for texts, ready to embed.
+func (df *docFont) subsetFont(codes []rune, gids []uint16, texts []string) (*pdf.Font, error) {
 	h := sha256.New()
 	fmt.Fprintf(h, "%s#%d\x00", df.m.face.File, df.m.face.Index)
 	var b [6]byte
@@ -43,6 +43,9 @@ func (df *docFont) subsetFont(codes []rune, gids []uint16) (*pdf.Font, error) {
 		binary.BigEndian.PutUint32(b[:], uint32(c))
 		binary.BigEndian.PutUint16(b[4:], gids[i])
 		h.Write(b[:])
+		if c >= glyphCodes {
+			fmt.Fprintf(h, "%d:%s", len(texts[i]), texts[i])
+		}
 	}
 	var key [sha256.Size]byte
 	h.Sum(key[:0])
@@ -53,7 +56,7 @@ func (df *docFont) subsetFont(codes []rune, gids []uint16) (*pdf.Font, error) {
 	if ok {
 		return f, nil
 	}
-	f, err := df.newSubsetFont(codes, gids)
+	f, err := df.newSubsetFont(codes, gids, texts)
 	if err != nil {
 		return nil, err
 	}

@@ -17,6 +17,7 @@ type piece struct {
 	bold  bool
 	codes []rune   // the glyphs' codes (see docFont)
 	gids  []uint16 // and the glyphs they draw
+	texts []string // and what each stands for, if not its code's character (see glyphTexts)
 	// actual is the ActualText of the span this piece opens, if open.
 	actual string
 	open   bool // the piece starts an ActualText span
@@ -77,16 +78,17 @@ func (b *pieceBuilder) flush() {
 	}
 }
 
-func (b *pieceBuilder) glyph(fm *fontMetrics, r *text.Run, code rune, gid uint16, x, y float64, onBaseline bool) {
+func (b *pieceBuilder) glyph(fm *fontMetrics, r *text.Run, code rune, gid uint16, txt string, x, y float64, onBaseline bool) {
 	adv := fm.pdfAdvance(gid, r.Size)
 	c := b.cur
 	if c != nil && onBaseline && c.font == fm && c.size == r.Size && c.bold == r.Face.SynthBold && c.y == y && math.Abs(x-b.pen) < 0.02 {
 		c.codes = append(c.codes, code)
 		c.gids = append(c.gids, gid)
+		c.texts = append(c.texts, txt)
 		b.pen += adv
 	} else {
 		b.flush()
-		b.cur = &piece{x: x, y: y, font: fm, size: r.Size, bold: r.Face.SynthBold, codes: []rune{code}, gids: []uint16{gid}}
+		b.cur = &piece{x: x, y: y, font: fm, size: r.Size, bold: r.Face.SynthBold, codes: []rune{code}, gids: []uint16{gid}, texts: []string{txt}}
 		b.pen = round2(x) + adv
 	}
 	if adv == 0 || !onBaseline {
@@ -111,24 +113,25 @@ func planText(p *text.Paragraph) []piece {
 			ox := l.X + r.X
 			if u.simple && !u.short(fm) {
 				g := u.glyphs[0]
-				b.glyph(fm, r, u.codes[0], g.ID, ox+g.X, oy+g.Y, g.Y == 0)
+				b.glyph(fm, r, u.codes[0], g.ID, "", ox+g.X, oy+g.Y, g.Y == 0)
 				continue
 			}
 			b.flush()
 			first := len(b.ps)
 			order := u.drawOrder()
+			texts := u.glyphTexts(fm, order)
 			for k, i := range order {
 				g := u.glyphs[i]
 				x, y := ox+g.X, oy+g.Y
 				if k == len(order)-1 {
 					if tc := stretch(x, ox+u.right, fm.pdfAdvance(g.ID, r.Size)); tc != 0 {
 						b.flush()
-						b.glyph(fm, r, u.codes[i], g.ID, x, y, false)
+						b.glyph(fm, r, u.codes[i], g.ID, texts[i], x, y, false)
 						b.ps[len(b.ps)-1].tc = tc
 						continue
 					}
 				}
-				b.glyph(fm, r, u.codes[i], g.ID, x, y, g.Y == 0)
+				b.glyph(fm, r, u.codes[i], g.ID, texts[i], x, y, g.Y == 0)
 			}
 			b.flush()
 			if len(b.ps) > first {
