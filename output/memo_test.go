@@ -19,16 +19,10 @@ import (
 // written the same from scratch, again with everything remembered, after
 // the other documents, and from many goroutines at once.
 func TestMemosDoNotChangeOutput(t *testing.T) {
-	set, err := content.Load("")
-	if err != nil {
-		t.Fatal(err)
-	}
-	ls, err := layouts.Builtin()
-	if err != nil {
-		t.Fatal(err)
-	}
+	opts := defaultOptions(t, t.TempDir(), nil)
+	set := opts.Content
 	var targets []layouts.Target
-	for _, l := range ls {
+	for _, l := range opts.Layouts {
 		for _, tg := range layouts.Targets(l) {
 			switch tg.Name() {
 			case "poster-letter", "flyer-a4", "wallet-card-us-sheet-avery5371":
