@@ -50,18 +50,7 @@ func WriteWith(w io.Writer, d *frame.Doc, opts WriteOptions) error {
 	if len(d.Pages) == 0 {
 		return fmt.Errorf("document %q has no pages", d.Title)
 	}
-	// Every glyph must be known before the fonts are embedded.
-	fs := newFontSet()
-	pieces := make([][][]piece, len(d.Pages)) // by page and item
-	for pi, p := range d.Pages {
-		pieces[pi] = make([][]piece, len(p.Items))
-		for ii, it := range p.Items {
-			if t, ok := it.(*frame.Text); ok {
-				pieces[pi][ii] = planFor(t.Para)
-				fs.use(pieces[pi][ii])
-			}
-		}
-	}
+	fs, pieces := planDocument(d)
 	pw := pdf.NewWriter()
 	catalog, pages, resources, info := pw.Alloc(), pw.Alloc(), pw.Alloc(), pw.Alloc()
 	fontRes := ""
@@ -79,23 +68,8 @@ func WriteWith(w io.Writer, d *frame.Doc, opts WriteOptions) error {
 		c := &pdf.Content{}
 		pt.page(p, c)
 		pgw := &pageWriter{c: c, h: p.H, pt: pt, images: images, fonts: fs}
-		for ii, it := range p.Items {
-			switch it := it.(type) {
-			case *frame.Text:
-				pgw.text(it, pieces[pi][ii])
-			case *frame.Rect:
-				pgw.rect(it)
-			case *frame.Rule:
-				pgw.rule(it)
-			case *frame.QR:
-				pgw.qr(it)
-			case *frame.Image:
-				if err := pgw.image(it); err != nil {
-					return err
-				}
-			default:
-				return fmt.Errorf("output: cannot draw %T", it)
-			}
+		if err := pgw.items(p, pieces[pi]); err != nil {
+			return err
 		}
 		page, contents := pw.Alloc(), pw.Alloc()
 		pw.Stream(contents, "", c.Bytes())
@@ -125,24 +99,71 @@ func WriteWith(w io.Writer, d *frame.Doc, opts WriteOptions) error {
 	}
 	pw.Object(catalog, cat+" >>")
 
-	created := epoch
-	if !opts.Created.IsZero() {
-		created = opts.Created
-	}
-	author := d.Author
-	if author == "" {
-		// No organisation named: the tool that made it is all that is known.
-		author = d.Creator
-	}
-	pw.Object(info, fmt.Sprintf("<< /Title %s /Subject %s /Author %s /Creator %s /Producer %s /CreationDate %s /ModDate %s >>",
-		pdf.Text(d.Title), pdf.Text(d.Subject), pdf.Text(author), pdf.Text(d.Creator), pdf.Text(producer),
-		pdf.Date(created), pdf.Date(created)))
+	pw.Object(info, infoDict(d, opts.Created))
 	out, err := pw.Finish(catalog, info)
 	if err != nil {
 		return err
 	}
 	_, err = w.Write(out)
 	return err
+}
+
+// planDocument plans every paragraph of the document and records its
+// glyphs in the document's fonts: every glyph must be known before the
+// fonts are embedded. pieces[page][item] draws a text item.
+func planDocument(d *frame.Doc) (fs *fontSet, pieces [][][]piece) {
+	fs = newFontSet()
+	pieces = make([][][]piece, len(d.Pages))
+	for pi, p := range d.Pages {
+		pieces[pi] = make([][]piece, len(p.Items))
+		for ii, it := range p.Items {
+			if t, ok := it.(*frame.Text); ok {
+				pieces[pi][ii] = planFor(t.Para)
+				fs.use(pieces[pi][ii])
+			}
+		}
+	}
+	return fs, pieces
+}
+
+// items draws a page's items in order; pieces[i] draws item i if it is
+// text.
+func (pw *pageWriter) items(p *frame.Page, pieces [][]piece) error {
+	for i, it := range p.Items {
+		switch it := it.(type) {
+		case *frame.Text:
+			pw.text(it, pieces[i])
+		case *frame.Rect:
+			pw.rect(it)
+		case *frame.Rule:
+			pw.rule(it)
+		case *frame.QR:
+			pw.qr(it)
+		case *frame.Image:
+			if err := pw.image(it); err != nil {
+				return err
+			}
+		default:
+			return fmt.Errorf("output: cannot draw %T", it)
+		}
+	}
+	return nil
+}
+
+// infoDict is the document information dictionary. created is the
+// creation date; zero means the fixed epoch.
+func infoDict(d *frame.Doc, created time.Time) string {
+	if created.IsZero() {
+		created = epoch
+	}
+	author := d.Author
+	if author == "" {
+		// No organisation named: the tool that made it is all that is known.
+		author = d.Creator
+	}
+	return fmt.Sprintf("<< /Title %s /Subject %s /Author %s /Creator %s /Producer %s /CreationDate %s /ModDate %s >>",
+		pdf.Text(d.Title), pdf.Text(d.Subject), pdf.Text(author), pdf.Text(d.Creator), pdf.Text(producer),
+		pdf.Date(created), pdf.Date(created))
 }
 
 // text draws a paragraph's pieces, in its colour (glyphs are filled, and
