@@ -25,20 +25,18 @@ type fontMetrics struct {
 	gf   *font.Face
 }
 
-// fontFile names a face's data.
-type fontFile struct {
-	file  string
-	index int
-}
-
-var metrics sync.Map // fontFile → *fontMetrics
+// metrics holds the fontMetrics of every font file a document of this
+// process has drawn with, keyed by the parsed font (a synthesized bold
+// shares its regular face's). It keeps those faces alive, so a key is
+// never reused for another font.
+var metrics sync.Map // *font.Font → *fontMetrics
 
 func metricsOf(f *fonts.Face) *fontMetrics {
-	k := fontFile{f.File, f.Index}
+	k := f.Font()
 	if m, ok := metrics.Load(k); ok {
 		return m.(*fontMetrics)
 	}
-	m, _ := metrics.LoadOrStore(k, &fontMetrics{face: f, upem: float64(f.Font().Upem()), gf: font.NewFace(f.Font())})
+	m, _ := metrics.LoadOrStore(k, &fontMetrics{face: f, upem: float64(k.Upem()), gf: font.NewFace(k)})
 	return m.(*fontMetrics)
 }
 

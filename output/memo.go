@@ -37,7 +37,9 @@ func remember(size int) {
 // which draw the glyphs gids and stand for texts, ready to embed.
 func (df *docFont) subsetFont(codes []rune, gids []uint16, texts []string) (*pdf.Font, error) {
 	h := sha256.New()
-	fmt.Fprintf(h, "%s#%d\x00", df.m.face.File, df.m.face.Index)
+	// The parsed font names the font file: metricsOf keeps it alive, so
+	// its address is never another font's.
+	fmt.Fprintf(h, "%p\x00", df.m.face.Font())
 	var b [6]byte
 	for i, c := range codes {
 		binary.BigEndian.PutUint32(b[:], uint32(c))
