@@ -81,7 +81,7 @@ func (s *Set) Resolve(lang language.Tag, audience, region string) (*Doc, error) 
 				return nil, err
 			}
 			if set != nil {
-				doc.Warnings = append(doc.Warnings, Warning{Kind: WarnFallback, Msg: fmt.Sprintf("%s: no `%s` in %s, using English", l.tag, key, lt.name), Hint: fallbackHint})
+				doc.Warnings = append(doc.Warnings, Warning{Pos: s.userPos(l), Kind: WarnFallback, Msg: fmt.Sprintf("%s: no `%s` in %s, using English", l.tag, key, lt.name), Hint: fallbackHint})
 			}
 		}
 		if set == nil {
@@ -265,6 +265,15 @@ func missingWhy(t Text, values map[string]string, region string) string {
 		}
 	}
 	return fmt.Sprintf("region %s has no value for %s", region, strings.Join(missing, ", "))
+}
+
+// userPos is where the user's content file gives messages in l's
+// language: where text it lacks would go. Zero if it gives none.
+func (s *Set) userPos(l *langData) Pos {
+	if m := s.userShared[l.tag.String()]; m != nil {
+		return m.pos
+	}
+	return Pos{}
 }
 
 // fallbackHint is the advice on text that comes from another language.
