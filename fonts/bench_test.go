@@ -80,10 +80,10 @@ func BenchmarkLoadPoster(b *testing.B) {
 	}
 }
 
-// BenchmarkForPDF subsets a face to a document's glyphs, as the PDF writer
+// BenchmarkSubset subsets a face to a document's glyphs, as the PDF writer
 // receives it: a poster's worth (about 300 glyphs) of Noto Sans Arabic and
 // of WenQuanYi Micro Hei.
-func BenchmarkForPDF(b *testing.B) {
+func BenchmarkSubset(b *testing.B) {
 	for _, c := range []struct{ name, file, text string }{
 		{"NotoSansArabic", "NotoSansArabic-Regular.ttf", "إذا قدّم أي شخص مالًا أو مخدرات أو مكانًا للإقامة أو أي شيء ذي قيمة مقابل ممارسة الجنس مع طفل دون 18 عامًا"},
 		{"WenQuanYiMicroHei", "wqy-microhei.ttc", "如果有人用金钱、毒品、住处或任何有价值的东西，换取与未满18岁孩子的性行为，这就是儿童性贩运。即使没有强迫，也算。这是虐待儿童，绝不是孩子的错。"},
@@ -108,7 +108,7 @@ func BenchmarkForPDF(b *testing.B) {
 			var out []byte
 			for b.Loop() {
 				var err error
-				if out, err = ForPDF(f.TTF(), entries); err != nil {
+				if out, _, err = Subset(f.TTF(), nil, entries); err != nil {
 					b.Fatal(err)
 				}
 			}

@@ -17,7 +17,7 @@ import (
 // A face of a collection is embedded as a standalone font of its own, made
 // in advance: handbill uses face 0 of wqy-microhei.ttc only, and
 // files/wqy-microhei-face0.ttf is that face as Standalone extracts it, with
-// the glyph names of its 'post' table dropped (format 3, as ForPDF writes
+// the glyph names of its 'post' table dropped (format 3, as Subset writes
 // it; nothing in handbill reads glyph names, and go-text spends a fifth of
 // the face's load on its 49,531 names). Outlines, metrics, character map
 // and layout tables are the collection's, byte for byte, and the PDF writer
@@ -143,8 +143,8 @@ func bundledKey(file string, index int) string {
 
 // readOnly returns the bytes of s without copying them. For an embedded
 // string they are the binary's read-only data: writing to them crashes the
-// program. Nothing in handbill writes to font data: Standalone, WithCmap
-// and ForPDF build new fonts, and go-text copies what it reads. The slice's
+// program. Nothing in handbill writes to font data: Standalone and Subset
+// build new fonts, and go-text copies what it reads. The slice's
 // capacity is its length, so an append copies.
 func readOnly(s string) []byte {
 	return unsafe.Slice(unsafe.StringData(s), len(s))

@@ -18,7 +18,7 @@ var update = flag.Bool("update", false, "write fonts/files/wqy-microhei-face0.tt
 
 // extractFace returns face index of a bundled collection as handbill embeds
 // it: extracted by Standalone, with the glyph names of its 'post' table
-// dropped (format 3, as ForPDF writes it). Nothing in handbill reads glyph
+// dropped (format 3, as Subset writes it). Nothing in handbill reads glyph
 // names, and go-text would spend a fifth of the face's load on them (the
 // 49,531 names of WenQuanYi Micro Hei); the outlines, metrics, character
 // map and layout tables are the collection's, byte for byte.
@@ -70,10 +70,10 @@ func TestBundledCollectionFacesAreExtracted(t *testing.T) {
 			t.Fatal(err)
 		}
 		entries := []CmapEntry{{0x41, 36}, {0x4E2D, 10000}, {0xE000, 30000}, {0xE001, 49530}}
-		a, errA := ForPDF(orig, entries)
-		c, errC := ForPDF(got, entries)
+		a, _, errA := Subset(orig, nil, entries)
+		c, _, errC := Subset(got, nil, entries)
 		if errA != nil || errC != nil || !bytes.Equal(a, c) {
-			t.Errorf("%s: ForPDF differs between the collection's face and the embedded one (%v, %v)", b.regular, errA, errC)
+			t.Errorf("%s: Subset differs between the collection's face and the embedded one (%v, %v)", b.regular, errA, errC)
 		}
 	}
 }

@@ -67,7 +67,7 @@ func instructionBytes(t *testing.T, ttf []byte) int {
 	return total
 }
 
-func TestForPDFDropsHintingKeepsOutlines(t *testing.T) {
+func TestSubsetDropsHintingKeepsOutlines(t *testing.T) {
 	raw, err := os.ReadFile("files/NotoSans-Regular.ttf")
 	if err != nil {
 		t.Fatal(err)
@@ -94,7 +94,7 @@ func TestForPDFDropsHintingKeepsOutlines(t *testing.T) {
 	if instructionBytes(t, raw) == 0 {
 		t.Fatal("the test font has no hinting to drop")
 	}
-	out, err := ForPDF(raw, entries)
+	out, _, err := Subset(raw, nil, entries)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -179,7 +179,7 @@ func TestWithoutInstructions(t *testing.T) {
 // A font with a glyph whose instructions cannot be followed keeps all its
 // hinting: dropping the tables would leave glyph programs calling into
 // nothing.
-func TestForPDFKeepsHintingOfUnfollowableGlyph(t *testing.T) {
+func TestSubsetKeepsHintingOfUnfollowableGlyph(t *testing.T) {
 	raw, err := os.ReadFile("files/NotoSans-Regular.ttf")
 	if err != nil {
 		t.Fatal(err)
@@ -203,7 +203,7 @@ func TestForPDFKeepsHintingOfUnfollowableGlyph(t *testing.T) {
 	g := broken[glyfOff+a : glyfOff+b]
 	nc := int(binary.BigEndian.Uint16(g))
 	binary.BigEndian.PutUint16(g[10+2*nc:], uint16(len(g))) // instructions past the end
-	out, err := ForPDF(broken, []CmapEntry{{Code: 'o', GID: uint16(gid)}})
+	out, _, err := Subset(broken, nil, []CmapEntry{{Code: 'o', GID: uint16(gid)}})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -2,7 +2,7 @@ package fonts
 
 // Checking and rewriting of TrueType (sfnt) font files a user gives.
 //
-// handbill's subsetter (ForPDF, Subset) and the PDF viewers that render
+// handbill's subsetter (Subset) and the PDF viewers that render
 // the embedded subsets read the tables head, hhea, maxp, hmtx, cmap (a
 // format 4 subtable for platform 0 or 3/1, which every TrueType font for
 // Unicode text has), loca, glyf, name and post, and OS/2 when present.
@@ -108,52 +108,6 @@ func FaceCount(file string, data []byte) (int, error) {
 
 // CmapEntry maps one 16-bit character code to a glyph id.
 type CmapEntry struct{ Code, GID uint16 }
-
-// WithCmap returns a copy of the standalone TrueType font ttf whose 'cmap'
-// table holds a single (3, 1) format 4 subtable with exactly the given
-// mappings. Entries may come in any order; duplicate codes, code 0xFFFF,
-// glyph 0 and glyphs beyond the font's glyph count are errors. All other
-// tables are kept byte for byte.
-func WithCmap(ttf []byte, entries []CmapEntry) ([]byte, error) {
-	magic, ferr := sniff(ttf)
-	if ferr == nil && magic == magicTTC {
-		ferr = fontErr("is a font collection, not a standalone font")
-	}
-	if ferr != nil {
-		return nil, ferr
-	}
-	version, tables, ferr := readFace(ttf, 0)
-	if ferr != nil {
-		return nil, ferr
-	}
-	maxp := sfntBytes(tableData(tables, "maxp"))
-	if len(maxp) < 6 {
-		return nil, fontErr("has no usable 'maxp' table")
-	}
-	numGlyphs := maxp.u16(4)
-	for _, e := range entries {
-		if int(e.GID) >= numGlyphs {
-			return nil, fmt.Errorf("WithCmap: code U+%04X maps to glyph %d, but the font has %d glyphs", e.Code, e.GID, numGlyphs)
-		}
-	}
-	cmap, err := buildCmap(entries)
-	if err != nil {
-		return nil, err
-	}
-	tables = slices.DeleteFunc(slices.Clone(tables), func(t sfntTable) bool { return t.tag == "cmap" })
-	tables = append(tables, sfntTable{"cmap", cmap})
-	out := buildSfnt(version, tables)
-	if _, tables, ferr = readFace(out, 0); ferr == nil {
-		ferr = checkTrueType(version, tables)
-	}
-	if ferr == nil {
-		_, ferr = parseGoText(out)
-	}
-	if ferr != nil {
-		return nil, ferr
-	}
-	return out, nil
-}
 
 func fontErr(format string, args ...any) *FontError {
 	return &FontError{Reason: fmt.Sprintf(format, args...)}
@@ -600,11 +554,11 @@ func buildCmap(entries []CmapEntry) ([]byte, error) {
 	for i, e := range es {
 		switch {
 		case e.Code == 0xFFFF:
-			return nil, fmt.Errorf("WithCmap: code U+FFFF cannot be mapped")
+			return nil, fmt.Errorf("cmap: code U+FFFF cannot be mapped")
 		case e.GID == 0:
-			return nil, fmt.Errorf("WithCmap: code U+%04X maps to glyph 0", e.Code)
+			return nil, fmt.Errorf("cmap: code U+%04X maps to glyph 0", e.Code)
 		case i > 0 && es[i-1].Code == e.Code:
-			return nil, fmt.Errorf("WithCmap: code U+%04X appears twice", e.Code)
+			return nil, fmt.Errorf("cmap: code U+%04X appears twice", e.Code)
 		}
 	}
 	type segment struct {
@@ -652,7 +606,7 @@ func buildCmap(entries []CmapEntry) ([]byte, error) {
 	n := len(segs)
 	length := 16 + 8*n + 2*arrayLen
 	if length > 0xFFFF {
-		return nil, fmt.Errorf("WithCmap: %d entries do not fit in a format 4 cmap", len(es))
+		return nil, fmt.Errorf("cmap: %d entries do not fit in a format 4 cmap", len(es))
 	}
 	out := make([]byte, 12+length)
 	be := binary.BigEndian

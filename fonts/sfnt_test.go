@@ -4,9 +4,11 @@ import (
 	"bytes"
 	"encoding/binary"
 	"errors"
+	"fmt"
 	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -358,9 +360,9 @@ func TestFaceCount(t *testing.T) {
 // checkWithCmap rewrites ttf with entries and checks the result: go-text and
 // a plain format 4 decoder see exactly entries, other tables are
 // unchanged and the font passes Standalone.
-func checkWithCmap(t *testing.T, ttf []byte, entries []CmapEntry) []byte {
+func checkwithCmap(t *testing.T, ttf []byte, entries []CmapEntry) []byte {
 	t.Helper()
-	out, err := WithCmap(ttf, entries)
+	out, err := withCmap(ttf, entries)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -413,7 +415,7 @@ func TestWithCmap(t *testing.T) {
 		}
 		return uint16(g)
 	}
-	out := checkWithCmap(t, noto, []CmapEntry{{0xE002, gid('C')}, {0x41, gid('A')}, {0xE000, gid('B')}})
+	out := checkwithCmap(t, noto, []CmapEntry{{0xE002, gid('C')}, {0x41, gid('A')}, {0xE000, gid('B')}})
 	if g, ok := parseTTF(t, out).NominalGlyph('B'); ok {
 		t.Errorf("'B' still maps to %d", g)
 	}
@@ -429,12 +431,12 @@ func TestWithCmapMany(t *testing.T) {
 		scattered = append(scattered, CmapEntry{uint16(0x3000 + 3*i), uint16(3300 - i)})
 	}
 	for name, entries := range map[string][]CmapEntry{"stride": stride, "runs": runs, "scattered": scattered} {
-		t.Run(name, func(t *testing.T) { checkWithCmap(t, noto, entries) })
+		t.Run(name, func(t *testing.T) { checkwithCmap(t, noto, entries) })
 	}
 	t.Run("minimal", func(t *testing.T) {
-		checkWithCmap(t, minimalTTF(), []CmapEntry{{0, 1}, {1, 2}, {0xFFFE, 2}, {0x7FFF, 1}})
+		checkwithCmap(t, minimalTTF(), []CmapEntry{{0, 1}, {1, 2}, {0xFFFE, 2}, {0x7FFF, 1}})
 	})
-	t.Run("empty", func(t *testing.T) { checkWithCmap(t, minimalTTF(), nil) })
+	t.Run("empty", func(t *testing.T) { checkwithCmap(t, minimalTTF(), nil) })
 }
 
 func TestWithCmapErrors(t *testing.T) {
@@ -448,15 +450,15 @@ func TestWithCmapErrors(t *testing.T) {
 		entries []CmapEntry
 		err     string
 	}{
-		{ttf, []CmapEntry{{'A', 1}, {'A', 2}}, "WithCmap: code U+0041 appears twice"},
-		{ttf, []CmapEntry{{0xFFFF, 1}}, "WithCmap: code U+FFFF cannot be mapped"},
-		{ttf, []CmapEntry{{'A', 0}}, "WithCmap: code U+0041 maps to glyph 0"},
-		{ttf, []CmapEntry{{'A', 3}}, "WithCmap: code U+0041 maps to glyph 3, but the font has 3 glyphs"},
-		{ttf, many, "WithCmap: 9000 entries do not fit in a format 4 cmap"},
+		{ttf, []CmapEntry{{'A', 1}, {'A', 2}}, "cmap: code U+0041 appears twice"},
+		{ttf, []CmapEntry{{0xFFFF, 1}}, "cmap: code U+FFFF cannot be mapped"},
+		{ttf, []CmapEntry{{'A', 0}}, "cmap: code U+0041 maps to glyph 0"},
+		{ttf, []CmapEntry{{'A', 3}}, "cmap: code U+0041 maps to glyph 3, but the font has 3 glyphs"},
+		{ttf, many, "cmap: 9000 entries do not fit in a format 4 cmap"},
 		{collection(ttf), nil, "font is a font collection, not a standalone font"},
 		{[]byte("OTTO"), nil, "font is a CFF (OpenType/PostScript) font"},
 	} {
-		if _, err := WithCmap(tc.ttf, tc.entries); err == nil || err.Error() != tc.err {
+		if _, err := withCmap(tc.ttf, tc.entries); err == nil || err.Error() != tc.err {
 			t.Errorf("got error %v, want %q", err, tc.err)
 		}
 	}
@@ -491,4 +493,52 @@ func FuzzStandalone(f *testing.F) {
 			format4Cmap(t, out) // must not panic
 		}
 	})
+}
+
+// withCmap is how the tests reach buildCmap, which Subset writes the
+// embedded font's cmap with.
+// withCmap returns a copy of the standalone TrueType font ttf whose 'cmap'
+// table holds a single (3, 1) format 4 subtable with exactly the given
+// mappings. Entries may come in any order; duplicate codes, code 0xFFFF,
+// glyph 0 and glyphs beyond the font's glyph count are errors. All other
+// tables are kept byte for byte.
+func withCmap(ttf []byte, entries []CmapEntry) ([]byte, error) {
+	magic, ferr := sniff(ttf)
+	if ferr == nil && magic == magicTTC {
+		ferr = fontErr("is a font collection, not a standalone font")
+	}
+	if ferr != nil {
+		return nil, ferr
+	}
+	version, tables, ferr := readFace(ttf, 0)
+	if ferr != nil {
+		return nil, ferr
+	}
+	maxp := sfntBytes(tableData(tables, "maxp"))
+	if len(maxp) < 6 {
+		return nil, fontErr("has no usable 'maxp' table")
+	}
+	numGlyphs := maxp.u16(4)
+	for _, e := range entries {
+		if int(e.GID) >= numGlyphs {
+			return nil, fmt.Errorf("cmap: code U+%04X maps to glyph %d, but the font has %d glyphs", e.Code, e.GID, numGlyphs)
+		}
+	}
+	cmap, err := buildCmap(entries)
+	if err != nil {
+		return nil, err
+	}
+	tables = slices.DeleteFunc(slices.Clone(tables), func(t sfntTable) bool { return t.tag == "cmap" })
+	tables = append(tables, sfntTable{"cmap", cmap})
+	out := buildSfnt(version, tables)
+	if _, tables, ferr = readFace(out, 0); ferr == nil {
+		ferr = checkTrueType(version, tables)
+	}
+	if ferr == nil {
+		_, ferr = parseGoText(out)
+	}
+	if ferr != nil {
+		return nil, ferr
+	}
+	return out, nil
 }

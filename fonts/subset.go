@@ -6,23 +6,23 @@ import (
 	"slices"
 )
 
-// pdfTables are the tables a PDF reader looks at in an embedded font; ForPDF drops the
-// rest (layout tables like GSUB and GPOS are the shaper's business, done
+// pdfTables are the tables a PDF reader looks at in an embedded font;
+// Subset drops the rest (layout tables like GSUB and GPOS are the shaper's business, done
 // by then).
 var pdfTables = []string{"head", "hhea", "maxp", "hmtx", "cmap", "loca", "glyf", "name", "post", "OS/2"}
 
 // hintingTables hold TrueType hinting: the font program, the control value
-// program and table. ForPDF drops them together with every glyph's own
+// program and table. Subset drops them together with every glyph's own
 // instructions, which call into them.
 var hintingTables = []string{"cvt ", "fpgm", "prep"}
 
-// ForPDF returns the standalone TrueType font ttf as handbill hands it to
-// the PDF writer: only the glyphs entries reach (with the components of
-// composite glyphs), renumbered from 1 in the order of their old ids, and a
-// cmap holding exactly entries (see WithCmap) mapped to the new ids.
-// Tables the writer does not read are dropped. The writer then parses a
-// font of kilobytes with a few hundred glyphs, not megabytes with tens of
-// thousands.
+// Subset returns the standalone TrueType font ttf as handbill embeds it in
+// a PDF: only the glyphs listed and those entries map to (with the
+// components of composite glyphs), renumbered from 1 in the order of their
+// old ids, and a cmap holding exactly entries mapped to the new ids. It
+// also returns the new id of every kept glyph by its old id. Tables PDF
+// readers do not use are dropped: a document embeds kilobytes with a few
+// hundred glyphs, not megabytes with tens of thousands.
 //
 // Hinting is dropped too: the hinting tables and each glyph's instructions
 // (as hb-subset --no-hinting does). Hinting adjusts outlines to the pixel
@@ -30,14 +30,6 @@ var hintingTables = []string{"cvt ", "fpgm", "prep"}
 // print, PDF viewers mostly ignore it, and in Noto it is 40% of a subset
 // font's bytes. The outlines themselves are unchanged. A font with a glyph
 // whose instructions cannot be found keeps its hinting whole.
-func ForPDF(ttf []byte, entries []CmapEntry) ([]byte, error) {
-	out, _, err := Subset(ttf, nil, entries)
-	return out, err
-}
-
-// Subset is ForPDF for a writer that reaches glyphs by id, not only
-// through the cmap: it keeps the glyphs listed as well as those entries
-// map to, and returns the new id of every kept glyph by its old id.
 func Subset(ttf []byte, glyphs []uint16, entries []CmapEntry) ([]byte, map[uint16]uint16, error) {
 	version, tables, ferr := readFace(ttf, 0)
 	if ferr != nil {

@@ -9,7 +9,7 @@ import (
 	"github.com/go-text/typesetting/font"
 )
 
-func TestForPDFKeepsUsedGlyphsAndTheirComponents(t *testing.T) {
+func TestSubsetKeepsUsedGlyphsAndTheirComponents(t *testing.T) {
 	raw, err := os.ReadFile("files/NotoSansArabic-Regular.ttf")
 	if err != nil {
 		t.Fatal(err)
@@ -32,7 +32,7 @@ func TestForPDFKeepsUsedGlyphsAndTheirComponents(t *testing.T) {
 		t.Fatal("no composite glyph found to test with")
 	}
 	entries := []CmapEntry{{Code: 0x627, GID: uint16(simple)}, {Code: 0xE000, GID: uint16(composite)}}
-	out, err := ForPDF(raw, entries)
+	out, _, err := Subset(raw, nil, entries)
 	if err != nil {
 		t.Fatal(err)
 	}
