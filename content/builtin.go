@@ -12,6 +12,8 @@ import (
 	"sync/atomic"
 	"time"
 
+	"handbill/source"
+
 	"golang.org/x/text/language"
 )
 
@@ -45,8 +47,8 @@ const StatusUser = "user"
 // langFile is a built-in language file as written.
 type langFile struct {
 	langHead  `yaml:",inline"`
-	Messages  messageSet           `yaml:"messages,required"`
-	Audiences map[Text]*messageSet `yaml:"audiences"`
+	Messages  messageSet                  `yaml:"messages,required"`
+	Audiences map[source.Text]*messageSet `yaml:"audiences"`
 }
 
 // langBase is the part of a language file before `audiences:`.
@@ -57,24 +59,24 @@ type langBase struct {
 
 // langAudiences is the part of a language file from `audiences:` on.
 type langAudiences struct {
-	Audiences map[Text]*messageSet `yaml:"audiences,required"`
+	Audiences map[source.Text]*messageSet `yaml:"audiences,required"`
 }
 
 // provenance says who or what wrote a language's text and how far it has
 // been reviewed.
 type provenance struct {
-	Source Text `yaml:"source,required"`
-	Status Text `yaml:"status,required"`
-	Date   Text `yaml:"date,required"`
+	Source source.Text `yaml:"source,required"`
+	Status source.Text `yaml:"status,required"`
+	Date   source.Text `yaml:"date,required"`
 }
 
 // langHead is what a language file says about itself: the part of it
 // `handbill list languages` shows.
 type langHead struct {
-	Lang       Text       `yaml:"lang,required"`
-	Name       Text       `yaml:"name,required"`
-	Native     Text       `yaml:"native,required"`
-	Provenance provenance `yaml:"provenance,required"`
+	Lang       source.Text `yaml:"lang,required"`
+	Name       source.Text `yaml:"name,required"`
+	Native     source.Text `yaml:"native,required"`
+	Provenance provenance  `yaml:"provenance,required"`
 }
 
 // langInfo is a language's names and provenance.
@@ -209,11 +211,11 @@ type directoryFile struct {
 
 // regionSpec is one region as written.
 type regionSpec struct {
-	Code        Text   `yaml:"code,required"`
-	Description Text   `yaml:"description,required"`
-	Hotlines    []Text `yaml:"hotlines,required"`
-	Emergency   Text   `yaml:"emergency"`
-	Missing     Text   `yaml:"missing"`
+	Code        source.Text   `yaml:"code,required"`
+	Description source.Text   `yaml:"description,required"`
+	Hotlines    []source.Text `yaml:"hotlines,required"`
+	Emergency   source.Text   `yaml:"emergency"`
+	Missing     source.Text   `yaml:"missing"`
 }
 
 // builtinSet is everything embedded: the hotline directory, parsed and
@@ -249,7 +251,7 @@ func parseBuiltins() (*builtinSet, error) {
 				return nil, err
 			}
 			var dir directoryFile
-			if err := DecodeYAML(builtinPos(name), data, &dir); err != nil {
+			if err := source.DecodeYAML(builtinPos(name), data, &dir); err != nil {
 				return nil, err
 			}
 			b.hotlines, b.regions = dir.Hotlines, dir.Regions
@@ -283,7 +285,7 @@ func parseBuiltins() (*builtinSet, error) {
 // parseLangFile reads one language file; want is the tag its name says.
 func parseLangFile(file, want string, data []byte) (*langText, error) {
 	var f langFile
-	if err := DecodeYAML(file, data, &f); err != nil {
+	if err := source.DecodeYAML(file, data, &f); err != nil {
 		return nil, err
 	}
 	info, err := checkHead(&f.langHead, want)
@@ -298,14 +300,14 @@ func parseLangFile(file, want string, data []byte) (*langText, error) {
 }
 
 // builtinAudiences checks the audiences' overrides of a built-in file.
-func builtinAudiences(m map[Text]*messageSet) (map[string]*messageSet, error) {
+func builtinAudiences(m map[source.Text]*messageSet) (map[string]*messageSet, error) {
 	out := map[string]*messageSet{}
 	for _, k := range byPos(m) {
 		if err := checkAudience(k); err != nil {
 			return nil, err
 		}
 		if k.S == communityAudience {
-			return nil, &Error{Pos: k.Pos, Msg: "a built-in file has no `" + communityAudience + "` overrides",
+			return nil, &source.Diagnostic{Severity: source.Error, Pos: k.Pos, Message: "a built-in file has no `" + communityAudience + "` overrides",
 				Hint: "the community text is `messages`: write it there"}
 		}
 		out[k.S] = m[k]
@@ -330,7 +332,7 @@ func parseLangHead(file, want string, data []byte) (*langInfo, bool) {
 		return nil, false
 	}
 	var h langHead
-	if err := DecodeYAML(file, data[:loc[0]], &h); err != nil {
+	if err := source.DecodeYAML(file, data[:loc[0]], &h); err != nil {
 		return nil, false
 	}
 	info, err := checkHead(&h, want)
@@ -345,7 +347,7 @@ func parseLangBase(file, want string, data []byte) (*langText, bool) {
 		end = loc[0]
 	}
 	var f langBase
-	if err := DecodeYAML(file, data[:end], &f); err != nil {
+	if err := source.DecodeYAML(file, data[:end], &f); err != nil {
 		return nil, false
 	}
 	info, err := checkHead(&f.langHead, want)
@@ -365,7 +367,7 @@ func parseLangAudiences(file string, data []byte) (map[string]*messageSet, bool)
 	}
 	part := append(bytes.Repeat([]byte{'\n'}, bytes.Count(data[:loc[0]], []byte{'\n'})), data[loc[0]:]...)
 	var f langAudiences
-	if err := DecodeYAML(file, part, &f); err != nil {
+	if err := source.DecodeYAML(file, part, &f); err != nil {
 		return nil, false
 	}
 	aud, err := builtinAudiences(f.Audiences)
@@ -379,35 +381,35 @@ func checkHead(h *langHead, want string) (*langInfo, error) {
 		return nil, err
 	}
 	if want != "" && tag.String() != want {
-		return nil, &Error{Pos: h.Lang.Pos, Msg: fmt.Sprintf("`lang` is %s but the file is named %s.yaml", tag, want),
+		return nil, &source.Diagnostic{Severity: source.Error, Pos: h.Lang.Pos, Message: fmt.Sprintf("`lang` is %s but the file is named %s.yaml", tag, want),
 			Hint: "name each language file after its tag"}
 	}
 	if !slices.Contains(Statuses, h.Provenance.Status.S) {
-		return nil, &Error{Pos: h.Provenance.Status.Pos, Msg: fmt.Sprintf("unknown status %q", h.Provenance.Status.S),
+		return nil, &source.Diagnostic{Severity: source.Error, Pos: h.Provenance.Status.Pos, Message: fmt.Sprintf("unknown status %q", h.Provenance.Status.S),
 			Hint: "status is one of: " + strings.Join(Statuses, ", ")}
 	}
 	if _, err := time.Parse(time.DateOnly, h.Provenance.Date.S); err != nil {
-		return nil, &Error{Pos: h.Provenance.Date.Pos, Msg: fmt.Sprintf("`date` must be YYYY-MM-DD, got %q", h.Provenance.Date.S)}
+		return nil, &source.Diagnostic{Severity: source.Error, Pos: h.Provenance.Date.Pos, Message: fmt.Sprintf("`date` must be YYYY-MM-DD, got %q", h.Provenance.Date.S)}
 	}
 	return &langInfo{name: h.Name.S, native: h.Native.S, source: strings.TrimSpace(h.Provenance.Source.S),
 		status: h.Provenance.Status.S, date: h.Provenance.Date.S}, nil
 }
 
 // parseTag reads a BCP 47 language tag.
-func parseTag(t Text) (language.Tag, error) {
+func parseTag(t source.Text) (language.Tag, error) {
 	tag, err := language.Parse(t.S)
 	if err != nil || tag == language.Und {
-		return language.Und, &Error{Pos: t.Pos, Msg: fmt.Sprintf("%q is not a BCP 47 language tag", t.S),
+		return language.Und, &source.Diagnostic{Severity: source.Error, Pos: t.Pos, Message: fmt.Sprintf("%q is not a BCP 47 language tag", t.S),
 			Hint: "use a tag such as en, es, es-MX, zh-Hant, pa"}
 	}
 	return tag, nil
 }
 
-func checkAudience(k Text) error {
+func checkAudience(k source.Text) error {
 	if slices.Contains(Audiences, k.S) {
 		return nil
 	}
-	return &Error{Pos: k.Pos, Msg: fmt.Sprintf("unknown audience `%s`", k.S), Hint: knownHint(k.S, Audiences)}
+	return &source.Diagnostic{Severity: source.Error, Pos: k.Pos, Message: fmt.Sprintf("unknown audience `%s`", k.S), Hint: source.KnownHint(k.S, Audiences)}
 }
 
 // checkDirectory checks that hotline ids are unique and that regions name
@@ -425,24 +427,24 @@ func checkDirectory(hotlines []hotlineSpec, regions []regionSpec, entries bool) 
 			}
 		}
 		if ids[h.ID.S] {
-			return &Error{Pos: h.ID.Pos, Msg: fmt.Sprintf("hotline id `%s` appears twice", h.ID.S)}
+			return &source.Diagnostic{Severity: source.Error, Pos: h.ID.Pos, Message: fmt.Sprintf("hotline id `%s` appears twice", h.ID.S)}
 		}
 		ids[h.ID.S] = true
 	}
 	codes := map[string]bool{}
 	for _, r := range regions {
 		if codes[r.Code.S] {
-			return &Error{Pos: r.Code.Pos, Msg: fmt.Sprintf("region `%s` appears twice", r.Code.S)}
+			return &source.Diagnostic{Severity: source.Error, Pos: r.Code.Pos, Message: fmt.Sprintf("region `%s` appears twice", r.Code.S)}
 		}
 		codes[r.Code.S] = true
 		refs := append(slices.Clone(r.Hotlines), r.Emergency, r.Missing)
 		for _, id := range refs {
 			if id.S != "" && !ids[id.S] {
-				return &Error{Pos: id.Pos, Msg: fmt.Sprintf("region `%s` names unknown hotline `%s`", r.Code.S, id.S)}
+				return &source.Diagnostic{Severity: source.Error, Pos: id.Pos, Message: fmt.Sprintf("region `%s` names unknown hotline `%s`", r.Code.S, id.S)}
 			}
 		}
 		if len(r.Hotlines) == 0 {
-			return &Error{Pos: r.Code.Pos, Msg: fmt.Sprintf("region `%s` has no hotlines", r.Code.S)}
+			return &source.Diagnostic{Severity: source.Error, Pos: r.Code.Pos, Message: fmt.Sprintf("region `%s` has no hotlines", r.Code.S)}
 		}
 	}
 	return nil

@@ -5,18 +5,20 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+
+	"handbill/source"
 )
 
 // Color is a colour written "#rrggbb" in a content or layout file. It
-// decodes itself from YAML (see ScalarDecoder) and is stored lower-case.
+// decodes itself from YAML (see source.ScalarDecoder) and is stored lower-case.
 type Color string
 
 var colorRE = regexp.MustCompile(`^#[0-9A-Fa-f]{6}$`)
 
 // DecodeScalar accepts "#rrggbb" only.
-func (c *Color) DecodeScalar(value string, _ Pos) error {
+func (c *Color) DecodeScalar(value string, _ source.Pos) error {
 	if !colorRE.MatchString(value) {
-		return &Error{Msg: fmt.Sprintf("must be a colour written \"#rrggbb\", got %q", value),
+		return &source.Diagnostic{Severity: source.Error, Message: fmt.Sprintf("must be a colour written \"#rrggbb\", got %q", value),
 			Hint: "six hexadecimal digits after #, quoted: \"#1a6fb0\""}
 	}
 	*c = Color(strings.ToLower(value))

@@ -9,10 +9,12 @@ import (
 	"strings"
 	"testing"
 
+	"handbill/source"
+
 	"golang.org/x/text/language"
 )
 
-// FuzzDecodeYAML: whatever the bytes, DecodeYAML returns nil or a *Error
+// FuzzDecodeYAML: whatever the bytes, source.DecodeYAML returns nil or a *source.Diagnostic
 // naming the file; it never panics and never returns another kind of
 // error for input it was given. Run with
 // `go test -fuzz FuzzDecodeYAML ./content`.
@@ -43,20 +45,18 @@ func FuzzDecodeYAML(f *testing.F) {
 			if err == nil {
 				return
 			}
-			var e *Error
+			var e *source.Diagnostic
 			if !errors.As(err, &e) {
-				t.Fatalf("%q: got %T %v, want a *Error", data, err, err)
+				t.Fatalf("%q: got %T %v, want a *source.Diagnostic", data, err, err)
 			}
-			if e.Pos.File != "f.yaml" || e.Msg == "" {
+			if e.Pos.File != "f.yaml" || e.Message == "" {
 				t.Fatalf("%q: error without file or message: %#v", data, e)
 			}
 		}
 		var u userFile
-		check(DecodeYAML("f.yaml", data, &u))
-		var s sample
-		check(DecodeYAML("f.yaml", data, &s))
+		check(source.DecodeYAML("f.yaml", data, &u))
 		var l langFile
-		check(DecodeYAML("f.yaml", data, &l))
+		check(source.DecodeYAML("f.yaml", data, &l))
 	})
 }
 
@@ -64,7 +64,7 @@ func FuzzDecodeYAML(f *testing.F) {
 // CheckVanity take any strings; a vanity form made only of digits and
 // separators always dials its own digits; and a user's content file with
 // the entry under `hotlines:` either loads, and then resolves with the line
-// printed, or fails with a *Error at a line and column of that file. Run
+// printed, or fails with a *source.Diagnostic at a line and column of that file. Run
 // with `go test -fuzz FuzzHotline ./content`.
 func FuzzHotline(f *testing.F) {
 	seeds := [][8]string{
@@ -115,11 +115,11 @@ func FuzzHotline(f *testing.F) {
 		}
 		s, err := Load(file)
 		if err != nil {
-			var e *Error
+			var e *source.Diagnostic
 			if !errors.As(err, &e) {
-				t.Fatalf("%s: got %T %v, want a *Error", b.String(), err, err)
+				t.Fatalf("%s: got %T %v, want a *source.Diagnostic", b.String(), err, err)
 			}
-			if e.Pos.File != file || e.Pos.Line < 1 || e.Pos.Col < 1 || e.Msg == "" {
+			if e.Pos.File != file || e.Pos.Line < 1 || e.Pos.Col < 1 || e.Message == "" {
 				t.Fatalf("%s: error without a position or message: %#v", b.String(), e)
 			}
 			return

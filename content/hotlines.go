@@ -6,29 +6,31 @@ import (
 	"strings"
 	"time"
 
+	"handbill/source"
+
 	"github.com/nyaruka/phonenumbers"
 )
 
 // hotlineSpec is one entry of the hotline directory as written, in the
 // built-in hotlines.yaml or under `hotlines:` in a user's content file.
 type hotlineSpec struct {
-	ID             Text `yaml:"id,required"`
-	Name           Text `yaml:"name"`
-	Country        Text `yaml:"country"`
-	Digits         Text `yaml:"digits"`
-	Display        Text `yaml:"display"`
-	Vanity         Text `yaml:"vanity"`
-	SMS            Text `yaml:"sms"`
-	SMSKeyword     Text `yaml:"sms_keyword"`
-	Web            Text `yaml:"web"`
-	Hours          Text `yaml:"hours"`
-	Languages      Text `yaml:"languages"`
-	PhoneLanguages int  `yaml:"phone_languages"`
-	Source         Text `yaml:"source"`
-	Verified       Text `yaml:"verified"`
+	ID             source.Text `yaml:"id,required"`
+	Name           source.Text `yaml:"name"`
+	Country        source.Text `yaml:"country"`
+	Digits         source.Text `yaml:"digits"`
+	Display        source.Text `yaml:"display"`
+	Vanity         source.Text `yaml:"vanity"`
+	SMS            source.Text `yaml:"sms"`
+	SMSKeyword     source.Text `yaml:"sms_keyword"`
+	Web            source.Text `yaml:"web"`
+	Hours          source.Text `yaml:"hours"`
+	Languages      source.Text `yaml:"languages"`
+	PhoneLanguages int         `yaml:"phone_languages"`
+	Source         source.Text `yaml:"source"`
+	Verified       source.Text `yaml:"verified"`
 	// Exempt says why a number cannot be checked with libphonenumber (a
 	// short code its metadata lacks); the number is still pinned by test.
-	Exempt Text `yaml:"exempt"`
+	Exempt source.Text `yaml:"exempt"`
 	// Override lets a user's entry change the number of a built-in one.
 	Override bool `yaml:"override"`
 }
@@ -37,7 +39,7 @@ type hotlineSpec struct {
 // file, that prints a built-in line the region does not have.
 func (h *hotlineSpec) onlyID() bool {
 	rest := *h
-	rest.ID = Text{}
+	rest.ID = source.Text{}
 	return rest == hotlineSpec{}
 }
 
@@ -54,25 +56,25 @@ var (
 // address, the date. builtin entries must also carry a source and a date.
 func (h *hotlineSpec) validate(builtin bool) error {
 	if !hotlineIDRE.MatchString(h.ID.S) {
-		return &Error{Pos: h.ID.Pos, Msg: fmt.Sprintf("hotline id %q must be lower-case letters and digits joined by hyphens", h.ID.S),
+		return &source.Diagnostic{Severity: source.Error, Pos: h.ID.Pos, Message: fmt.Sprintf("hotline id %q must be lower-case letters and digits joined by hyphens", h.ID.S),
 			Hint: "e.g. `us-ca-local-shelter`"}
 	}
 	for _, f := range []struct {
-		t    Text
+		t    source.Text
 		name string
 	}{{h.Name, "name"}, {h.Country, "country"}} {
 		if f.t.S == "" {
-			return &Error{Pos: h.ID.Pos, Msg: fmt.Sprintf("hotline `%s` has no `%s`", h.ID.S, f.name),
+			return &source.Diagnostic{Severity: source.Error, Pos: h.ID.Pos, Message: fmt.Sprintf("hotline `%s` has no `%s`", h.ID.S, f.name),
 				Hint: "a hotline needs id, name, country and a number, text line or web address"}
 		}
 	}
 	country := h.Country.S
 	if !phonenumbers.GetSupportedRegions()[country] {
-		return &Error{Pos: h.Country.Pos, Msg: fmt.Sprintf("`country` must be an ISO 3166 two-letter code, got %q", country),
+		return &source.Diagnostic{Severity: source.Error, Pos: h.Country.Pos, Message: fmt.Sprintf("`country` must be an ISO 3166 two-letter code, got %q", country),
 			Hint: "e.g. US, CA, GB, MX"}
 	}
 	if h.Digits.S == "" && h.SMS.S == "" && h.Web.S == "" {
-		return &Error{Pos: h.ID.Pos, Msg: fmt.Sprintf("hotline `%s` has no number, text line or web address", h.ID.S),
+		return &source.Diagnostic{Severity: source.Error, Pos: h.ID.Pos, Message: fmt.Sprintf("hotline `%s` has no number, text line or web address", h.ID.S),
 			Hint: "add `digits:`, `sms:` or `web:`"}
 	}
 	if h.Digits.S != "" {
@@ -80,24 +82,24 @@ func (h *hotlineSpec) validate(builtin bool) error {
 			return err
 		}
 		if h.Display.S == "" {
-			return &Error{Pos: h.Digits.Pos, Msg: fmt.Sprintf("hotline `%s` has digits but no `display` form", h.ID.S),
+			return &source.Diagnostic{Severity: source.Error, Pos: h.Digits.Pos, Message: fmt.Sprintf("hotline `%s` has digits but no `display` form", h.ID.S),
 				Hint: "add how the number is printed, e.g. `display: 1-888-373-7888`"}
 		}
 		if got := keepDigits(h.Display.S); got != h.Digits.S {
-			return &Error{Pos: h.Display.Pos, Msg: fmt.Sprintf("`display` %q has the digits %s, not %s", h.Display.S, got, h.Digits.S),
+			return &source.Diagnostic{Severity: source.Error, Pos: h.Display.Pos, Message: fmt.Sprintf("`display` %q has the digits %s, not %s", h.Display.S, got, h.Digits.S),
 				Hint: "the printed form must hold exactly the digits to dial"}
 		}
 		if strings.ContainsFunc(h.Display.S, isLetter) {
-			return &Error{Pos: h.Display.Pos, Msg: fmt.Sprintf("`display` %q has letters", h.Display.S),
+			return &source.Diagnostic{Severity: source.Error, Pos: h.Display.Pos, Message: fmt.Sprintf("`display` %q has letters", h.Display.S),
 				Hint: "put a letter form such as 1-800-THE-LOST in `vanity:`; `display:` is digits"}
 		}
 	} else if h.Display.S != "" || h.Vanity.S != "" {
-		return &Error{Pos: h.ID.Pos, Msg: fmt.Sprintf("hotline `%s` has a display or vanity form but no `digits`", h.ID.S),
+		return &source.Diagnostic{Severity: source.Error, Pos: h.ID.Pos, Message: fmt.Sprintf("hotline `%s` has a display or vanity form but no `digits`", h.ID.S),
 			Hint: "add `digits:` with the number to dial, digits only"}
 	}
 	if h.Vanity.S != "" {
 		if err := CheckVanity(h.Vanity.S, h.Digits.S); err != nil {
-			return &Error{Pos: h.Vanity.Pos, Msg: "`vanity` " + err.Error(),
+			return &source.Diagnostic{Severity: source.Error, Pos: h.Vanity.Pos, Message: "`vanity` " + err.Error(),
 				Hint: "on a phone keypad ABC=2 DEF=3 GHI=4 JKL=5 MNO=6 PQRS=7 TUV=8 WXYZ=9"}
 		}
 	}
@@ -108,27 +110,27 @@ func (h *hotlineSpec) validate(builtin bool) error {
 	}
 	if h.SMSKeyword.S != "" {
 		if h.SMS.S == "" {
-			return &Error{Pos: h.SMSKeyword.Pos, Msg: "`sms_keyword` without `sms`", Hint: "add the number to text"}
+			return &source.Diagnostic{Severity: source.Error, Pos: h.SMSKeyword.Pos, Message: "`sms_keyword` without `sms`", Hint: "add the number to text"}
 		}
 		if !keywordRE.MatchString(h.SMSKeyword.S) {
-			return &Error{Pos: h.SMSKeyword.Pos, Msg: fmt.Sprintf("`sms_keyword` must be one word of letters or digits, got %q", h.SMSKeyword.S)}
+			return &source.Diagnostic{Severity: source.Error, Pos: h.SMSKeyword.Pos, Message: fmt.Sprintf("`sms_keyword` must be one word of letters or digits, got %q", h.SMSKeyword.S)}
 		}
 	}
 	if h.Web.S != "" && !webRE.MatchString(h.Web.S) {
-		return &Error{Pos: h.Web.Pos, Msg: fmt.Sprintf("`web` must be an address without http://, got %q", h.Web.S),
+		return &source.Diagnostic{Severity: source.Error, Pos: h.Web.Pos, Message: fmt.Sprintf("`web` must be an address without http://, got %q", h.Web.S),
 			Hint: "e.g. `humantraffickinghotline.org` or `example.org/report`"}
 	}
 	if h.PhoneLanguages < 0 {
-		return &Error{Pos: h.ID.Pos, Msg: "`phone_languages` must be 0 or more"}
+		return &source.Diagnostic{Severity: source.Error, Pos: h.ID.Pos, Message: "`phone_languages` must be 0 or more"}
 	}
 	if h.Verified.S != "" {
 		if _, err := time.Parse(time.DateOnly, h.Verified.S); err != nil {
-			return &Error{Pos: h.Verified.Pos, Msg: fmt.Sprintf("`verified` must be a date YYYY-MM-DD, got %q", h.Verified.S)}
+			return &source.Diagnostic{Severity: source.Error, Pos: h.Verified.Pos, Message: fmt.Sprintf("`verified` must be a date YYYY-MM-DD, got %q", h.Verified.S)}
 		}
 	}
 	if builtin {
 		if h.Source.S == "" || h.Verified.S == "" {
-			return &Error{Pos: h.ID.Pos, Msg: fmt.Sprintf("built-in hotline `%s` needs `source` and `verified`", h.ID.S)}
+			return &source.Diagnostic{Severity: source.Error, Pos: h.ID.Pos, Message: fmt.Sprintf("built-in hotline `%s` needs `source` and `verified`", h.ID.S)}
 		}
 	}
 	return nil
@@ -137,16 +139,16 @@ func (h *hotlineSpec) validate(builtin bool) error {
 // checkNumber refuses a number that is not all digits, or that
 // libphonenumber does not know as a valid number or short code for the
 // entry's country (unless the entry says why it is exempt).
-func (h *hotlineSpec) checkNumber(t Text, key string) error {
+func (h *hotlineSpec) checkNumber(t source.Text, key string) error {
 	if !digitsRE.MatchString(t.S) {
-		return &Error{Pos: t.Pos, Msg: fmt.Sprintf("`%s` must be digits only, got %q", key, t.S),
+		return &source.Diagnostic{Severity: source.Error, Pos: t.Pos, Message: fmt.Sprintf("`%s` must be digits only, got %q", key, t.S),
 			Hint: "write the number to dial without spaces or hyphens, quoted: \"18883737888\"; the printed form goes in `display:`"}
 	}
 	if h.Exempt.S != "" {
 		return nil
 	}
 	if err := ValidNumber(t.S, h.Country.S); err != nil {
-		return &Error{Pos: t.Pos, Msg: fmt.Sprintf("`%s` %s", key, err.Error()),
+		return &source.Diagnostic{Severity: source.Error, Pos: t.Pos, Message: fmt.Sprintf("`%s` %s", key, err.Error()),
 			Hint: "check every digit against the service's own page; a short code that libphonenumber lacks needs `exempt: <why>`"}
 	}
 	return nil

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"handbill/source"
 )
 
 // pinned is the hotline table of shared/reference/domain.md, copied by
@@ -201,8 +203,8 @@ func TestRegionsPinned(t *testing.T) {
 
 func TestHotlineSpecValidate(t *testing.T) {
 	base := func() hotlineSpec {
-		return hotlineSpec{ID: Text{S: "x-line"}, Name: Text{S: "X"}, Country: Text{S: "US"},
-			Digits: Text{S: "18883737888"}, Display: Text{S: "1-888-373-7888"}}
+		return hotlineSpec{ID: source.Text{S: "x-line"}, Name: source.Text{S: "X"}, Country: source.Text{S: "US"},
+			Digits: source.Text{S: "18883737888"}, Display: source.Text{S: "1-888-373-7888"}}
 	}
 	cases := map[string]struct {
 		edit func(*hotlineSpec)
@@ -229,7 +231,7 @@ func TestHotlineSpecValidate(t *testing.T) {
 		err := h.validate(false)
 		got := ""
 		if err != nil {
-			got = err.(*Error).Msg
+			got = err.(*source.Diagnostic).Message
 		}
 		if got != c.msg {
 			t.Errorf("%s:\n got %q\nwant %q", name, got, c.msg)

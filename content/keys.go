@@ -8,6 +8,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"handbill/source"
+
 	"gopkg.in/yaml.v3"
 )
 
@@ -105,17 +107,17 @@ func placeholderNames() []string {
 }
 
 // checkPlaceholders refuses an unknown {name} in t.
-func checkPlaceholders(t Text) error {
+func checkPlaceholders(t source.Text) error {
 	if !strings.Contains(t.S, "{") {
 		return nil // most texts have none
 	}
 	for _, name := range placeholdersIn(t.S) {
 		if _, ok := Placeholders[name]; !ok {
 			hint := "placeholders: {" + strings.Join(placeholderNames(), "}, {") + "}"
-			if s := Suggest(name, placeholderNames()); s != "" {
+			if s := source.Suggest(name, placeholderNames()); s != "" {
 				hint = "did you mean `{" + s + "}`? " + hint
 			}
-			return &Error{Pos: t.Pos, Msg: fmt.Sprintf("unknown placeholder `{%s}`", name), Hint: hint}
+			return &source.Diagnostic{Severity: source.Error, Pos: t.Pos, Message: fmt.Sprintf("unknown placeholder `{%s}`", name), Hint: hint}
 		}
 	}
 	return nil
@@ -124,9 +126,9 @@ func checkPlaceholders(t Text) error {
 // messageSet is what one language says to one audience, as written in one
 // file: a subset of MessageKeys, each text or list, with positions.
 type messageSet struct {
-	texts map[string]Text
-	lists map[string][]Text
-	pos   Pos // of the mapping
+	texts map[string]source.Text
+	lists map[string][]source.Text
+	pos   source.Pos // of the mapping
 }
 
 func (m *messageSet) has(k string) bool {
@@ -144,34 +146,34 @@ func (m *messageSet) has(k string) bool {
 // DecodeYAMLNode reads a mapping of message keys: unknown keys, a list
 // where text is wanted (and the reverse), empty texts and unknown
 // placeholders are errors.
-func (m *messageSet) DecodeYAMLNode(d *Decoder, n *yaml.Node, name string) error {
+func (m *messageSet) DecodeYAMLNode(d *source.Decoder, n *yaml.Node, name string) error {
 	if n.Kind != yaml.MappingNode {
-		return d.typeErr(n, name, "a mapping of message keys (`headline: …`)")
+		return d.TypeErr(n, name, "a mapping of message keys (`headline: …`)")
 	}
-	m.texts, m.lists, m.pos = map[string]Text{}, map[string][]Text{}, d.Pos(n)
+	m.texts, m.lists, m.pos = map[string]source.Text{}, map[string][]source.Text{}, d.Pos(n)
 	seen := map[string]*yaml.Node{}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
-		if err := d.checkKey(k, seen); err != nil {
+		if err := d.CheckKey(k, seen); err != nil {
 			return err
 		}
 		key := k.Value
 		if !slices.Contains(MessageKeys, key) {
 			hint := "message keys: " + strings.Join(MessageKeys, ", ")
-			if s := Suggest(key, MessageKeys); s != "" {
+			if s := source.Suggest(key, MessageKeys); s != "" {
 				hint = "did you mean `" + s + "`?"
 			}
 			return d.Errorf(k, hint, "unknown message key `%s`", key)
 		}
 		if IsListKey(key) {
 			if v.Kind != yaml.SequenceNode {
-				return d.typeErr(v, key, "a list of lines (`- …` under the key)")
+				return d.TypeErr(v, key, "a list of lines (`- …` under the key)")
 			}
 			if len(v.Content) > MaxListItems {
 				return d.Errorf(k, fmt.Sprintf("keep the %d that matter most; a layout shows only a few", MaxListItems),
 					"`%s` has %d items; a list may have at most %d", key, len(v.Content), MaxListItems)
 			}
-			var list []Text
+			var list []source.Text
 			if err := d.Decode(v, key, &list); err != nil {
 				return err
 			}
@@ -186,7 +188,7 @@ func (m *messageSet) DecodeYAMLNode(d *Decoder, n *yaml.Node, name string) error
 			m.lists[key] = list
 			continue
 		}
-		var t Text
+		var t source.Text
 		if err := d.Decode(v, key, &t); err != nil {
 			return err
 		}
@@ -208,18 +210,18 @@ const (
 	MaxListItems = 100
 )
 
-func checkMessageText(t Text, name string) error {
+func checkMessageText(t source.Text, name string) error {
 	if strings.TrimSpace(t.S) == "" {
-		return &Error{Pos: t.Pos, Msg: quoteKey(name) + " is empty",
+		return &source.Diagnostic{Severity: source.Error, Pos: t.Pos, Message: source.QuoteKey(name) + " is empty",
 			Hint: "write the text, or remove the key to keep the built-in text"}
 	}
 	if n := utf8.RuneCountInString(t.S); n > MaxTextLen {
-		return &Error{Pos: t.Pos, Msg: fmt.Sprintf("%s is %d characters long; a message may have at most %d", quoteKey(name), n, MaxTextLen),
+		return &source.Diagnostic{Severity: source.Error, Pos: t.Pos, Message: fmt.Sprintf("%s is %d characters long; a message may have at most %d", source.QuoteKey(name), n, MaxTextLen),
 			Hint: "shorten the text: a poster holds a few sentences"}
 	}
 	if i := strings.IndexFunc(t.S, badControl); i >= 0 {
 		r, _ := utf8.DecodeRuneInString(t.S[i:])
-		return &Error{Pos: t.Pos, Msg: fmt.Sprintf("%s has the control character %U", quoteKey(name), r),
+		return &source.Diagnostic{Severity: source.Error, Pos: t.Pos, Message: fmt.Sprintf("%s has the control character %U", source.QuoteKey(name), r),
 			Hint: "remove it: only tab and line breaks may be written as escapes in text"}
 	}
 	return checkPlaceholders(t)

@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 
+	"handbill/source"
+
 	"golang.org/x/text/language"
 )
 
@@ -29,14 +31,14 @@ import (
 // region is left out of Messages, and a list item dropped, so layouts must
 // skip a block whose message is absent.
 //
-// Unknown names are *Error values with no file position (they come from
+// Unknown names are *source.Diagnostic values with no file position (they come from
 // the command line) and a hint listing the known names.
 func (s *Set) Resolve(lang language.Tag, audience, region string) (*Doc, error) {
 	if audience == "" {
 		audience = s.defAudience
 	}
 	if !slices.Contains(Audiences, audience) {
-		return nil, &Error{Msg: fmt.Sprintf("unknown audience `%s`", audience), Hint: knownHint(audience, Audiences)}
+		return nil, &source.Diagnostic{Severity: source.Error, Message: fmt.Sprintf("unknown audience `%s`", audience), Hint: source.KnownHint(audience, Audiences)}
 	}
 	if region == "" {
 		region = s.defRegion
@@ -51,7 +53,7 @@ func (s *Set) Resolve(lang language.Tag, audience, region string) (*Doc, error) 
 		return nil, err
 	}
 	if warn != "" {
-		doc.Warnings = append(doc.Warnings, Warning{Kind: WarnFallback, Msg: warn, Hint: fallbackHint})
+		doc.Warnings = append(doc.Warnings, source.Diagnostic{Severity: source.Warning, Rule: RuleFallback, Message: warn, Hint: fallbackHint})
 	}
 	s.regionHotlines(doc, code)
 	doc.Org = s.org
@@ -61,7 +63,7 @@ func (s *Set) Resolve(lang language.Tag, audience, region string) (*Doc, error) 
 		return nil, brokenBuiltin(err)
 	}
 	m := Messages{Lang: l.tag, Name: lt.name, Native: lt.native, Audience: audience,
-		Status: lt.status, Reviewed: lt.date, Texts: map[string]Text{}, Lists: map[string][]Text{}}
+		Status: lt.status, Reviewed: lt.date, Texts: map[string]source.Text{}, Lists: map[string][]source.Text{}}
 	values := placeholderValues(doc)
 	en := s.byTag["en"]
 	chain := s.parents(l)
@@ -81,19 +83,19 @@ func (s *Set) Resolve(lang language.Tag, audience, region string) (*Doc, error) 
 				return nil, err
 			}
 			if set != nil {
-				doc.Warnings = append(doc.Warnings, Warning{Pos: s.userPos(l), Kind: WarnFallback, Msg: fmt.Sprintf("%s: no `%s` in %s, using English", l.tag, key, lt.name), Hint: fallbackHint})
+				doc.Warnings = append(doc.Warnings, source.Diagnostic{Severity: source.Warning, Pos: s.userPos(l), Rule: RuleFallback, Message: fmt.Sprintf("%s: no `%s` in %s, using English", l.tag, key, lt.name), Hint: fallbackHint})
 			}
 		}
 		if set == nil {
 			continue // cannot happen for built-in English, which has every key
 		}
 		if IsListKey(key) {
-			var items []Text
+			var items []source.Text
 			for _, t := range set.lists[key] {
 				if f, ok := fill(t, values); ok {
 					items = append(items, f)
-				} else if !isBuiltinPos(t.Pos) {
-					doc.Warnings = append(doc.Warnings, Warning{Pos: t.Pos, Kind: WarnLeftOut, Msg: fmt.Sprintf("an item of `%s` is left out: %s", key, missingWhy(t, values, code))})
+				} else if !t.Pos.IsBuiltin() {
+					doc.Warnings = append(doc.Warnings, source.Diagnostic{Severity: source.Warning, Pos: t.Pos, Rule: RuleLeftOut, Message: fmt.Sprintf("an item of `%s` is left out: %s", key, missingWhy(t, values, code))})
 				}
 			}
 			if len(items) > 0 {
@@ -104,8 +106,8 @@ func (s *Set) Resolve(lang language.Tag, audience, region string) (*Doc, error) 
 		t := set.texts[key]
 		if f, ok := fill(t, values); ok {
 			m.Texts[key] = f
-		} else if !isBuiltinPos(t.Pos) {
-			doc.Warnings = append(doc.Warnings, Warning{Pos: t.Pos, Kind: WarnLeftOut, Msg: fmt.Sprintf("`%s` is left out: %s", key, missingWhy(t, values, code))})
+		} else if !t.Pos.IsBuiltin() {
+			doc.Warnings = append(doc.Warnings, source.Diagnostic{Severity: source.Warning, Pos: t.Pos, Rule: RuleLeftOut, Message: fmt.Sprintf("`%s` is left out: %s", key, missingWhy(t, values, code))})
 		}
 	}
 	for _, p := range append(chain, en) {
@@ -115,10 +117,10 @@ func (s *Set) Resolve(lang language.Tag, audience, region string) (*Doc, error) 
 		}
 		delete(used, p) // report each language once
 		if p != l && p != en {
-			doc.Warnings = append(doc.Warnings, Warning{Kind: WarnFallback, Msg: fmt.Sprintf("%s: what %s does not say comes from %s", l.tag, l.tag, p.tag), Hint: fallbackHint})
+			doc.Warnings = append(doc.Warnings, source.Diagnostic{Severity: source.Warning, Rule: RuleFallback, Message: fmt.Sprintf("%s: what %s does not say comes from %s", l.tag, l.tag, p.tag), Hint: fallbackHint})
 		}
 		if pt.status == "machine-draft" && (p != en || l == en) {
-			doc.Warnings = append(doc.Warnings, Warning{Kind: WarnMachineDraft, Msg: fmt.Sprintf("%s: the %s text is a machine draft, not yet reviewed", p.tag, pt.name),
+			doc.Warnings = append(doc.Warnings, source.Diagnostic{Severity: source.Warning, Rule: RuleMachineDraft, Message: fmt.Sprintf("%s: the %s text is a machine draft, not yet reviewed", p.tag, pt.name),
 				Hint: "have a native speaker review the translation, then set its provenance status"})
 		}
 	}
@@ -152,7 +154,7 @@ func (s *Set) language(lang language.Tag) (*langData, string, error) {
 	}
 	_, i, c := s.matcher.Match(lang)
 	if c == language.No {
-		return nil, "", &Error{Msg: fmt.Sprintf("no content in language `%s`", lang),
+		return nil, "", &source.Diagnostic{Severity: source.Error, Message: fmt.Sprintf("no content in language `%s`", lang),
 			Hint: s.languageHint(lang.String())}
 	}
 	l := s.langs[i]
@@ -187,7 +189,7 @@ func (s *Set) region(code string) (string, error) {
 		}
 		codes = append(codes, r.Code.S)
 	}
-	return "", &Error{Msg: fmt.Sprintf("unknown region `%s`", code), Hint: knownHint(up, codes)}
+	return "", &source.Diagnostic{Severity: source.Error, Message: fmt.Sprintf("unknown region `%s`", code), Hint: source.KnownHint(up, codes)}
 }
 
 // regionHotlines fills the document's hotlines: the region's, then the
@@ -199,7 +201,7 @@ func (s *Set) regionHotlines(doc *Doc, code string) {
 		doc.Hotlines = append(doc.Hotlines, s.hotlines[s.byID[id.S]])
 	}
 	for _, id := range s.local {
-		if !slices.ContainsFunc(r.Hotlines, func(t Text) bool { return t.S == id }) {
+		if !slices.ContainsFunc(r.Hotlines, func(t source.Text) bool { return t.S == id }) {
 			doc.Hotlines = append(doc.Hotlines, s.hotlines[s.byID[id]])
 		}
 	}
@@ -242,7 +244,7 @@ func placeholderValues(doc *Doc) map[string]string {
 }
 
 // fill replaces the placeholders in t; ok is false if one has no value.
-func fill(t Text, values map[string]string) (Text, bool) {
+func fill(t source.Text, values map[string]string) (source.Text, bool) {
 	if !strings.Contains(t.S, "{") {
 		return t, true // most texts have none
 	}
@@ -257,7 +259,7 @@ func fill(t Text, values map[string]string) (Text, bool) {
 	return t, ok
 }
 
-func missingWhy(t Text, values map[string]string, region string) string {
+func missingWhy(t source.Text, values map[string]string, region string) string {
 	var missing []string
 	for _, p := range placeholdersIn(t.S) {
 		if _, ok := values[p]; !ok {
@@ -269,14 +271,12 @@ func missingWhy(t Text, values map[string]string, region string) string {
 
 // userPos is where the user's content file gives messages in l's
 // language: where text it lacks would go. Zero if it gives none.
-func (s *Set) userPos(l *langData) Pos {
+func (s *Set) userPos(l *langData) source.Pos {
 	if m := s.userShared[l.tag.String()]; m != nil {
 		return m.pos
 	}
-	return Pos{}
+	return source.Pos{}
 }
 
 // fallbackHint is the advice on text that comes from another language.
 const fallbackHint = "add the text in this language to your content file, or choose a built-in language"
-
-func isBuiltinPos(p Pos) bool { return strings.HasPrefix(p.File, "built-in ") }

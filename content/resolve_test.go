@@ -7,6 +7,8 @@ import (
 	"sync"
 	"testing"
 
+	"handbill/source"
+
 	"golang.org/x/text/language"
 )
 
@@ -20,10 +22,10 @@ func loadBuiltinSet(t *testing.T) *Set {
 }
 
 // warningStrings is the warnings as the manifest writes them.
-func warningStrings(ws []Warning) []string {
+func warningStrings(ws []source.Diagnostic) []string {
 	out := make([]string, len(ws))
 	for i, w := range ws {
-		out[i] = w.String()
+		out[i] = w.Error()
 	}
 	return out
 }
@@ -52,12 +54,12 @@ func TestResolveFallbackWarnings(t *testing.T) {
 			t.Errorf("%s warnings\n got %q\nwant %q", c.lang, got, c.warnings)
 		}
 		for _, w := range d.Warnings {
-			kind := WarnFallback
-			if strings.Contains(w.Msg, "machine draft") {
-				kind = WarnMachineDraft
+			kind := RuleFallback
+			if strings.Contains(w.Message, "machine draft") {
+				kind = RuleMachineDraft
 			}
-			if w.Kind != kind || w.Hint == "" {
-				t.Errorf("%s: %q is of kind %q with hint %q, want kind %q and a hint", c.lang, w, w.Kind, w.Hint, kind)
+			if w.Rule != kind || w.Hint == "" {
+				t.Errorf("%s: %q is of kind %q with hint %q, want kind %q and a hint", c.lang, w, w.Rule, w.Hint, kind)
 			}
 		}
 	}
@@ -102,12 +104,12 @@ func TestResolveUnknownNames(t *testing.T) {
 	}
 	for _, c := range cases {
 		_, err := s.Resolve(language.MustParse(c.lang), c.audience, c.region)
-		var e *Error
+		var e *source.Diagnostic
 		if !errors.As(err, &e) {
-			t.Fatalf("%v: got %v, want a *Error", c, err)
+			t.Fatalf("%v: got %v, want a *source.Diagnostic", c, err)
 		}
-		if e.Msg != c.msg || e.Hint != c.hint {
-			t.Errorf("got  %q / %q\nwant %q / %q", e.Msg, e.Hint, c.msg, c.hint)
+		if e.Message != c.msg || e.Hint != c.hint {
+			t.Errorf("got  %q / %q\nwant %q / %q", e.Message, e.Hint, c.msg, c.hint)
 		}
 	}
 }

@@ -9,6 +9,8 @@ import (
 	"slices"
 	"strings"
 
+	"handbill/source"
+
 	"golang.org/x/text/language"
 	"golang.org/x/text/language/display"
 )
@@ -59,7 +61,7 @@ type RegionInfo struct {
 
 // Load returns the built-in content overlaid by the user's content file
 // userFile ("" for the built-ins alone). Anything the file leaves out comes
-// from the built-ins. Every mistake in the file is a *Error at its
+// from the built-ins. Every mistake in the file is a *source.Diagnostic at its
 // file:line:col.
 //
 // The user's file is read and checked in full here, so any mistake in it
@@ -119,13 +121,13 @@ func (s *Set) addLang(l *langData) {
 
 // overlay reads the user's content file into s.
 func (s *Set) overlay(file string) error {
-	data, err := ReadFile(file, MaxFileSize)
+	data, err := source.ReadFile(file, source.MaxFileSize)
 	if err != nil {
-		return &Error{Pos: Pos{File: file}, Msg: "cannot read the content file: " + unwrapPathErr(err),
+		return &source.Diagnostic{Severity: source.Error, Pos: source.Pos{File: file}, Message: "cannot read the content file: " + unwrapPathErr(err),
 			Hint: "check the path given to --content: a content file is YAML text of at most 4 MB"}
 	}
 	var f userFile
-	if err := DecodeYAML(file, data, &f); err != nil {
+	if err := source.DecodeYAML(file, data, &f); err != nil {
 		return err
 	}
 	// Languages first: messages may add one, and the others refer to them.
@@ -158,11 +160,11 @@ func (s *Set) overlay(file string) error {
 				return err
 			}
 			if _, _, c := m.Match(tag); c == language.No {
-				return &Error{Pos: t.Pos, Msg: fmt.Sprintf("no content in language `%s`", t.S),
+				return &source.Diagnostic{Severity: source.Error, Pos: t.Pos, Message: fmt.Sprintf("no content in language `%s`", t.S),
 					Hint: s.languageHint(t.S) + "; or add it with `messages: " + t.S + ": {…}`"}
 			}
 			if slices.Contains(s.defLangs, tag) {
-				return &Error{Pos: t.Pos, Msg: fmt.Sprintf("language `%s` is listed twice", t.S)}
+				return &source.Diagnostic{Severity: source.Error, Pos: t.Pos, Message: fmt.Sprintf("language `%s` is listed twice", t.S)}
 			}
 			s.defLangs = append(s.defLangs, tag)
 		}
@@ -195,7 +197,7 @@ func (s *Set) overlay(file string) error {
 
 // userLang returns the language a user file's messages are for, adding it
 // when no built-in file has it.
-func (s *Set) userLang(k Text, file string) (*langData, error) {
+func (s *Set) userLang(k source.Text, file string) (*langData, error) {
 	tag, err := parseTag(k)
 	if err != nil {
 		return nil, err
@@ -226,14 +228,14 @@ func (s *Set) userHotlines(specs []hotlineSpec) error {
 	for i := range specs {
 		h := &specs[i]
 		if seen[h.ID.S] {
-			return &Error{Pos: h.ID.Pos, Msg: fmt.Sprintf("hotline id `%s` appears twice", h.ID.S)}
+			return &source.Diagnostic{Severity: source.Error, Pos: h.ID.Pos, Message: fmt.Sprintf("hotline id `%s` appears twice", h.ID.S)}
 		}
 		seen[h.ID.S] = true
 		idx, builtin := s.byID[h.ID.S]
 		if h.onlyID() {
 			if !builtin {
-				return &Error{Pos: h.ID.Pos, Msg: fmt.Sprintf("no built-in hotline `%s`", h.ID.S),
-					Hint: knownHint(h.ID.S, s.hotlineIDs()) + "; for a line of your own, give name, country and digits too"}
+				return &source.Diagnostic{Severity: source.Error, Pos: h.ID.Pos, Message: fmt.Sprintf("no built-in hotline `%s`", h.ID.S),
+					Hint: source.KnownHint(h.ID.S, s.hotlineIDs()) + "; for a line of your own, give name, country and digits too"}
 			}
 			s.local = append(s.local, h.ID.S)
 			continue
@@ -256,9 +258,8 @@ func (s *Set) userHotlines(specs []hotlineSpec) error {
 			if at.Pos.Line == 0 {
 				at = h.ID
 			}
-			return &Error{Pos: at.Pos,
-				Msg: fmt.Sprintf("hotline `%s` is built in as %s; refusing to change it to %s",
-					h.ID.S, numbers(old.Display, old.SMS), numbers(h.Display.S, h.SMS.S)),
+			return &source.Diagnostic{Severity: source.Error, Pos: at.Pos, Message: fmt.Sprintf("hotline `%s` is built in as %s; refusing to change it to %s",
+				h.ID.S, numbers(old.Display, old.SMS), numbers(h.Display.S, h.SMS.S)),
 				Hint: "a changed number must be on purpose: add `override: true` to this entry, or give your line its own id"}
 		}
 		s.hotlines[idx] = h.hotline()
@@ -293,7 +294,7 @@ const maxLogoBytes = 20 << 20
 
 // checkLogo resolves a logo path relative to the content file and checks
 // that it is a PNG or JPEG file.
-func checkLogo(contentFile string, logo Text) (string, error) {
+func checkLogo(contentFile string, logo source.Text) (string, error) {
 	p := logo.S
 	dir := filepath.Dir(contentFile)
 	if !filepath.IsAbs(p) {
@@ -310,17 +311,17 @@ func checkLogo(contentFile string, logo Text) (string, error) {
 		realDir = r
 	}
 	if rel, err := filepath.Rel(realDir, real); err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
-		return "", &Error{Pos: logo.Pos, Msg: fmt.Sprintf("the logo %s is outside the content file's folder", logo.S),
+		return "", &source.Diagnostic{Severity: source.Error, Pos: logo.Pos, Message: fmt.Sprintf("the logo %s is outside the content file's folder", logo.S),
 			Hint: "copy the logo into the folder of the content file (or below it) and name it from there"}
 	}
 	if st, err := os.Stat(p); err == nil && (st.IsDir() || st.Size() > maxLogoBytes) {
-		return "", &Error{Pos: logo.Pos, Msg: fmt.Sprintf("the logo %s is a folder or larger than %d MB", logo.S, maxLogoBytes>>20),
+		return "", &source.Diagnostic{Severity: source.Error, Pos: logo.Pos, Message: fmt.Sprintf("the logo %s is a folder or larger than %d MB", logo.S, maxLogoBytes>>20),
 			Hint: "name a PNG or JPEG file; export large logos at a smaller size"}
 	}
 	// Only the first bytes are read here: the image itself is checked
 	// (size, pixels, whether it decodes) where it is placed.
 	data := make([]byte, 8)
-	f, err := openRegular(p)
+	f, err := source.OpenRegular(p)
 	if err == nil {
 		var n int
 		n, err = io.ReadFull(f, data)
@@ -331,11 +332,11 @@ func checkLogo(contentFile string, logo Text) (string, error) {
 		f.Close()
 	}
 	if err != nil {
-		return "", &Error{Pos: logo.Pos, Msg: "cannot read the logo: " + unwrapPathErr(err),
+		return "", &source.Diagnostic{Severity: source.Error, Pos: logo.Pos, Message: "cannot read the logo: " + unwrapPathErr(err),
 			Hint: "the path is relative to the content file: " + p}
 	}
 	if !bytes.HasPrefix(data, []byte("\x89PNG\r\n\x1a\n")) && !bytes.HasPrefix(data, []byte{0xFF, 0xD8, 0xFF}) {
-		return "", &Error{Pos: logo.Pos, Msg: fmt.Sprintf("the logo %s is not a PNG or JPEG file", logo.S),
+		return "", &source.Diagnostic{Severity: source.Error, Pos: logo.Pos, Message: fmt.Sprintf("the logo %s is not a PNG or JPEG file", logo.S),
 			Hint: "save the logo as PNG or JPEG"}
 	}
 	return p, nil
@@ -349,8 +350,8 @@ func unwrapPathErr(err error) string {
 }
 
 // withPos places an error that has no position at p.
-func withPos(err error, p Pos) error {
-	if e, ok := err.(*Error); ok && e.Pos.File == "" {
+func withPos(err error, p source.Pos) error {
+	if e, ok := err.(*source.Diagnostic); ok && e.Pos.File == "" {
 		out := *e
 		out.Pos = p
 		return &out
@@ -415,5 +416,5 @@ func (s *Set) languageHint(want string) string {
 	for _, l := range s.langs {
 		tags = append(tags, l.tag.String())
 	}
-	return knownHint(want, tags)
+	return source.KnownHint(want, tags)
 }

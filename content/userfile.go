@@ -1,27 +1,29 @@
 package content
 
+import "handbill/source"
+
 // userFile is a user's content file as written. The format is documented
 // in README-format.md; Schema returns its JSON Schema.
 type userFile struct {
 	// Languages to build when the command line names none.
-	Languages []Text `yaml:"languages"`
+	Languages []source.Text `yaml:"languages"`
 	// Region whose hotlines to print when the command line names none.
-	Region Text `yaml:"region"`
+	Region source.Text `yaml:"region"`
 	// Audience when the command line names none.
-	Audience     Text     `yaml:"audience"`
-	Organization *orgSpec `yaml:"organization"`
+	Audience     source.Text `yaml:"audience"`
+	Organization *orgSpec    `yaml:"organization"`
 	// Messages overrides, per language: LANG → KEY → text or list.
-	Messages map[Text]*messageSet `yaml:"messages"`
+	Messages map[source.Text]*messageSet `yaml:"messages"`
 	// Audiences overrides: AUDIENCE → LANG → KEY → text or list.
-	Audiences map[Text]map[Text]*messageSet `yaml:"audiences"`
+	Audiences map[source.Text]map[source.Text]*messageSet `yaml:"audiences"`
 	// Hotlines adds local lines, or replaces built-in ones (same id).
 	Hotlines []hotlineSpec `yaml:"hotlines"`
 }
 
 // orgSpec is the organisation block as written.
 type orgSpec struct {
-	Name    Text  `yaml:"name"`
-	Contact Text  `yaml:"contact"`
-	Logo    Text  `yaml:"logo"`
-	Color   Color `yaml:"color"`
+	Name    source.Text `yaml:"name"`
+	Contact source.Text `yaml:"contact"`
+	Logo    source.Text `yaml:"logo"`
+	Color   Color       `yaml:"color"`
 }

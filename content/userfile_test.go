@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 
+	"handbill/source"
+
 	"golang.org/x/text/language"
 )
 
@@ -116,9 +118,9 @@ func TestContentFileErrors(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			_, err, dir := loadContent(t, c.src)
-			var e *Error
+			var e *source.Diagnostic
 			if !errors.As(err, &e) {
-				t.Fatalf("got %v (%T), want a *Error", err, err)
+				t.Fatalf("got %v (%T), want a *source.Diagnostic", err, err)
 			}
 			got := strings.ReplaceAll(e.Error(), dir+string(filepath.Separator), "")
 			hint := strings.ReplaceAll(e.Hint, dir, "DIR")
@@ -135,7 +137,7 @@ func TestContentFileErrors(t *testing.T) {
 
 func TestContentFileMissing(t *testing.T) {
 	_, err := Load(filepath.Join(t.TempDir(), "none.yaml"))
-	var e *Error
+	var e *source.Diagnostic
 	if !errors.As(err, &e) || !strings.HasSuffix(e.Error(), "none.yaml: cannot read the content file: no such file or directory") {
 		t.Errorf("got %v", err)
 	}
@@ -300,7 +302,7 @@ func TestUserTextPlaceholderWarning(t *testing.T) {
 	}
 	found := false
 	for _, w := range d.Warnings {
-		if w.Kind == WarnLeftOut && w.Pos.Line == 3 && w.Pos.Col == 19 && strings.Contains(w.String(), "c.yaml:3:19: `missing_line` is left out: region CA has no value for {missing}") {
+		if w.Rule == RuleLeftOut && w.Pos.Line == 3 && w.Pos.Col == 19 && strings.Contains(w.String(), "c.yaml:3:19: `missing_line` is left out: region CA has no value for {missing}") {
 			found = true
 		}
 	}

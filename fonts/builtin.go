@@ -7,6 +7,8 @@ import (
 	"sync"
 	"unsafe"
 
+	"handbill/source"
+
 	"github.com/go-text/typesetting/font"
 )
 
@@ -242,12 +244,12 @@ func bundledData(file, key string) *faceData {
 	s, ok := bundled[key]
 	return &faceData{size: len(s), load: func() ([]byte, *font.Font, error) {
 		if !ok {
-			return nil, nil, &FontError{File: file, Reason: "is not bundled"}
+			return nil, nil, &FontError{Severity: source.Error, Pos: source.Pos{File: file}, Message: "is not bundled", Hint: "this is a fault in handbill: please report it"}
 		}
 		ttf := readOnly(s)
 		ft, ferr := parseGoText(ttf)
 		if ferr != nil {
-			ferr.File = file
+			ferr.Pos.File = file
 			return nil, nil, ferr
 		}
 		return ttf, ft, nil

@@ -8,6 +8,8 @@ import (
 	"strconv"
 	"strings"
 
+	"handbill/source"
+
 	"github.com/go-text/typesetting/font"
 	"golang.org/x/text/language"
 )
@@ -150,12 +152,12 @@ func loadUserPath(p string) ([]*Face, error) {
 	}
 	st, err := os.Stat(file)
 	if err != nil {
-		return nil, &FontError{File: file, Reason: "cannot be read: " + unwrapPathError(err)}
+		return nil, &FontError{Severity: source.Error, Pos: source.Pos{File: file}, Message: "cannot be read: " + unwrapPathError(err), Hint: hintPath}
 	}
 	if st.IsDir() {
 		entries, err := os.ReadDir(file)
 		if err != nil {
-			return nil, &FontError{File: file, Reason: "cannot be read: " + unwrapPathError(err)}
+			return nil, &FontError{Severity: source.Error, Pos: source.Pos{File: file}, Message: "cannot be read: " + unwrapPathError(err), Hint: hintPath}
 		}
 		var out []*Face
 		for _, e := range entries {
@@ -169,7 +171,7 @@ func loadUserPath(p string) ([]*Face, error) {
 			}
 		}
 		if len(out) == 0 {
-			return nil, &FontError{File: file, Reason: "holds no .ttf or .ttc font"}
+			return nil, &FontError{Severity: source.Error, Pos: source.Pos{File: file}, Message: "holds no .ttf or .ttc font", Hint: hintPath}
 		}
 		return out, nil
 	}
@@ -188,7 +190,7 @@ func unwrapPathError(err error) string {
 func loadUserFile(file string, index int) ([]*Face, error) {
 	raw, err := os.ReadFile(file)
 	if err != nil {
-		return nil, &FontError{File: file, Reason: "cannot be read: " + unwrapPathError(err)}
+		return nil, &FontError{Severity: source.Error, Pos: source.Pos{File: file}, Message: "cannot be read: " + unwrapPathError(err), Hint: hintPath}
 	}
 	n, err := FaceCount(file, raw)
 	if err != nil {

@@ -21,47 +21,27 @@ import (
 	"slices"
 	"strings"
 
+	"handbill/source"
+
 	"github.com/go-text/typesetting/font"
 )
 
-// FontError says why a font file cannot be used, naming the file.
-type FontError struct {
-	File   string // path or name as the user gave it
-	Reason string // lower case, no period, e.g. "is a CFF (OpenType/PostScript) font"
-}
+// FontError says why a font file cannot be used: a diagnostic naming the
+// file (Pos.File, filled in by the exported functions), with a hint set
+// where the problem is found.
+type FontError = source.Diagnostic
 
-// Error returns "FILE: REASON" ("font REASON" when File is empty).
-func (e *FontError) Error() string {
-	if e.File == "" {
-		return "font " + e.Reason
-	}
-	return e.File + ": " + e.Reason
-}
-
-// Hint returns the advice for the user, e.g. "use a TrueType font with glyf
-// outlines (.ttf, or one face of a .ttc); CFF/.otf fonts are not supported".
-func (e *FontError) Hint() string {
-	r := e.Reason
-	switch {
-	case strings.HasPrefix(r, "is a CFF"), strings.HasPrefix(r, "has no 'glyf'"):
-		return "use a TrueType font with glyf outlines (.ttf, or one face of a .ttc); CFF/.otf fonts are not supported"
-	case strings.HasPrefix(r, "is a WOFF"):
-		return "use the font's .ttf file; WOFF/WOFF2 web fonts are not supported"
-	case strings.HasPrefix(r, "cannot be read"), strings.HasPrefix(r, "holds no "):
-		return "check the path; give a .ttf or .ttc file, or a folder of them"
-	case strings.HasPrefix(r, "is not a font file"):
-		return "give a TrueType font file (.ttf, or .ttc with a face index)"
-	case strings.HasSuffix(r, "does not exist"):
-		return "choose an existing face; faces are numbered from 0"
-	case strings.HasPrefix(r, "is damaged"):
-		return "the file is truncated or corrupt; get a fresh copy of the font"
-	case strings.HasPrefix(r, "has no Unicode"):
-		return "use a font with a Unicode character map (format 4 'cmap' subtable)"
-	case strings.HasPrefix(r, "does not allow embedding"):
-		return "use a font whose license allows embedding it in documents"
-	}
-	return "use a TrueType font with glyf outlines (.ttf, or one face of a .ttc)"
-}
+// Hints for font errors, each given where its problem is found.
+const (
+	hintTrueType = "use a TrueType font with glyf outlines (.ttf, or one face of a .ttc); CFF/.otf fonts are not supported"
+	hintWOFF     = "use the font's .ttf file; WOFF/WOFF2 web fonts are not supported"
+	hintPath     = "check the path; give a .ttf or .ttc file, or a folder of them"
+	hintNotFont  = "give a TrueType font file (.ttf, or .ttc with a face index)"
+	hintFace     = "choose an existing face; faces are numbered from 0"
+	hintDamaged  = "the file is truncated or corrupt; get a fresh copy of the font"
+	hintCmap     = "use a font with a Unicode character map (format 4 'cmap' subtable)"
+	hintEmbed    = "use a font whose license allows embedding it in documents"
+)
 
 const (
 	magicTrueType = 0x00010000
@@ -89,7 +69,7 @@ func Standalone(file string, data []byte, index int) ([]byte, error) {
 func parseStandalone(file string, data []byte, index int) ([]byte, *font.Font, error) {
 	out, ft, err := standalone(data, index)
 	if err != nil {
-		err.File = file
+		err.Pos.File = file
 		return nil, nil, err
 	}
 	return out, ft, nil
@@ -100,7 +80,7 @@ func parseStandalone(file string, data []byte, index int) ([]byte, *font.Font, e
 func FaceCount(file string, data []byte) (int, error) {
 	n, err := faceCount(data)
 	if err != nil {
-		err.File = file
+		err.Pos.File = file
 		return 0, err
 	}
 	return n, nil
@@ -109,12 +89,12 @@ func FaceCount(file string, data []byte) (int, error) {
 // CmapEntry maps one 16-bit character code to a glyph id.
 type CmapEntry struct{ Code, GID uint16 }
 
-func fontErr(format string, args ...any) *FontError {
-	return &FontError{Reason: fmt.Sprintf(format, args...)}
+func fontErr(hint, format string, args ...any) *FontError {
+	return &FontError{Severity: source.Error, Message: fmt.Sprintf(format, args...), Hint: hint}
 }
 
 func damaged(format string, args ...any) *FontError {
-	return &FontError{Reason: "is damaged: " + fmt.Sprintf(format, args...)}
+	return &FontError{Severity: source.Error, Message: "is damaged: " + fmt.Sprintf(format, args...), Hint: hintDamaged}
 }
 
 type sfntBytes []byte
@@ -151,17 +131,17 @@ func printable(tag string) string {
 
 func sniff(data []byte) (uint32, *FontError) {
 	if len(data) < 4 {
-		return 0, fontErr("is not a font file")
+		return 0, fontErr(hintNotFont, "is not a font file")
 	}
 	switch m := binary.BigEndian.Uint32(data); m {
 	case magicTrueType, magicTrue, magicTTC:
 		return m, nil
 	case magicOTTO:
-		return 0, fontErr("is a CFF (OpenType/PostScript) font")
+		return 0, fontErr(hintTrueType, "is a CFF (OpenType/PostScript) font")
 	case magicWOFF, magicWOFF2:
-		return 0, fontErr("is a WOFF web font")
+		return 0, fontErr(hintWOFF, "is a WOFF web font")
 	}
-	return 0, fontErr("is not a font file")
+	return 0, fontErr(hintNotFont, "is not a font file")
 }
 
 func faceCount(data []byte) (int, *FontError) {
@@ -193,7 +173,7 @@ func standalone(data []byte, index int) ([]byte, *font.Font, *FontError) {
 		if n == 1 {
 			faces = "face"
 		}
-		return nil, nil, fontErr("has %d %s; face %d does not exist", n, faces, index)
+		return nil, nil, fontErr(hintFace, "has %d %s; face %d does not exist", n, faces, index)
 	}
 	collection := binary.BigEndian.Uint32(data) == magicTTC
 	off := 0
@@ -267,17 +247,17 @@ func checkTrueType(version uint32, tables []sfntTable) *FontError {
 	_, cff := tab["CFF "]
 	_, cff2 := tab["CFF2"]
 	if version == magicOTTO || cff || cff2 {
-		return fontErr("is a CFF (OpenType/PostScript) font")
+		return fontErr(hintTrueType, "is a CFF (OpenType/PostScript) font")
 	}
 	if version != magicTrueType && version != magicTrue {
 		return damaged("face has unknown sfnt version %#08x", version)
 	}
 	if _, ok := tab["glyf"]; !ok {
-		return fontErr("has no 'glyf' table (no TrueType outlines)")
+		return fontErr(hintTrueType, "has no 'glyf' table (no TrueType outlines)")
 	}
 	for _, tag := range []string{"loca", "head", "hhea", "maxp", "hmtx", "cmap", "name", "post"} {
 		if _, ok := tab[tag]; !ok {
-			return fontErr("has no '%s' table", tag)
+			return fontErr(hintTrueType, "has no '%s' table", tag)
 		}
 	}
 	for _, t := range []struct {
@@ -328,7 +308,7 @@ func checkTrueType(version uint32, tables []sfntTable) *FontError {
 			return damaged("'OS/2' table is too short")
 		}
 		if fsType := os2.u16(8); fsType == 2 || fsType&0x300 != 0 {
-			return fontErr("does not allow embedding (OS/2 fsType %#04x)", fsType)
+			return fontErr(hintEmbed, "does not allow embedding (OS/2 fsType %#04x)", fsType)
 		}
 	}
 	return nil
@@ -424,7 +404,7 @@ func checkCmap(cmap sfntBytes, numGlyphs int) *FontError {
 		}
 	}
 	if sub < 0 {
-		return fontErr("has no Unicode 'cmap' subtable of format 4")
+		return fontErr(hintCmap, "has no Unicode 'cmap' subtable of format 4")
 	}
 	if !cmap.has(sub, 14) || !cmap.has(sub, cmap.u16(sub+2)) {
 		return damaged("'cmap' format 4 subtable lies outside the table")
@@ -473,7 +453,7 @@ func checkName(name sfntBytes) *FontError {
 		return damaged("'name' table is too short")
 	}
 	if f := name.u16(0); f != 0 {
-		return fontErr("has a 'name' table of format %d, which is not supported", f)
+		return fontErr(hintTrueType, "has a 'name' table of format %d, which is not supported", f)
 	}
 	strs := name.u16(4)
 	for i := range name.u16(2) {

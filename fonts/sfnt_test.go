@@ -316,11 +316,11 @@ func TestStandaloneErrors(t *testing.T) {
 			t.Errorf("%s face %d: got %v (%d bytes), want *FontError %q", tc.file, tc.index, err, len(out), tc.reason)
 			continue
 		}
-		if fe.File != tc.file || fe.Reason != tc.reason {
+		if fe.Pos.File != tc.file || fe.Message != tc.reason {
 			t.Errorf("%s face %d: got %q, want %q", tc.file, tc.index, fe.Error(), tc.file+": "+tc.reason)
 		}
-		if fe.Error() != fe.File+": "+fe.Reason || fe.Hint() == "" {
-			t.Errorf("%s: Error() = %q, Hint() = %q", tc.file, fe.Error(), fe.Hint())
+		if fe.Error() != fe.Pos.File+": "+fe.Message || fe.Hint == "" {
+			t.Errorf("%s: Error() = %q, Hint = %q", tc.file, fe.Error(), fe.Hint)
 		}
 	}
 	// The same errors come from a collection face.
@@ -328,9 +328,10 @@ func TestStandaloneErrors(t *testing.T) {
 		err.Error() != "c.ttc: is damaged: 'head' unitsPerEm is 0" {
 		t.Errorf("damaged face of a collection: %v", err)
 	}
-	fe := &FontError{File: "a.otf", Reason: "is a CFF (OpenType/PostScript) font"}
-	if want := "use a TrueType font with glyf outlines (.ttf, or one face of a .ttc); CFF/.otf fonts are not supported"; fe.Hint() != want {
-		t.Errorf("Hint() = %q, want %q", fe.Hint(), want)
+	_, err := Standalone("a.otf", []byte("OTTO\x00\x00\x00\x00\x00\x00\x00\x00"), 0)
+	var fe *FontError
+	if want := "use a TrueType font with glyf outlines (.ttf, or one face of a .ttc); CFF/.otf fonts are not supported"; !errors.As(err, &fe) || fe.Hint != want {
+		t.Errorf("a CFF font: %v, hint %q, want %q", err, fe.Hint, want)
 	}
 }
 
@@ -455,8 +456,8 @@ func TestWithCmapErrors(t *testing.T) {
 		{ttf, []CmapEntry{{'A', 0}}, "cmap: code U+0041 maps to glyph 0"},
 		{ttf, []CmapEntry{{'A', 3}}, "cmap: code U+0041 maps to glyph 3, but the font has 3 glyphs"},
 		{ttf, many, "cmap: 9000 entries do not fit in a format 4 cmap"},
-		{collection(ttf), nil, "font is a font collection, not a standalone font"},
-		{[]byte("OTTO"), nil, "font is a CFF (OpenType/PostScript) font"},
+		{collection(ttf), nil, "is a font collection, not a standalone font"},
+		{[]byte("OTTO"), nil, "is a CFF (OpenType/PostScript) font"},
 	} {
 		if _, err := withCmap(tc.ttf, tc.entries); err == nil || err.Error() != tc.err {
 			t.Errorf("got error %v, want %q", err, tc.err)
@@ -482,7 +483,7 @@ func FuzzStandalone(f *testing.F) {
 			out, err := Standalone("fuzz", data, i)
 			if err != nil {
 				var fe *FontError
-				if !errors.As(err, &fe) || fe.Reason == "" {
+				if !errors.As(err, &fe) || fe.Message == "" {
 					t.Fatalf("error %v is not a *FontError", err)
 				}
 				continue
@@ -505,7 +506,7 @@ func FuzzStandalone(f *testing.F) {
 func withCmap(ttf []byte, entries []CmapEntry) ([]byte, error) {
 	magic, ferr := sniff(ttf)
 	if ferr == nil && magic == magicTTC {
-		ferr = fontErr("is a font collection, not a standalone font")
+		ferr = fontErr(hintNotFont, "is a font collection, not a standalone font")
 	}
 	if ferr != nil {
 		return nil, ferr
@@ -516,7 +517,7 @@ func withCmap(ttf []byte, entries []CmapEntry) ([]byte, error) {
 	}
 	maxp := sfntBytes(tableData(tables, "maxp"))
 	if len(maxp) < 6 {
-		return nil, fontErr("has no usable 'maxp' table")
+		return nil, fontErr(hintTrueType, "has no usable 'maxp' table")
 	}
 	numGlyphs := maxp.u16(4)
 	for _, e := range entries {

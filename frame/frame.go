@@ -8,12 +8,12 @@ import (
 	"fmt"
 	"strings"
 
-	"handbill/content"
+	"handbill/source"
 	"handbill/text"
 )
 
 // Pos is a position in a source file (content or layout YAML).
-type Pos = content.Pos
+type Pos = source.Pos
 
 // Color is a colour: RGB, which screens and desktop printers get, and,
 // when the layout gives them, its press equivalents, which press output

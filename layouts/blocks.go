@@ -12,6 +12,7 @@ import (
 
 	"handbill/content"
 	"handbill/frame"
+	"handbill/source"
 	"handbill/text"
 )
 
@@ -111,17 +112,17 @@ func (c *composer) style(name string, d *content.Doc) (text.Style, frame.Color, 
 }
 
 // overflowErr turns a fitting failure into an error at the text's source.
-func (c *composer) overflowErr(what string, pos content.Pos, d *content.Doc, err error) error {
+func (c *composer) overflowErr(what string, pos source.Pos, d *content.Doc, err error) error {
 	var oe *text.OverflowError
 	if errors.As(err, &oe) {
-		return &content.Error{Pos: pos, Msg: fmt.Sprintf("%s does not fit in %s (%s): %v", what, c.t.Name(), d.Messages.Lang, err),
+		return &source.Diagnostic{Severity: source.Error, Pos: pos, Output: c.t.Name(), Lang: d.Messages.Lang.String(), Message: fmt.Sprintf("%s does not fit: %v", what, err),
 			Hint: "shorten the text, or give the block more room or a smaller minimum size in the layout"}
 	}
 	var mg *text.MissingGlyphError
 	if errors.As(err, &mg) {
-		return &content.Error{Pos: pos, Msg: fmt.Sprintf("%s in %s: %v", what, c.t.Name(), err), Hint: mg.Hint()}
+		return &source.Diagnostic{Severity: source.Error, Pos: pos, Output: c.t.Name(), Lang: d.Messages.Lang.String(), Message: fmt.Sprintf("%s: %v", what, err), Hint: mg.Hint()}
 	}
-	return &content.Error{Pos: pos, Msg: fmt.Sprintf("%s in %s: %v", what, c.t.Name(), err)}
+	return &source.Diagnostic{Severity: source.Error, Pos: pos, Output: c.t.Name(), Lang: d.Messages.Lang.String(), Message: fmt.Sprintf("%s: %v", what, err)}
 }
 
 func (c *composer) textBlock(b Block, r area, d *content.Doc) ([]frame.Item, error) {
@@ -207,7 +208,7 @@ func (c *composer) imageBlock(b Block, r area, d *content.Doc) ([]frame.Item, er
 	}
 	cfg, err := loadImage(path)
 	if err != nil {
-		return nil, &content.Error{Pos: pos, Msg: fmt.Sprintf("image %s %v", path, err),
+		return nil, &source.Diagnostic{Severity: source.Error, Pos: pos, Message: fmt.Sprintf("image %s %v", path, err),
 			Hint: "give a PNG or JPEG file of at most 40 megapixels; save it again from an image editor (as an 8-bit, non-interlaced PNG, or a JPEG) if it is damaged or not taken"}
 	}
 	k := math.Min(r.W/float64(cfg.Width), r.H/float64(cfg.Height))

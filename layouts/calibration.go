@@ -5,8 +5,8 @@ import (
 
 	"golang.org/x/text/language"
 
-	"handbill/content"
 	"handbill/frame"
+	"handbill/source"
 	"handbill/text"
 )
 
@@ -189,7 +189,7 @@ func (c *composer) calBlock(s string, x, y, w, h, max float64, bold bool) ([]fra
 	st := text.Style{Lang: language.English, LineHeight: 1.25, Bold: bold}
 	p, err := c.e.Fit(s, st, text.Box{W: w, H: h}, 6, max)
 	if err != nil {
-		return nil, &content.Error{Pos: c.t.Layout.Pos["sizes"], Msg: fmt.Sprintf("%s: the calibration instructions do not fit: %v", c.t.Name(), err)}
+		return nil, &source.Diagnostic{Severity: source.Error, Pos: c.t.Layout.Pos["sizes"], Message: fmt.Sprintf("%s: the calibration instructions do not fit: %v", c.t.Name(), err)}
 	}
 	return []frame.Item{&frame.Text{X: x, Y: y, Para: p, Color: frame.Black, Role: "caption", Src: c.t.Layout.Pos["sizes"], Block: c.t.Layout.Pos["sizes"]}}, nil
 }

@@ -7,8 +7,8 @@ import (
 
 	"gopkg.in/yaml.v3"
 
-	"handbill/content"
 	"handbill/frame"
+	"handbill/source"
 )
 
 // ParseColor reads "#rrggbb" (or "#rgb").
@@ -46,7 +46,7 @@ type themeColorFields ThemeColor
 
 // DecodeYAMLNode reads "#rrggbb" or {rgb, cmyk, spot}, and checks the
 // values where they are written.
-func (t *ThemeColor) DecodeYAMLNode(d *content.Decoder, n *yaml.Node, name string) error {
+func (t *ThemeColor) DecodeYAMLNode(d *source.Decoder, n *yaml.Node, name string) error {
 	const hint = `write "#rrggbb", or {rgb: "#0b3d6e", cmyk: [100, 70, 0, 45]} (optionally with spot: "PANTONE 2955 C")`
 	if n.Kind == yaml.ScalarNode {
 		if _, err := ParseColor(n.Value); err != nil {

@@ -9,6 +9,7 @@ import (
 
 	"handbill/content"
 	"handbill/frame"
+	"handbill/source"
 	"handbill/text"
 )
 
@@ -96,14 +97,14 @@ func (c *composer) loadTheme() error {
 	for name, v := range c.t.Layout.Theme {
 		col, err := v.Color()
 		if err != nil {
-			return &content.Error{Pos: c.t.Layout.Pos["theme."+name], Msg: "theme colour " + name + ": " + err.Error(), Hint: "write colours as #rrggbb"}
+			return &source.Diagnostic{Severity: source.Error, Pos: c.t.Layout.Pos["theme."+name], Message: "theme colour " + name + ": " + err.Error(), Hint: "write colours as #rrggbb"}
 		}
 		c.theme[name] = col
 	}
 	if brand := c.docs[0].Org.Color; brand != "" {
 		col, err := ParseColor(brand)
 		if err != nil {
-			return &content.Error{Pos: c.docs[0].Org.Name.Pos, Msg: "organisation colour: " + err.Error(), Hint: "write the brand colour as #rrggbb"}
+			return &source.Diagnostic{Severity: source.Error, Pos: c.docs[0].Org.Name.Pos, Message: "organisation colour: " + err.Error(), Hint: "write the brand colour as #rrggbb"}
 		}
 		c.theme["accent"] = col
 	}
@@ -223,11 +224,11 @@ func areaName(b Block) string {
 
 // blockErr gives an error the block's position unless it has one.
 func (c *composer) blockErr(b Block, err error) error {
-	var ce *content.Error
+	var ce *source.Diagnostic
 	if errors.As(err, &ce) {
 		return err
 	}
-	return &content.Error{Pos: b.Pos, Msg: fmt.Sprintf("%s: %v", c.t.Name(), err), Hint: "fix the block in the layout file"}
+	return &source.Diagnostic{Severity: source.Error, Pos: b.Pos, Output: c.t.Name(), Message: err.Error(), Hint: "fix the block in the layout file"}
 }
 
 func sortedKeys[V any](m map[string]V) []string { return slices.Sorted(maps.Keys(m)) }

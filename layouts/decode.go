@@ -3,20 +3,20 @@ package layouts
 import (
 	"gopkg.in/yaml.v3"
 
-	"handbill/content"
+	"handbill/source"
 )
 
-// decodeLayout decodes a layout file strictly (see content.DecodeYAML).
+// decodeLayout decodes a layout file strictly (see source.DecodeYAML).
 func decodeLayout(file string, data []byte, l *Layout) error {
-	return content.DecodeYAML(file, data, l)
+	return source.DecodeYAML(file, data, l)
 }
 
 type layoutFields Layout
 
 // DecodeYAMLNode decodes a layout and keeps the positions of its top-level
 // keys and theme colours, for messages about them.
-func (l *Layout) DecodeYAMLNode(d *content.Decoder, n *yaml.Node, name string) error {
-	l.Pos = map[string]content.Pos{}
+func (l *Layout) DecodeYAMLNode(d *source.Decoder, n *yaml.Node, name string) error {
+	l.Pos = map[string]source.Pos{}
 	if n.Kind == yaml.MappingNode {
 		for i := 0; i+1 < len(n.Content); i += 2 {
 			k, v := n.Content[i], n.Content[i+1]
@@ -40,7 +40,7 @@ func (l *Layout) DecodeYAMLNode(d *content.Decoder, n *yaml.Node, name string) e
 type blockFields Block
 
 // DecodeYAMLNode decodes a block and records where it is.
-func (b *Block) DecodeYAMLNode(d *content.Decoder, n *yaml.Node, name string) error {
+func (b *Block) DecodeYAMLNode(d *source.Decoder, n *yaml.Node, name string) error {
 	err := d.Decode(n, name, (*blockFields)(b))
 	b.Pos = d.Pos(n)
 	if err != nil {

@@ -20,7 +20,8 @@ import (
 	"handbill/content"
 	"handbill/fonts"
 	"handbill/layouts"
-	"handbill/output"
+	"handbill/render"
+	"handbill/source"
 	"handbill/text"
 )
 
@@ -42,15 +43,15 @@ var fuzzEnv = sync.OnceValues(func() (*text.Engine, []*content.Doc) {
 	return text.NewEngine(fonts.Builtin()), docs
 })
 
-// positioned fails t unless err is a *content.Error naming a file and,
+// positioned fails t unless err is a *source.Diagnostic naming a file and,
 // when wantFile is given, that file at a line and column.
 func positioned(t *testing.T, what string, err error, wantFile string) {
 	t.Helper()
-	var ce *content.Error
+	var ce *source.Diagnostic
 	if !errors.As(err, &ce) {
 		t.Fatalf("%s: error without a position: %T %v", what, err, err)
 	}
-	if ce.Pos.File == "" || ce.Msg == "" {
+	if ce.Pos.File == "" || ce.Message == "" {
 		t.Fatalf("%s: error without a file or message: %#v", what, ce)
 	}
 	if wantFile != "" && (ce.Pos.File != wantFile || ce.Pos.Line < 1 || ce.Pos.Col < 1) {
@@ -59,7 +60,7 @@ func positioned(t *testing.T, what string, err error, wantFile string) {
 }
 
 // FuzzParseLayout: whatever the bytes, layouts.Parse returns a layout or
-// a *content.Error at a line and column of the file; it never panics. A
+// a *source.Diagnostic at a line and column of the file; it never panics. A
 // layout that parses is composed (its first output, in English; in English
 // and Spanish for a multi-language one) and written as PDF: errors are
 // fine, if they carry a position, but not panics, nor minutes of work.
@@ -111,7 +112,7 @@ func FuzzParseLayout(f *testing.F) {
 			positioned(t, "Compose", err, "")
 			return
 		}
-		if err := output.Write(io.Discard, doc); err != nil {
+		if err := render.Write(io.Discard, doc); err != nil {
 			t.Logf("Write: %v", err)
 		}
 	})
@@ -140,7 +141,7 @@ pages:
 // FuzzLogo feeds bytes to a real build as an organisation's logo: a
 // content file names logo.png, the bytes are that file, and a poster with
 // the logo is composed and written as PDF. Loading and composing may fail
-// with a *content.Error at the logo's line in the content file; an image
+// with a *source.Diagnostic at the logo's line in the content file; an image
 // they accept must then be written without error. Nothing panics, and a
 // hostile image (a header claiming 100000×100000 pixels, a truncated or
 // damaged file) is refused before it is decoded in full. Run with
@@ -182,7 +183,7 @@ func FuzzLogo(f *testing.F) {
 			positioned(t, "Compose", err, contentFile)
 			return
 		}
-		if err := output.Write(io.Discard, doc); err != nil {
+		if err := render.Write(io.Discard, doc); err != nil {
 			t.Fatalf("the logo composes, but the PDF is not written: %v", err)
 		}
 	})

@@ -9,7 +9,7 @@ import (
 	"os"
 	"sync"
 
-	"handbill/content"
+	"handbill/source"
 )
 
 // Bounds on images. A logo is a few hundred kilobytes and a print-quality
@@ -50,7 +50,7 @@ func loadImage(path string) (image.Config, error) {
 	case st.Size() > MaxImageBytes:
 		return image.Config{}, fmt.Errorf("is %.1f MB; an image may have at most %d MB", float64(st.Size())/(1<<20), MaxImageBytes>>20)
 	}
-	data, err := content.ReadFile(path, MaxImageBytes)
+	data, err := source.ReadFile(path, MaxImageBytes)
 	if err != nil {
 		return image.Config{}, fmt.Errorf("cannot be read: %v", unwrap(err))
 	}

@@ -6,9 +6,9 @@ import (
 	"strconv"
 	"strings"
 
-	"gopkg.in/yaml.v3"
+	"handbill/source"
 
-	"handbill/content"
+	"gopkg.in/yaml.v3"
 )
 
 // Length is a distance in a layout file: "0.5in", "12mm", "36pt", or "40%"
@@ -76,13 +76,13 @@ func finite(l Length, err error) (Length, error) {
 }
 
 // DecodeScalar reads a length from a layout file.
-func (l *Length) DecodeScalar(value string, _ content.Pos) error {
+func (l *Length) DecodeScalar(value string, _ source.Pos) error {
 	v, err := ParseLength(value)
 	if _, err2 := finite(parseLength(value)); err != nil && err2 == nil {
-		return &content.Error{Msg: fmt.Sprintf("must be a length of at most 200in (or 1000%%) either way, got %q", value), Hint: "lengths are measured on the page: give one that fits it"}
+		return &source.Diagnostic{Severity: source.Error, Message: fmt.Sprintf("must be a length of at most 200in (or 1000%%) either way, got %q", value), Hint: "lengths are measured on the page: give one that fits it"}
 	}
 	if err != nil {
-		return &content.Error{Msg: fmt.Sprintf("must be a length, got %q", value), Hint: "write a number with in, mm, cm, pt or %, e.g. 0.5in"}
+		return &source.Diagnostic{Severity: source.Error, Message: fmt.Sprintf("must be a length, got %q", value), Hint: "write a number with in, mm, cm, pt or %, e.g. 0.5in"}
 	}
 	*l = v
 	return nil
@@ -96,7 +96,7 @@ type SizeSpec struct {
 }
 
 // DecodeYAMLNode reads a size name or a [width, height] pair.
-func (s *SizeSpec) DecodeYAMLNode(d *content.Decoder, n *yaml.Node, name string) error {
+func (s *SizeSpec) DecodeYAMLNode(d *source.Decoder, n *yaml.Node, name string) error {
 	hint := "write a size name (" + strings.Join(sortedKeys(pageSizes), ", ") + ") or [width, height] such as [3.5in, 2in]"
 	switch n.Kind {
 	case yaml.ScalarNode:

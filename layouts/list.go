@@ -5,6 +5,7 @@ import (
 
 	"handbill/content"
 	"handbill/frame"
+	"handbill/source"
 	"handbill/text"
 )
 
@@ -32,7 +33,7 @@ func (c *composer) listBlock(b Block, r area, d *content.Doc) ([]frame.Item, err
 	var titleStyle text.Style
 	var titleCol frame.Color
 	titleRatio := 1.0
-	var titlePos content.Pos
+	var titlePos source.Pos
 	if b.Title != "" {
 		s, pos, err := expand(b.Title, d, b.Pos)
 		if err != nil {
@@ -67,7 +68,7 @@ func (c *composer) listBlock(b Block, r area, d *content.Doc) ([]frame.Item, err
 	type placed struct {
 		p    *text.Paragraph
 		y    float64
-		src  content.Pos
+		src  source.Pos
 		bull bool
 	}
 	layoutAt := func(s float64) ([]placed, string, float64) {
@@ -100,7 +101,7 @@ func (c *composer) listBlock(b Block, r area, d *content.Doc) ([]frame.Item, err
 		placedItems, what, by = layoutAt(size)
 	}
 	if what != "" {
-		return nil, &content.Error{Pos: b.Pos, Msg: fmt.Sprintf("list %q does not fit its block in %s (%s): %s overflows by %.1f pt at the minimum size %g pt", b.Items, c.t.Name(), d.Messages.Lang, what, by, rng[0]),
+		return nil, &source.Diagnostic{Severity: source.Error, Pos: b.Pos, Message: fmt.Sprintf("list %q does not fit its block in %s (%s): %s overflows by %.1f pt at the minimum size %g pt", b.Items, c.t.Name(), d.Messages.Lang, what, by, rng[0]),
 			Hint: "shorten the items, show fewer (max:), or give the block more room or a smaller minimum size"}
 	}
 	record(size)

@@ -4,9 +4,11 @@ import (
 	"embed"
 	"fmt"
 	"io/fs"
+	"maps"
+	"slices"
 	"strings"
 
-	"handbill/content"
+	"handbill/source"
 )
 
 //go:embed builtin/*.yaml
@@ -35,9 +37,9 @@ func Builtin() (map[string]*Layout, error) {
 
 // LoadFile reads a user's layout file.
 func LoadFile(file string) (*Layout, error) {
-	data, err := content.ReadFile(file, content.MaxFileSize)
+	data, err := source.ReadFile(file, source.MaxFileSize)
 	if err != nil {
-		return nil, &content.Error{Pos: content.Pos{File: file}, Msg: "cannot read layout: " + unwrap(err).Error(), Hint: "check the path of the --layout file: a layout is YAML text of at most 4 MB"}
+		return nil, &source.Diagnostic{Severity: source.Error, Pos: source.Pos{File: file}, Message: "cannot read layout: " + unwrap(err).Error(), Hint: "check the path of the --layout file: a layout is YAML text of at most 4 MB"}
 	}
 	return Parse(file, data)
 }
@@ -59,26 +61,26 @@ var products = []string{"poster", "multilang", "flyer", "handout", "card", "stic
 
 // check validates what decoding cannot: names that refer to each other.
 func (l *Layout) check() error {
-	at := func(key string) content.Pos {
+	at := func(key string) source.Pos {
 		if p, ok := l.Pos[key]; ok {
 			return p
 		}
-		return content.Pos{File: l.Source, Line: 1, Col: 1}
+		return source.Pos{File: l.Source, Line: 1, Col: 1}
 	}
 	if !contains(products, l.Product) {
-		return &content.Error{Pos: at("product"), Msg: fmt.Sprintf("unknown product %q", l.Product), Hint: "use one of " + strings.Join(products, ", ")}
+		return &source.Diagnostic{Severity: source.Error, Pos: at("product"), Message: fmt.Sprintf("unknown product %q", l.Product), Hint: "use one of " + strings.Join(products, ", ")}
 	}
 	for _, v := range l.Sizes {
 		for _, s := range v.Sheets {
 			if _, ok := sheets[s]; !ok {
-				return &content.Error{Pos: at("sizes"), Msg: fmt.Sprintf("unknown sheet %q", s), Hint: suggest(s, sortedKeys(sheets))}
+				return &source.Diagnostic{Severity: source.Error, Pos: at("sizes"), Message: fmt.Sprintf("unknown sheet %q", s), Hint: suggest(s, sortedKeys(sheets))}
 			}
 		}
 		if len(v.Sheets) > 0 && l.Product != "card" {
-			return &content.Error{Pos: at("sizes"), Msg: "only a card layout has sheets", Hint: "set product: card, or remove sheets"}
+			return &source.Diagnostic{Severity: source.Error, Pos: at("sizes"), Message: "only a card layout has sheets", Hint: "set product: card, or remove sheets"}
 		}
 		if err := v.checkPrint(l.Product); err != nil {
-			return &content.Error{Pos: at("sizes"), Msg: fmt.Sprintf("size %s: %v", v.Suffix, err), Hint: "write bleed as a length such as 0.125in or 3mm, and back_offset as [x, y] such as [1.5mm, -0.5mm]"}
+			return &source.Diagnostic{Severity: source.Error, Pos: at("sizes"), Message: fmt.Sprintf("size %s: %v", v.Suffix, err), Hint: "write bleed as a length such as 0.125in or 3mm, and back_offset as [x, y] such as [1.5mm, -0.5mm]"}
 		}
 	}
 	var walk func(bs []Block) error
@@ -86,11 +88,11 @@ func (l *Layout) check() error {
 		for _, b := range bs {
 			for _, s := range []string{b.Style, b.TitleStyle} {
 				if _, ok := l.Styles[s]; s != "" && !ok {
-					return &content.Error{Pos: b.Pos, Msg: fmt.Sprintf("unknown style %q", s), Hint: suggest(s, sortedKeys(l.Styles))}
+					return &source.Diagnostic{Severity: source.Error, Pos: b.Pos, Message: fmt.Sprintf("unknown style %q", s), Hint: suggest(s, sortedKeys(l.Styles))}
 				}
 			}
 			if (b.Type == "text" || b.Type == "list" || b.Type == "tabs") && b.Style == "" {
-				return &content.Error{Pos: b.Pos, Msg: fmt.Sprintf("a %s block needs a style", b.Type), Hint: "add style: with one of " + strings.Join(sortedKeys(l.Styles), ", ")}
+				return &source.Diagnostic{Severity: source.Error, Pos: b.Pos, Message: fmt.Sprintf("a %s block needs a style", b.Type), Hint: "add style: with one of " + strings.Join(sortedKeys(l.Styles), ", ")}
 			}
 			if err := walk(b.Blocks); err != nil {
 				return err
@@ -117,7 +119,7 @@ func contains(list []string, s string) bool {
 
 // suggest is a hint: the nearest known name, or the list of them.
 func suggest(s string, known []string) string {
-	if near := content.Suggest(s, known); near != "" {
+	if near := source.Suggest(s, known); near != "" {
 		return fmt.Sprintf("did you mean %q?", near)
 	}
 	return "use one of " + strings.Join(known, ", ")
@@ -126,4 +128,13 @@ func suggest(s string, known []string) string {
 // BuiltinSource returns the YAML of a built-in layout, to copy and adapt.
 func BuiltinSource(name string) ([]byte, error) {
 	return fs.ReadFile(builtinFS, "builtin/"+name+".yaml")
+}
+
+// Sorted returns the layouts of ls in order of name.
+func Sorted(ls map[string]*Layout) []*Layout {
+	out := make([]*Layout, 0, len(ls))
+	for _, k := range slices.Sorted(maps.Keys(ls)) {
+		out = append(out, ls[k])
+	}
+	return out
 }

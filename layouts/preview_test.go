@@ -8,7 +8,7 @@ import (
 
 	"handbill/content"
 	"handbill/layouts"
-	"handbill/output"
+	"handbill/render"
 	"handbill/text"
 )
 
@@ -43,7 +43,7 @@ func TestEveryLanguageBuildsEveryProduct(t *testing.T) {
 						if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 							t.Fatal(err)
 						}
-						if err := output.WriteFile(path, doc); err != nil {
+						if err := render.WriteFile(path, doc); err != nil {
 							t.Error(err)
 						}
 					}

@@ -1,6 +1,6 @@
 package layouts
 
-import "handbill/content"
+import "handbill/source"
 
 // Layout is a layout file: a product's page, styles and blocks. Lengths in
 // blocks are measured in the block's area (the safe area by default).
@@ -17,12 +17,12 @@ type Layout struct {
 	// MinSize is the smallest type size, in points, body and heading text
 	// may have on this product (check warns under it; a compliance preset
 	// may require more).
-	MinSize float64                `yaml:"min_size"`
-	Theme   map[string]ThemeColor  `yaml:"theme"`
-	Styles  map[string]StyleSpec   `yaml:"styles,required"`
-	Pages   []PageSpec             `yaml:"pages,required"`
-	Source  string                 `yaml:"-"`
-	Pos     map[string]content.Pos `yaml:"-"`
+	MinSize float64               `yaml:"min_size"`
+	Theme   map[string]ThemeColor `yaml:"theme"`
+	Styles  map[string]StyleSpec  `yaml:"styles,required"`
+	Pages   []PageSpec            `yaml:"pages,required"`
+	Source  string                `yaml:"-"`
+	Pos     map[string]source.Pos `yaml:"-"`
 }
 
 // Variant is one size a layout is built in.
@@ -111,6 +111,6 @@ type Block struct {
 	Only []string `yaml:"only"`
 	// Group names blocks set at one common size: the largest size at which
 	// every block of the group fits (two lists side by side, say).
-	Group string      `yaml:"group"`
-	Pos   content.Pos `yaml:"-"`
+	Group string     `yaml:"group"`
+	Pos   source.Pos `yaml:"-"`
 }

@@ -11,7 +11,7 @@ import (
 	"handbill/content"
 	"handbill/fonts"
 	"handbill/layouts"
-	"handbill/output"
+	"handbill/render"
 	"handbill/text"
 )
 
@@ -71,7 +71,7 @@ func TestSpecimenPDFIsDeterministic(t *testing.T) {
 			t.Fatal(err)
 		}
 		var b bytes.Buffer
-		if err := output.Write(&b, doc); err != nil {
+		if err := render.Write(&b, doc); err != nil {
 			t.Fatal(err)
 		}
 		outs[i] = b.Bytes()
@@ -98,18 +98,18 @@ func BenchmarkMultilingualPage(b *testing.B) {
 		b.Run(name, func(b *testing.B) {
 			e := text.NewEngine(fonts.Builtin())
 			warm, _ := layouts.Specimen(e, samples, layouts.SpecimenOptions{})
-			output.Write(&bytes.Buffer{}, warm)
+			render.Write(&bytes.Buffer{}, warm)
 			for b.Loop() {
 				if cold {
 					e = text.NewEngine(fonts.Builtin())
-					output.ForgetMemos()
+					render.ForgetMemos()
 				}
 				doc, err := layouts.Specimen(e, samples, layouts.SpecimenOptions{})
 				if err != nil {
 					b.Fatal(err)
 				}
 				var buf bytes.Buffer
-				if err := output.Write(&buf, doc); err != nil {
+				if err := render.Write(&buf, doc); err != nil {
 					b.Fatal(err)
 				}
 				b.SetBytes(int64(buf.Len()))

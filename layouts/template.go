@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"handbill/content"
+	"handbill/source"
 )
 
 var placeholder = regexp.MustCompile(`\{([a-z0-9_]+)\}`)
@@ -52,7 +53,7 @@ func fields(d *content.Doc) map[string]string {
 // leaves out) is dropped with its separator, and a template with nothing
 // left is empty. The position is the message's when the template is a
 // single message, else the block's.
-func expand(tmpl string, d *content.Doc, at content.Pos) (string, content.Pos, error) {
+func expand(tmpl string, d *content.Doc, at source.Pos) (string, source.Pos, error) {
 	f := fields(d)
 	pos := at
 	if m := placeholder.FindStringSubmatch(tmpl); m != nil && m[0] == strings.TrimSpace(tmpl) {
@@ -81,7 +82,7 @@ func expand(tmpl string, d *content.Doc, at content.Pos) (string, content.Pos, e
 			return v
 		})
 		if bad != "" {
-			return "", at, &content.Error{Pos: at, Msg: fmt.Sprintf("unknown placeholder {%s} in %q", bad, tmpl),
+			return "", at, &source.Diagnostic{Severity: source.Error, Pos: at, Message: fmt.Sprintf("unknown placeholder {%s} in %q", bad, tmpl),
 				Hint: "use a message key of the content file or one of {hotline}, {sms}, {sms_keyword}, {web}, {more_hotlines}, {emergency}, {org_name}, {org_contact}, {native}"}
 		}
 		if !empty {

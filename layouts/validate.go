@@ -3,9 +3,9 @@ package layouts
 import (
 	"fmt"
 
-	"gopkg.in/yaml.v3"
+	"handbill/source"
 
-	"handbill/content"
+	"gopkg.in/yaml.v3"
 )
 
 // Numbers in a layout file are checked as they are read, at their
@@ -16,7 +16,7 @@ import (
 type styleFields StyleSpec
 
 // DecodeYAMLNode decodes a style and checks its numbers.
-func (s *StyleSpec) DecodeYAMLNode(d *content.Decoder, n *yaml.Node, name string) error {
+func (s *StyleSpec) DecodeYAMLNode(d *source.Decoder, n *yaml.Node, name string) error {
 	if err := d.Decode(n, name, (*styleFields)(s)); err != nil {
 		return err
 	}
@@ -41,7 +41,7 @@ func (s *StyleSpec) DecodeYAMLNode(d *content.Decoder, n *yaml.Node, name string
 }
 
 // checkBlockNumbers checks a block's numbers as read from node n.
-func checkBlockNumbers(d *content.Decoder, n *yaml.Node, b *Block) error {
+func checkBlockNumbers(d *source.Decoder, n *yaml.Node, b *Block) error {
 	if b.Width < 0 || b.Width > 100 {
 		return d.Errorf(valueNode(n, "width"), "a line width in points, e.g. 1", "`width` must be between 0 and 100 pt, got %g", b.Width)
 	}

@@ -32,7 +32,7 @@ import (
 	"handbill/content"
 	"handbill/fonts"
 	"handbill/frame"
-	"handbill/output"
+	"handbill/render"
 	"handbill/text"
 )
 
@@ -161,7 +161,7 @@ func build(e *text.Engine, panels []panel) ([]byte, error) {
 		return nil, err
 	}
 	var buf bytes.Buffer
-	if err := output.Write(&buf, doc); err != nil {
+	if err := render.Write(&buf, doc); err != nil {
 		return nil, err
 	}
 	return buf.Bytes(), nil
@@ -235,7 +235,7 @@ func main() {
 	out := flag.String("o", "", "write the handbill PDF here")
 	n := flag.Int("n", 0, "after one warm-up build, build this many times and print the mean time per document")
 	typ := flag.String("typst", "", "write the poster's Typst source here and exit")
-	cold := flag.Bool("cold", false, "with -n: forget every cache before each build (a new text engine, output.ForgetMemos), as Typst's evicted memo")
+	cold := flag.Bool("cold", false, "with -n: forget every cache before each build (a new text engine, render.ForgetMemos), as Typst's evicted memo")
 	verbose := flag.Bool("v", false, "print where the time of a single build goes (stderr)")
 	cpuprofile := flag.String("cpuprofile", "", "write a CPU profile here: of the timed builds with -n, else of the whole run")
 	flag.Parse()
@@ -298,7 +298,7 @@ func run(out string, n int, typ string, verbose, cold bool) error {
 		for range n {
 			if cold {
 				e = text.NewEngine(fonts.Builtin())
-				output.ForgetMemos()
+				render.ForgetMemos()
 			}
 			if pdf, err = build(e, panels); err != nil {
 				return err

@@ -73,7 +73,7 @@ var (
 // cmdBad runs handbill with args and checks what every bad input must
 // give: a non-zero exit status, within badInputLimit, no panic, exactly
 // one "handbill: error:" line, at FILE:LINE:COL of a file in the work
-// folder, followed by a "handbill: hint:" line, and no PDF written.
+// folder, followed by a "  hint:" line, and no PDF written.
 // Standard output and error are kept for the script's stdout and stderr
 // commands.
 //
@@ -156,9 +156,9 @@ func cmdBad(ts *testscript.TestScript, neg bool, args []string) {
 			ts.Fatalf("the error names %s, which the command line does not", m[1])
 		}
 	}
-	if errLine+1 >= len(lines) || !strings.HasPrefix(lines[errLine+1], "handbill: hint: ") ||
-		strings.TrimSpace(strings.TrimPrefix(lines[errLine+1], "handbill: hint: ")) == "" {
-		ts.Fatalf("the error is not followed by a \"handbill: hint:\" line")
+	if errLine+1 >= len(lines) || !strings.HasPrefix(lines[errLine+1], "  hint: ") ||
+		strings.TrimSpace(strings.TrimPrefix(lines[errLine+1], "  hint: ")) == "" {
+		ts.Fatalf("the error is not followed by a \"  hint:\" line")
 	}
 	filepath.WalkDir(ts.MkAbs("."), func(path string, d fs.DirEntry, err error) error {
 		if err == nil && strings.HasSuffix(path, ".pdf") {

@@ -1,24 +1,21 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"io"
-	"maps"
 	"os"
 	"os/signal"
 	"path/filepath"
-	"slices"
 	"strings"
 	"syscall"
 	"time"
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
-	"golang.org/x/text/language"
 
-	"handbill/content"
-	"handbill/layouts"
-	"handbill/output"
+	"handbill/build"
+	"handbill/source"
 )
 
 type buildOptions struct {
@@ -61,7 +58,6 @@ languages (English and Spanish) for the US hotlines.`,
 	addSelectionFlags(f, opts)
 	f.BoolVar(&opts.force, "force", false, "replace files in the output folder even if handbill did not write them")
 	f.IntVar(&opts.jobs, "jobs", 0, "documents built at once (default: one per CPU)")
-	f.StringVar(&opts.batch, "batch", "", "build every job of a programme `FILE` (YAML), each into its own folder under --out")
 	addPrintFlags(f, &opts.printFlags)
 	return cmd
 }
@@ -77,131 +73,178 @@ func addSelectionFlags(f *pflag.FlagSet, opts *buildOptions) {
 	f.BoolVar(&opts.reviewed, "require-reviewed", false, "refuse machine-drafted translations not yet reviewed")
 	f.StringVar(&opts.preset, "preset", "", "meet a US state posting law: `NAME` from 'handbill list presets' (sets the outputs, languages and region it needs)")
 	f.StringVar(&opts.third, "third-language", "", "the county's third language (BCP 47 `TAG`) for presets that require one")
+	f.StringVar(&opts.batch, "batch", "", "every job of a programme `FILE` (YAML), each into its own folder under --out")
 }
 
-// options turns the flags into build options, checking names first: a
-// wrong region, audience or language is one mistake, not one per document.
-func (opts *buildOptions) options() (output.BuildOptions, error) {
-	if opts.preset != "" {
-		return opts.presetOptions()
-	}
+// request is the flags as a build request: names, not yet checked.
+func (opts *buildOptions) request() (build.Request, error) {
 	reg, err := opts.global.registry()
 	if err != nil {
-		return output.BuildOptions{}, err
+		return build.Request{}, err
 	}
-	// Languages named on the command line are known before the content
-	// is read: their fonts load meanwhile, on another core.
-	if tags, err := parseLangs(opts.langs, nil); err == nil {
-		reg.Prefetch(tags...)
+	req := build.Request{Content: opts.content, Layouts: opts.layouts, Region: opts.region, Audience: opts.audience,
+		Preset: opts.preset, ThirdLanguage: opts.third, RequireReviewed: opts.reviewed, Fonts: reg,
+		Press: opts.press, Calibration: opts.calibration, Timestamp: opts.timestamp, OutputIntent: opts.outputIntent}
+	if s := strings.TrimSpace(opts.langs); s != "" {
+		req.Langs = strings.Split(s, ",")
 	}
-	set, err := content.Load(opts.content)
+	return req, nil
+}
+
+// jobs is what the flags ask for: the command line's one job, or a batch
+// file's jobs.
+func (opts *buildOptions) jobList() ([]build.Job, error) {
+	if opts.jobs < 0 {
+		return nil, usage("give a number of documents to build at once, 1 or more, or leave --jobs out", "--jobs %d is not a number of workers", opts.jobs)
+	}
+	req, err := opts.request()
 	if err != nil {
-		return output.BuildOptions{}, err
+		return nil, err
 	}
-	langs, err := parseLangs(opts.langs, set)
-	if err != nil {
-		return output.BuildOptions{}, err
-	}
-	reg.Prefetch(langs...)
-	ls, only, err := selectLayouts(opts.layouts)
-	if err != nil {
-		return output.BuildOptions{}, err
-	}
-	region := opts.region
-	if region == "" {
-		region = set.DefaultRegion()
-	}
-	audience := opts.audience
-	if audience == "" {
-		audience = set.DefaultAudience()
-	}
-	for _, lang := range langs {
-		if _, err := set.Resolve(lang, audience, region); err != nil {
-			return output.BuildOptions{}, err
+	if opts.batch != "" {
+		b, err := build.LoadBatch(opts.batch)
+		if err != nil {
+			return nil, err
 		}
+		if len(b.Jobs) == 0 {
+			return nil, fmt.Errorf("%s: the batch file has no jobs", opts.batch)
+		}
+		return b.Plan(req, opts.out), nil
 	}
-	return output.BuildOptions{
-		Content: set, Layouts: ls, Langs: langs, Region: region, Audience: audience,
-		Fonts: reg, OutDir: opts.out, Force: opts.force, Workers: opts.jobs, Only: only, RequireReviewed: opts.reviewed,
-		Press: opts.press, Timestamp: opts.timestamp, Calibration: opts.calibration, OutputIntent: opts.outputIntent,
-	}, nil
+	sel, err := build.Select(req)
+	if err != nil {
+		return nil, err
+	}
+	return []build.Job{{Sel: sel, OutDir: opts.out}}, nil
+}
+
+// interruptible returns a context cancelled on Ctrl-C or SIGTERM: the
+// pipeline then finishes the documents under way, writes the manifests of
+// what finished, and leaves no partial file.
+func interruptible(cmd *cobra.Command) (context.Context, context.CancelFunc) {
+	ctx := cmd.Context()
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	return signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM)
 }
 
 func buildRun(cmd *cobra.Command, opts *buildOptions) error {
-	if opts.batch != "" {
-		return batchRun(cmd, opts, opts.batch)
-	}
 	start := time.Now()
-	bo, err := opts.options()
+	jobs, err := opts.jobList()
 	if err != nil {
 		return err
 	}
 	stdout, stderr := cmd.OutOrStdout(), cmd.ErrOrStderr()
+	p := newPrinter(stderr)
 	tty := isTerminal(stderr)
-	bo.Progress = func(done, total int, r output.Result) {
-		if tty {
-			fmt.Fprintf(stderr, "\r\033[K")
-		}
-		if r.Err == nil {
-			warn := ""
-			if n := len(r.Warnings); n > 0 {
-				warn = fmt.Sprintf(", %d warning%s", n, plural(n))
+	batch := opts.batch != ""
+	ctx, stop := interruptible(cmd)
+	defer stop()
+	outcomes := build.Run(ctx, jobs, build.Options{Write: true, Force: opts.force, Workers: opts.jobs,
+		Progress: func(pr build.Progress) {
+			if tty {
+				fmt.Fprintf(stderr, "\r\033[K")
 			}
-			fmt.Fprintf(stdout, "wrote %s (%s, %d page%s, %d KB%s)\n", filepath.Join(opts.out, r.File), r.PageSize, r.Pages, plural(r.Pages), (r.Bytes+1023)/1024, warn)
-		} else {
-			printError(stderr, r.Err)
+			r := pr.Result
+			if r.Written() {
+				warn := ""
+				if n := len(r.Warnings); n > 0 {
+					warn = fmt.Sprintf(", %d warning%s", n, plural(n))
+				}
+				fmt.Fprintf(stdout, "wrote %s (%s, %d page%s, %d KB%s)\n", filepath.Join(jobNamed(jobs, pr.Job).OutDir, r.File), r.PageSize, r.Pages, plural(r.Pages), (r.Bytes+1023)/1024, warn)
+			}
+			p.print(r.Errors...)
+			if tty && pr.Done < pr.Total {
+				progressBar(stderr, pr.Done, pr.Total)
+			}
+		}})
+	if tty {
+		fmt.Fprintf(stderr, "\r\033[K")
+	}
+	failed := false
+	files, bad, warnings, okJobs := 0, 0, 0, 0
+	for _, o := range outcomes {
+		if o.Err != nil {
+			p.print(*o.Err)
 		}
-		if tty && done < total {
-			fmt.Fprintf(stderr, "[%d/%d] building…", done, total)
+		p.print(o.Notes...)
+		p.print(o.Preset...)
+		if len(source.Errors(o.Preset)) > 0 {
+			fmt.Fprintf(stderr, "handbill: error: the documents do not meet preset %s: nothing was written\n  hint: run 'handbill check' with the same flags to see every problem\n", jobNamed(jobs, o.Job).Sel.Preset.Name)
+		}
+		jobBad := 0
+		for _, r := range o.Results {
+			switch {
+			case r.Written():
+				files++
+			case r.Failed():
+				bad++
+				jobBad++
+			}
+			warnings += len(r.Warnings)
+		}
+		if o.Failed() {
+			failed = true
+		} else {
+			okJobs++
+		}
+		if batch {
+			switch {
+			case o.Err != nil:
+				fmt.Fprintf(stdout, "job %s: not built\n", o.Job)
+			case jobBad > 0:
+				fmt.Fprintf(stdout, "job %s: %d documents, %d failed\n", o.Job, len(o.Results), jobBad)
+			default:
+				fmt.Fprintf(stdout, "job %s: %d document%s\n", o.Job, len(o.Results), plural(len(o.Results)))
+			}
 		}
 	}
-	// On Ctrl-C, finish the documents under way, write the manifest of
-	// what finished, and leave no partial file.
-	ctx, stop := signal.NotifyContext(cmd.Context(), os.Interrupt, syscall.SIGTERM)
-	defer stop()
-	bo.Stop = ctx.Done()
-	m, err := output.Build(bo)
 	if ctx.Err() != nil {
-		fmt.Fprintf(stderr, "handbill: interrupted: %s lists what was built\n", filepath.Join(opts.out, "manifest.json"))
+		fmt.Fprintf(stderr, "handbill: interrupted: the manifest in %s lists what was built\n", opts.out)
 		return reported{ctx.Err()}
 	}
-	if m == nil {
-		return err
+	var summary string
+	if batch {
+		summary = fmt.Sprintf("batch: %d of %d jobs built, %d files in %s", okJobs, len(outcomes), files, time.Since(start).Round(10*time.Millisecond))
+	} else {
+		summary = fmt.Sprintf("built %d file%s in %s into %s", files, plural(files), time.Since(start).Round(10*time.Millisecond), opts.out)
 	}
-	for _, n := range m.Notes {
-		fmt.Fprintf(stderr, "handbill: note: %s\n", n)
-	}
-	ok, failed, warnings := 0, 0, 0
-	for _, r := range m.Files {
-		if r.Err != nil {
-			failed++
-		} else {
-			ok++
-		}
-		warnings += len(r.Warnings)
-	}
-	summary := fmt.Sprintf("built %d file%s in %s into %s", ok, plural(ok), time.Since(start).Round(10*time.Millisecond), opts.out)
 	if warnings > 0 {
-		summary += fmt.Sprintf("; %d warning%s (see %s)", warnings, plural(warnings), filepath.Join(opts.out, "manifest.json"))
+		where := "manifest.json"
+		if !batch {
+			where = filepath.Join(opts.out, where)
+		}
+		summary += fmt.Sprintf("; %d warning%s (see %s)", warnings, plural(warnings), where)
 	}
-	if failed > 0 {
-		summary += fmt.Sprintf("; %d failed", failed)
+	switch {
+	case batch && okJobs < len(outcomes):
+		summary += fmt.Sprintf("; %d jobs with errors", len(outcomes)-okJobs)
+	case bad > 0:
+		summary += fmt.Sprintf("; %d failed", bad)
 	}
 	fmt.Fprintln(stdout, summary)
-	if err != nil {
-		return reported{err}
+	if failed {
+		return reported{fmt.Errorf("build failed")}
 	}
 	return nil
 }
 
-// reported is an error already printed, document by document.
-type reported struct{ error }
-
-func plural(n int) string {
-	if n == 1 {
-		return ""
+// jobNamed is the job named name.
+func jobNamed(jobs []build.Job, name string) build.Job {
+	for _, j := range jobs {
+		if j.Name == name {
+			return j
+		}
 	}
-	return "s"
+	return build.Job{}
+}
+
+// progressBar draws "[#####.....] 12/40" on a terminal line.
+func progressBar(w io.Writer, done, total int) {
+	const width = 30
+	n := done * width / max(total, 1)
+	fmt.Fprintf(w, "[%s%s] %d/%d", strings.Repeat("#", n), strings.Repeat(".", width-n), done, total)
 }
 
 func isTerminal(w io.Writer) bool {
@@ -211,144 +254,4 @@ func isTerminal(w io.Writer) bool {
 	}
 	st, err := f.Stat()
 	return err == nil && st.Mode()&os.ModeCharDevice != 0
-}
-
-// parseLangs reads --lang: comma-separated tags, "all", or the default.
-// Without a content set, only a list of tags is read ("" and "all" give
-// none).
-func parseLangs(s string, set *content.Set) ([]language.Tag, error) {
-	switch strings.TrimSpace(s) {
-	case "", "all":
-		if set == nil {
-			return nil, nil
-		}
-	}
-	switch strings.TrimSpace(s) {
-	case "":
-		return set.DefaultLanguages(), nil
-	case "all":
-		// The default languages first: the multi-language poster pairs the
-		// first two (English and Spanish) with each of the others.
-		out := set.DefaultLanguages()
-		for _, l := range set.Languages() {
-			if !slices.Contains(out, l.Tag) {
-				out = append(out, l.Tag)
-			}
-		}
-		return out, nil
-	}
-	var out []language.Tag
-	for _, part := range strings.Split(s, ",") {
-		tag, err := language.Parse(strings.TrimSpace(part))
-		if err != nil {
-			return nil, &usageError{fmt.Sprintf("--lang: %q is not a BCP 47 language tag", part), "use tags such as en,es,vi or all; 'handbill list languages' shows what is built in"}
-		}
-		out = append(out, tag)
-	}
-	return out, nil
-}
-
-// selectLayouts reads --layout: built-in layout names, output names (one
-// size or mode of a layout) or layout files. With none, every built-in.
-func selectLayouts(names []string) ([]*layouts.Layout, map[string]bool, error) {
-	builtin, err := layouts.Builtin()
-	if err != nil {
-		return nil, nil, err
-	}
-	if len(names) == 0 {
-		return sortedLayouts(builtin), nil, nil
-	}
-	var out []*layouts.Layout
-	only := map[string]bool{}
-	seen := map[string]bool{}
-	add := func(l *layouts.Layout) {
-		if !seen[l.Name] {
-			seen[l.Name] = true
-			out = append(out, l)
-		}
-	}
-	for _, n := range names {
-		if strings.HasSuffix(n, ".yaml") || strings.HasSuffix(n, ".yml") {
-			l, err := layouts.LoadFile(n)
-			if err != nil {
-				return nil, nil, err
-			}
-			add(l)
-			continue
-		}
-		if l, ok := builtin[n]; ok {
-			add(l)
-			for _, t := range layouts.Targets(l) {
-				only[t.Name()] = true
-			}
-			continue
-		}
-		found := false
-		var all []string
-		for _, l := range sortedLayouts(builtin) {
-			all = append(all, l.Name)
-			for _, t := range layouts.Targets(l) {
-				all = append(all, t.Name())
-				if t.Name() == n {
-					add(l)
-					only[n] = true
-					found = true
-				}
-			}
-		}
-		if !found {
-			return nil, nil, &usageError{fmt.Sprintf("--layout: no layout or output named %q", n),
-				fmt.Sprintf("did you mean %q? 'handbill list layouts' shows them all", content.Suggest(n, all))}
-		}
-	}
-	// User layout files build every output they define.
-	for _, l := range out {
-		if _, isBuiltin := builtin[l.Name]; !isBuiltin || builtin[l.Name] != l {
-			for _, t := range layouts.Targets(l) {
-				only[t.Name()] = true
-			}
-		}
-	}
-	return out, only, nil
-}
-
-func sortedLayouts(m map[string]*layouts.Layout) []*layouts.Layout {
-	var out []*layouts.Layout
-	for _, k := range sortedKeys(m) {
-		out = append(out, m[k])
-	}
-	return out
-}
-
-func sortedKeys[V any](m map[string]V) []string { return slices.Sorted(maps.Keys(m)) }
-
-// presetOptions builds what a compliance preset asks for: its outputs,
-// languages and region, unless the flags name others.
-func (opts *buildOptions) presetOptions() (output.BuildOptions, error) {
-	p, err := layouts.LookupPreset(opts.preset)
-	if err != nil {
-		return output.BuildOptions{}, err
-	}
-	o := *opts
-	o.preset = ""
-	if len(o.layouts) == 0 {
-		o.layouts = p.Targets()
-	}
-	if o.langs == "" {
-		tags, err := p.Languages(o.third)
-		if err != nil {
-			return output.BuildOptions{}, err
-		}
-		var s []string
-		for _, t := range tags {
-			s = append(s, t.String())
-		}
-		o.langs = strings.Join(s, ",")
-	}
-	if o.region == "" {
-		o.region = p.Region()
-	}
-	bo, err := o.options()
-	bo.Preset, bo.ThirdLanguage = p, opts.third
-	return bo, err
 }

@@ -6,7 +6,8 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"handbill/output"
+	"handbill/build"
+	"handbill/source"
 )
 
 type checkOptions struct {
@@ -16,7 +17,7 @@ type checkOptions struct {
 }
 
 func newCmdCheck(g *globalOptions) *cobra.Command {
-	opts := &checkOptions{build: buildOptions{global: g}}
+	opts := &checkOptions{build: buildOptions{global: g, out: "out"}}
 	cmd := &cobra.Command{
 		Use:   "check",
 		Short: "Run every check build runs, write nothing, and list what is wrong",
@@ -38,32 +39,40 @@ the output and language, and a hint. Exit status 1 if there is an error
 
 func checkRun(cmd *cobra.Command, opts *checkOptions) error {
 	if opts.format != "text" && opts.format != "json" {
-		return &usageError{fmt.Sprintf("--format %q is not known", opts.format), "use --format text or --format json"}
+		return usage("use --format text or --format json", "--format %q is not known", opts.format)
 	}
-	bo, err := opts.build.options()
+	jobs, err := opts.build.jobList()
 	if err != nil {
 		return err
 	}
-	rep := output.Check(bo)
-	w := cmd.OutOrStdout()
-	errs, warns := rep.Errors(), rep.Warnings()
-	failed := errs > 0 || (opts.strict && warns > 0)
+	ctx, stop := interruptible(cmd)
+	defer stop()
+	outcomes := build.Run(ctx, jobs, build.Options{Workers: opts.build.jobs})
+	var all []source.Diagnostic
+	docs := 0
+	for _, o := range outcomes {
+		all = append(all, o.Diagnostics()...)
+		docs += len(o.Results)
+	}
+	all = build.Dedupe(all)
+	errs, warns := source.Count(all)
 	if opts.format == "json" {
-		enc := json.NewEncoder(w)
+		enc := json.NewEncoder(cmd.OutOrStdout())
 		enc.SetIndent("", "  ")
-		if err := enc.Encode(map[string]any{"documents": rep.Documents, "errors": errs, "warnings": warns, "findings": rep.Findings}); err != nil {
+		if all == nil {
+			all = []source.Diagnostic{}
+		}
+		if err := enc.Encode(map[string]any{"documents": docs, "errors": errs, "warnings": warns, "findings": all}); err != nil {
 			return err
 		}
 	} else {
-		for _, f := range rep.Findings {
-			fmt.Fprintln(w, f.String())
-			if f.Hint != "" {
-				fmt.Fprintf(w, "  hint: %s\n", f.Hint)
-			}
-		}
-		fmt.Fprintf(w, "%d error%s, %d warning%s in %d document%s\n", errs, plural(errs), warns, plural(warns), rep.Documents, plural(rep.Documents))
+		newPrinter(cmd.ErrOrStderr()).print(all...)
+		fmt.Fprintf(cmd.OutOrStdout(), "%d error%s, %d warning%s in %d document%s\n", errs, plural(errs), warns, plural(warns), docs, plural(docs))
 	}
-	if failed {
+	if ctx.Err() != nil {
+		return reported{ctx.Err()}
+	}
+	if errs > 0 || (opts.strict && warns > 0) {
 		return reported{fmt.Errorf("check failed")}
 	}
 	return nil

@@ -47,7 +47,7 @@ func initRun(cmd *cobra.Command, dir string) error {
 	for name := range files {
 		p := filepath.Join(dir, name)
 		if _, err := os.Stat(p); err == nil {
-			return &usageError{fmt.Sprintf("%s already exists", p), "choose an empty or new folder for init"}
+			return usage("choose an empty or new folder for init", "%s", fmt.Sprintf("%s already exists", p))
 		} else if !errors.Is(err, fs.ErrNotExist) {
 			return err
 		}

@@ -10,6 +10,7 @@ import (
 	"handbill/content"
 	"handbill/fonts"
 	"handbill/layouts"
+	"handbill/presets"
 )
 
 var listKinds = []string{"layouts", "languages", "regions", "fonts", "presets"}
@@ -42,7 +43,7 @@ func newCmdList(g *globalOptions) *cobra.Command {
 				}
 				return nil
 			case "presets":
-				ps, err := layouts.Presets()
+				ps, err := presets.All()
 				if err != nil {
 					return err
 				}
@@ -57,7 +58,7 @@ func newCmdList(g *globalOptions) *cobra.Command {
 				}
 				return listFonts(w, reg)
 			}
-			return &usageError{fmt.Sprintf("cannot list %q", args[0]), "use one of " + strings.Join(listKinds, ", ")}
+			return usage("use one of "+strings.Join(listKinds, ", "), "%s", fmt.Sprintf("cannot list %q", args[0]))
 		},
 	}
 	cmd.Flags().StringVar(&contentFile, "content", "", "include the languages and regions of your content `FILE`")
@@ -69,7 +70,7 @@ func listLayouts(w *tabwriter.Writer) error {
 	if err != nil {
 		return err
 	}
-	for _, l := range sortedLayouts(ls) {
+	for _, l := range layouts.Sorted(ls) {
 		fmt.Fprintf(w, "%s\t%s\n", l.Name, l.Description)
 		for _, t := range layouts.Targets(l) {
 			fmt.Fprintf(w, "  %s\t%s\n", t.Name(), t.Describe())

@@ -8,8 +8,8 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"handbill/content"
 	"handbill/fonts"
+	"handbill/source"
 )
 
 // globalOptions are the flags every command takes.
@@ -37,24 +37,48 @@ func newRootCmd(stdout, stderr io.Writer) *cobra.Command {
 	root.SetErr(stderr)
 	root.PersistentFlags().StringArrayVar(&g.fonts, "font", nil, "add a TrueType font file, `PATH` of a folder of fonts, or FILE.ttc#N for one face of a collection (repeatable)")
 	root.AddCommand(newCmdBuild(g, nil), newCmdCheck(g), newCmdInit(), newCmdList(g), newCmdSchema(), newCmdSpecimen(g, nil))
+	// A mistake in the flags is a usage error, with its hint set here,
+	// where cobra finds it.
+	flagErr := func(c *cobra.Command, err error) error {
+		return usage(fmt.Sprintf("run '%s --help' for usage", c.CommandPath()), "%s", err.Error())
+	}
+	root.SetFlagErrorFunc(flagErr)
+	for _, c := range root.Commands() {
+		c.SetFlagErrorFunc(flagErr)
+		if c.Args != nil {
+			args := c.Args
+			c.Args = func(c *cobra.Command, a []string) error {
+				if err := args(c, a); err != nil {
+					return usage(fmt.Sprintf("run '%s --help' for usage", c.CommandPath()), "%s", err.Error())
+				}
+				return nil
+			}
+		}
+	}
 	return root
 }
 
-// hinter is an error that knows what the user should change.
-type hinter interface{ Hint() string }
+// usageError is a mistake in the command line (exit status 2): a
+// diagnostic with no position.
+type usageError struct{ d *source.Diagnostic }
 
-// usageError is a mistake in the command line.
-type usageError struct{ msg, hint string }
+func (e *usageError) Error() string { return e.d.Error() }
+func (e *usageError) Unwrap() error { return e.d }
 
-func (e *usageError) Error() string { return e.msg }
-func (e *usageError) Hint() string  { return e.hint }
+// usage returns a usage error with a hint.
+func usage(hint, format string, args ...any) error {
+	return &usageError{source.Errorf(source.Pos{}, hint, format, args...)}
+}
+
+// reported is a failure whose diagnostics were printed already.
+type reported struct{ error }
 
 // run executes the command line and returns the exit code: 0 on success,
 // 1 when the work failed, 2 for a bad command line.
 func run(args []string, stdout, stderr io.Writer) int {
 	root := newRootCmd(stdout, stderr)
 	root.SetArgs(args)
-	err := root.Execute()
+	cmd, err := root.ExecuteC()
 	if err == nil {
 		return 0
 	}
@@ -62,52 +86,14 @@ func run(args []string, stdout, stderr io.Writer) int {
 	if errors.As(err, &rep) {
 		return 1
 	}
-	printError(stderr, err)
-	if isFlagError(err) {
-		fmt.Fprintf(stderr, "handbill: hint: run 'handbill %s --help' for usage\n", commandName(args))
-	}
 	var u *usageError
-	if errors.As(err, &u) || isFlagError(err) {
+	if !errors.As(err, &u) && strings.HasPrefix(err.Error(), "unknown command") {
+		// cobra finds an unknown command before any flag: no hook sees it.
+		err = usage(fmt.Sprintf("run '%s --help' for the commands", cmd.CommandPath()), "%s", err.Error())
+	}
+	newPrinter(stderr).print(*source.From(err))
+	if errors.As(err, &u) {
 		return 2
 	}
 	return 1
 }
-
-// printError writes an error in handbill's voice, with its hint if it has
-// one.
-func printError(w io.Writer, err error) {
-	fmt.Fprintf(w, "handbill: error: %s\n", oneLine(err.Error()))
-	if h := hintOf(err); h != "" {
-		fmt.Fprintf(w, "handbill: hint: %s\n", h)
-	}
-}
-
-func hintOf(err error) string {
-	var ce *content.Error
-	if errors.As(err, &ce) {
-		return ce.Hint
-	}
-	var h hinter
-	if errors.As(err, &h) {
-		return h.Hint()
-	}
-	return ""
-}
-
-func isFlagError(err error) bool {
-	s := err.Error()
-	return strings.HasPrefix(s, "unknown flag") || strings.HasPrefix(s, "unknown shorthand flag") ||
-		strings.HasPrefix(s, "unknown command") || strings.Contains(s, "flag needs an argument") ||
-		strings.HasPrefix(s, "invalid argument") || strings.HasPrefix(s, "accepts ") || strings.HasPrefix(s, "requires ")
-}
-
-func commandName(args []string) string {
-	for _, a := range args {
-		if !strings.HasPrefix(a, "-") {
-			return a
-		}
-	}
-	return ""
-}
-
-func oneLine(s string) string { return strings.ReplaceAll(s, "\n", " ") }

@@ -21,7 +21,7 @@ func newCmdSchema() *cobra.Command {
 			case "layout":
 				cmd.OutOrStdout().Write(layouts.Schema())
 			default:
-				return &usageError{"no schema named " + args[0], "use 'handbill schema content' or 'handbill schema layout'"}
+				return usage("use 'handbill schema content' or 'handbill schema layout'", "%s", "no schema named "+args[0])
 			}
 			return nil
 		},

@@ -9,7 +9,7 @@ import (
 
 	"handbill/content"
 	"handbill/layouts"
-	"handbill/output"
+	"handbill/render"
 	"handbill/text"
 )
 
@@ -55,14 +55,14 @@ translation prints.`,
 
 func specimenRun(cmd *cobra.Command, opts *specimenOptions) error {
 	if opts.out == "" {
-		return &usageError{"specimen needs an output file", "add -o specimen.pdf"}
+		return usage("add -o specimen.pdf", "%s", "specimen needs an output file")
 	}
 	tag, err := language.Parse(opts.lang)
 	if err != nil {
-		return &usageError{fmt.Sprintf("--lang %q is not a BCP 47 language tag", opts.lang), "use a tag such as en, es, ar, zh-Hant or pa"}
+		return usage("use a tag such as en, es, ar, zh-Hant or pa", "%s", fmt.Sprintf("--lang %q is not a BCP 47 language tag", opts.lang))
 	}
 	if opts.size < 4 || opts.size > 400 {
-		return &usageError{fmt.Sprintf("--size %g is out of range", opts.size), "use a size between 4 and 400 points"}
+		return usage("use a size between 4 and 400 points", "%s", fmt.Sprintf("--size %g is out of range", opts.size))
 	}
 	if err := checkOverwrite(opts.out, opts.force); err != nil {
 		return err
@@ -84,7 +84,7 @@ func specimenRun(cmd *cobra.Command, opts *specimenOptions) error {
 		}
 		return err
 	}
-	if err := output.WriteFile(opts.out, doc); err != nil {
+	if err := render.WriteFile(opts.out, doc); err != nil {
 		return err
 	}
 	fmt.Fprintf(cmd.OutOrStdout(), "wrote %s\n", opts.out)
@@ -98,10 +98,10 @@ func checkOverwrite(path string, force bool) error {
 		return nil
 	}
 	if st.IsDir() {
-		return &usageError{fmt.Sprintf("%s is a folder", path), "give a file name ending in .pdf"}
+		return usage("give a file name ending in .pdf", "%s", fmt.Sprintf("%s is a folder", path))
 	}
-	if !output.IsHandbillPDF(path) {
-		return &usageError{fmt.Sprintf("%s exists and was not written by handbill", path), "choose another file name, or add --force to replace it"}
+	if !render.IsHandbillPDF(path) {
+		return usage("choose another file name, or add --force to replace it", "%s", fmt.Sprintf("%s exists and was not written by handbill", path))
 	}
 	return nil
 }

@@ -1,0 +1,325 @@
+package build
+
+import (
+	"context"
+	"fmt"
+	"runtime"
+	"sort"
+	"sync"
+
+	"handbill/fonts"
+	"handbill/presets"
+	"handbill/source"
+	"handbill/text"
+)
+
+// Job is one selection carried out into one output folder: the command
+// line's, or one job of a batch file.
+type Job struct {
+	// Name is the batch job's name ("" for the command line).
+	Name string
+	// Sel is what to make; Err, when Sel is nil, why the request could not
+	// be selected (the job is reported as failed, the others go on).
+	Sel    *Selection
+	Err    error
+	OutDir string
+}
+
+// Options say how Run carries the jobs out.
+type Options struct {
+	// Write writes each document that has no error, and each job's
+	// manifest (build); without it nothing is written (check).
+	Write bool
+	// Force replaces files in the output folder handbill did not write.
+	Force bool
+	// Workers is how many documents are made at once (0: one per CPU).
+	Workers int
+	// Progress, if set, is called once per document as it is finished
+	// (written, refused or checked), never concurrently.
+	Progress func(Progress)
+}
+
+// Progress is one finished document.
+type Progress struct {
+	Job         string
+	Done, Total int
+	Result      Result
+}
+
+// Outcome is what became of one job.
+type Outcome struct {
+	Job    string
+	OutDir string
+	// Err is set when the job could not start (a mistake in its content
+	// file, an unknown name): nothing of it was made.
+	Err *source.Diagnostic
+	// Notes are the job's warnings that concern no one document (an
+	// output left out); Preset the compliance preset's findings.
+	Notes, Preset []source.Diagnostic
+	// Results has one entry per planned document, in plan order.
+	Results []Result
+	// Manifest is the manifest written (nil when nothing was written).
+	Manifest *Manifest
+}
+
+// Failed reports whether any of the job's documents has an error, or the
+// job could not start.
+func (o *Outcome) Failed() bool {
+	if o.Err != nil || len(source.Errors(o.Preset)) > 0 {
+		return true
+	}
+	for _, r := range o.Results {
+		if r.Failed() {
+			return true
+		}
+	}
+	return false
+}
+
+// Diagnostics is every finding of the job, in a stable order (errors
+// first, then as found: the job's, then document by document in plan
+// order, then the preset's), each once: the same text in another size or
+// mode of a product is reported for the first only.
+func (o *Outcome) Diagnostics() []source.Diagnostic {
+	var all []source.Diagnostic
+	if o.Err != nil {
+		all = append(all, *o.Err)
+	}
+	all = append(all, o.Notes...)
+	for _, r := range o.Results {
+		all = append(all, r.Errors...)
+		all = append(all, r.Warnings...)
+	}
+	all = append(all, o.Preset...)
+	return Dedupe(all)
+}
+
+// Dedupe drops repeated diagnostics (same severity, place, language and
+// message) and puts errors before warnings, keeping the order otherwise.
+func Dedupe(ds []source.Diagnostic) []source.Diagnostic {
+	seen := map[string]bool{}
+	var out []source.Diagnostic
+	for _, d := range ds {
+		k := d.Key()
+		if seen[k] {
+			continue
+		}
+		seen[k] = true
+		out = append(out, d)
+	}
+	sort.SliceStable(out, func(a, b int) bool { return out[a].IsError() && !out[b].IsError() })
+	return out
+}
+
+// jobRun is a job under way.
+type jobRun struct {
+	job     Job
+	out     *Outcome
+	tasks   []Task
+	docs    []*Document // prepared documents, for a preset's check
+	left    int         // tasks not yet prepared
+	prev    *Manifest   // the manifest already in the output folder
+	preset  bool
+	started bool
+}
+
+// Run carries every job's documents through the pipeline in one pool of
+// workers: Prepare, then (with o.Write) write the document if it has no
+// error. A job with a compliance preset is checked as a whole once all
+// its documents are prepared, and nothing of it is written if the preset
+// is not met. A job that fails, or a document that does, does not stop the
+// others.
+//
+// When ctx is cancelled (Ctrl-C), no further document is started; those
+// under way finish, and each job's manifest lists the rest as not built.
+// No partial file is ever left: PDFs are written to a temporary file and
+// renamed.
+func Run(ctx context.Context, jobs []Job, o Options) []Outcome {
+	runs := make([]*jobRun, len(jobs))
+	type ref struct{ job, task int }
+	var queue []ref
+	for i, j := range jobs {
+		r := &jobRun{job: j, out: &Outcome{Job: j.Name, OutDir: j.OutDir}}
+		runs[i] = r
+		if j.Sel == nil {
+			err := j.Err
+			if err == nil {
+				err = fmt.Errorf("nothing selected")
+			}
+			r.out.Err = source.From(err)
+			continue
+		}
+		r.tasks, r.out.Notes = j.Sel.Plan()
+		if len(r.tasks) == 0 {
+			r.out.Err = source.Errorf(source.Pos{}, "choose layouts and languages that make at least one document", "nothing to build%s", notesText(r.out.Notes))
+			continue
+		}
+		r.out.Results = make([]Result, len(r.tasks))
+		r.left = len(r.tasks)
+		r.preset = j.Sel.Preset != nil
+		if r.preset {
+			r.docs = make([]*Document, len(r.tasks))
+		}
+		if o.Write {
+			r.prev = readManifest(j.OutDir)
+		}
+		for k := range r.tasks {
+			queue = append(queue, ref{i, k})
+		}
+	}
+	workers := o.Workers
+	if workers <= 0 {
+		workers = runtime.NumCPU()
+	}
+	var mu sync.Mutex
+	done := 0
+	report := func(r *jobRun, k int) { // with mu held
+		done++
+		if o.Progress != nil {
+			o.Progress(Progress{Job: r.job.Name, Done: done, Total: len(queue), Result: r.out.Results[k]})
+		}
+	}
+	next := make(chan ref)
+	var wg sync.WaitGroup
+	for range min(workers, max(len(queue), 1)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			engines := map[*fonts.Registry]*text.Engine{}
+			for q := range next {
+				r := runs[q.job]
+				sel := r.job.Sel
+				e, ok := engines[sel.Fonts]
+				if !ok {
+					e = text.NewEngine(sel.Fonts)
+					engines[sel.Fonts] = e
+				}
+				doc := sel.Prepare(e, r.tasks[q.task])
+				if !r.preset {
+					res := finish(sel, r.job.OutDir, doc, o, r.prev)
+					mu.Lock()
+					r.out.Results[q.task] = res
+					report(r, q.task)
+					mu.Unlock()
+					continue
+				}
+				mu.Lock()
+				r.docs[q.task] = doc
+				r.left--
+				last := r.left == 0
+				mu.Unlock()
+				if last {
+					results := finishPreset(sel, r, o)
+					mu.Lock()
+					for k, res := range results {
+						r.out.Results[k] = res
+						report(r, k)
+					}
+					mu.Unlock()
+				}
+			}
+		}()
+	}
+	stopped := len(queue)
+feed:
+	for i, q := range queue {
+		select {
+		case next <- q:
+		case <-ctx.Done():
+			stopped = i
+			break feed
+		}
+	}
+	close(next)
+	wg.Wait()
+	if stopped < len(queue) {
+		for _, q := range queue[stopped:] {
+			r := runs[q.job]
+			if r.out.Results[q.task].File == "" {
+				r.out.Results[q.task] = interrupted(r.job.Sel, r.tasks[q.task])
+			}
+		}
+		// A preset job whose last documents were not prepared is not
+		// written at all.
+		for _, r := range runs {
+			if r.preset && r.left > 0 {
+				for k, t := range r.tasks {
+					if r.out.Results[k].File == "" {
+						r.out.Results[k] = interrupted(r.job.Sel, t)
+					}
+				}
+			}
+		}
+	}
+	out := make([]Outcome, len(runs))
+	for i, r := range runs {
+		if o.Write && r.out.Err == nil {
+			m := (&Manifest{Generator: "handbill", Notes: r.out.Notes, Files: r.out.Results}).merge(r.prev, r.job.OutDir)
+			if err := m.write(r.job.OutDir); err != nil {
+				r.out.Err = source.Errorf(source.Pos{File: r.job.OutDir}, "check that the output folder can be written to", "cannot write the manifest: %v", err)
+			}
+			r.out.Manifest = m
+		}
+		out[i] = *r.out
+	}
+	return out
+}
+
+// finish writes a prepared document when asked to and it has no error,
+// and returns its result.
+func finish(sel *Selection, outDir string, doc *Document, o Options, prev *Manifest) Result {
+	res := newResult(sel, doc.Task)
+	res.add(doc.Diagnostics)
+	if o.Write && !doc.Failed() {
+		if err := write(sel, outDir, doc, o.Force, prev, &res); err != nil {
+			res.add([]source.Diagnostic{*err})
+		}
+	}
+	doc.Frames = nil // the frames are done with; let them go
+	return res
+}
+
+// finishPreset checks a preset job's documents together against the
+// preset and then finishes each; when the preset is not met, none is
+// written.
+func finishPreset(sel *Selection, r *jobRun, o Options) []Result {
+	var built []presets.Composed
+	for _, d := range r.docs {
+		if d.Frames != nil {
+			built = append(built, presets.Composed{Target: d.Task.Target, Docs: d.Docs, Frames: d.Frames})
+		}
+	}
+	env := presets.Env{Content: sel.Content, Layouts: builtinLayouts(), Third: sel.ThirdLanguage, Now: sel.now()}
+	r.out.Preset = sel.Preset.Check(env, built)
+	// The preset is met by the documents together: when it is not, each
+	// of them carries its errors and none is written.
+	unmet := source.Errors(r.out.Preset)
+	results := make([]Result, len(r.docs))
+	for k, d := range r.docs {
+		d.Diagnostics = append(d.Diagnostics, unmet...)
+		results[k] = finish(sel, r.job.OutDir, d, o, r.prev)
+	}
+	r.docs = nil
+	return results
+}
+
+func notesText(notes []source.Diagnostic) string {
+	s := ""
+	for _, n := range notes {
+		s += ": " + n.Message
+	}
+	return s
+}
+
+// Build makes the selection's documents into outDir (a one-job Run).
+func Build(ctx context.Context, sel *Selection, outDir string, o Options) Outcome {
+	o.Write = true
+	return Run(ctx, []Job{{Sel: sel, OutDir: outDir}}, o)[0]
+}
+
+// Check runs every check Build runs on the selection's documents and
+// writes nothing (a one-job Run).
+func Check(ctx context.Context, sel *Selection, o Options) Outcome {
+	o.Write = false
+	return Run(ctx, []Job{{Sel: sel}}, o)[0]
+}

@@ -1,0 +1,463 @@
+package render_test
+
+import (
+	"fmt"
+	"math"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"golang.org/x/text/language"
+	"golang.org/x/text/unicode/bidi"
+
+	"handbill/content"
+	"handbill/fonts"
+	"handbill/frame"
+	"handbill/layouts"
+	"handbill/render"
+	"handbill/text"
+)
+
+// These tests check copy, paste and search: the text poppler's pdftotext
+// extracts from a PDF must be the text that was set, in reading order.
+//
+// Reading pdftotext's output. pdftotext lays a line's characters out left
+// to right as they stand on the page, then writes every right-to-left
+// section reversed between RLE (U+202B) and PDF (U+202C); on a page whose
+// text is mostly right-to-left it wraps the whole line in RLE…PDF and the
+// left-to-right sections in LRE (U+202A)…PDF instead. Shown by a bidi-aware
+// viewer that looks like the page, but it is not reading order: in a
+// right-to-left line the sections still follow each other left to right.
+// With -raw, pdftotext keeps words in the order they are drawn and treats
+// each word that way; handbill draws every line left to right, so the
+// result is read the same way. Two steps turn it into reading order:
+//
+//  1. visualOrder undoes exactly what poppler did: each character gets the
+//     embedding level the marks around it give (its own properties play no
+//     part) and the bidi algorithm's reordering rule L2 puts the line back
+//     in the order it has on the page, left to right.
+//  2. logicalOrder reads that visual line the way handbill lays text out:
+//     right-to-left letters read right to left; left-to-right letters,
+//     with the neutral characters between two of them, read left to right;
+//     so do numbers, with a single separator between two digits
+//     ("1-888-373-7888", "3.5"); any other neutral character takes the
+//     paragraph's direction. That gives each character a level (in a
+//     right-to-left paragraph 1 or 2, in a left-to-right one 0 or 1), and
+//     L2 — its own inverse for given levels — gives reading order.
+//
+// Step 2 is deliberately not the bidi algorithm run backwards. handbill
+// isolates numbers, codes and addresses (LRI…PDI) so they read left to
+// right as a whole, hyphens included; in Arabic a phone number that is not
+// isolated is drawn "7888-373-888-1", and that is exactly what step 2 reads
+// back, so the comparison fails. A reversed number is never "repaired".
+//
+// ZERO WIDTH SPACE (U+200B), which the Thai and Khmer samples carry
+// between words as line break hints, is dropped from both sides before
+// comparing; every other character, ZERO WIDTH NON-JOINER included, must
+// come back.
+
+func needPdftotext(t *testing.T) string {
+	t.Helper()
+	bin, err := exec.LookPath("pdftotext")
+	if err != nil {
+		t.Skip("pdftotext (poppler-utils) is not installed")
+	}
+	return bin
+}
+
+// pdftotext returns the text of page 1 of the PDF at path, in pdftotext's
+// default (reading order) mode, or with raw in content stream order. With
+// clip, only characters whose baseline lies between the top and bottom of
+// clip (in points from the page top) are taken.
+func pdftotext(t *testing.T, bin, path string, raw bool, clip *frame.Text, pageW float64) string {
+	t.Helper()
+	args := []string{"-f", "1", "-l", "1", "-enc", "UTF-8", "-nopgbrk"}
+	if raw {
+		args = append(args, "-raw")
+	}
+	if clip != nil {
+		top := math.Floor(clip.Y)
+		bottom := math.Ceil(clip.Y + clip.Para.Height)
+		args = append(args, "-x", "0", "-y", fmt.Sprint(top), "-W", fmt.Sprint(math.Ceil(pageW)), "-H", fmt.Sprint(bottom-top))
+	}
+	args = append(args, path, "-")
+	out, err := exec.Command(bin, args...).Output()
+	if err != nil {
+		t.Fatalf("pdftotext %s: %v", strings.Join(args, " "), err)
+	}
+	return string(out)
+}
+
+const (
+	lre = '\u202A'
+	rle = '\u202B'
+	pdf = '\u202C'
+	zws = '\u200B'
+)
+
+// visualOrder returns a line of pdftotext output in the order its
+// characters stand on the page, left to right (step 1 above).
+func visualOrder(line string) []rune {
+	var rs []rune
+	var levels []int
+	stack := []int{0}
+	for _, r := range line {
+		top := stack[len(stack)-1]
+		switch r {
+		case rle:
+			stack = append(stack, top+1|1)
+		case lre:
+			stack = append(stack, (top+2)&^1)
+		case pdf:
+			if len(stack) > 1 {
+				stack = stack[:len(stack)-1]
+			}
+		default:
+			rs = append(rs, r)
+			levels = append(levels, top)
+		}
+	}
+	return reorderL2(rs, levels)
+}
+
+// kind is how a character takes part in reading order.
+type kind int
+
+const (
+	neutral kind = iota
+	letterLTR
+	number
+	letterRTL
+)
+
+func kindOf(r rune) kind {
+	p, _ := bidi.LookupRune(r)
+	switch p.Class() {
+	case bidi.R, bidi.AL:
+		return letterRTL
+	case bidi.L:
+		return letterLTR
+	case bidi.EN, bidi.AN:
+		return number
+	}
+	return neutral
+}
+
+// separator reports a character that joins two numbers into one (the bidi
+// algorithm's rule W4: a single European or common separator).
+func separator(r rune) bool {
+	p, _ := bidi.LookupRune(r)
+	return p.Class() == bidi.ES || p.Class() == bidi.CS
+}
+
+// paragraphRTL reports whether the first strong character of s is
+// right-to-left (rules P2 and P3 of the bidi algorithm).
+func paragraphRTL(s string) bool {
+	for _, r := range s {
+		switch kindOf(r) {
+		case letterRTL:
+			return true
+		case letterLTR:
+			return false
+		}
+	}
+	return false
+}
+
+// logicalOrder returns a visual line (left to right) in reading order, for
+// a paragraph of the given direction (step 2 above). Levels follow the
+// bidi algorithm's rules W4, N1 and N2 with every number treated as
+// isolated, the way handbill sets numbers: letters take their own
+// direction and numbers read left to right; a run of neutral characters
+// reads left to right between two left-to-right letters, or as one
+// separator between two numbers, right to left between two right-to-left
+// letters, and otherwise in the paragraph's direction.
+func logicalOrder(v []rune, paraRTL bool) string {
+	ltrLevel, rtlLevel := 0, 1
+	if paraRTL {
+		ltrLevel = 2
+	}
+	kinds := make([]kind, len(v))
+	for i, r := range v {
+		kinds[i] = kindOf(r)
+	}
+	levels := make([]int, len(v))
+	for i := 0; i < len(v); {
+		switch kinds[i] {
+		case letterRTL:
+			levels[i] = rtlLevel
+			i++
+			continue
+		case letterLTR, number:
+			levels[i] = ltrLevel
+			i++
+			continue
+		}
+		j := i
+		for j < len(v) && kinds[j] == neutral {
+			j++
+		}
+		var before, after kind = neutral, neutral
+		if i > 0 {
+			before = kinds[i-1]
+		}
+		if j < len(v) {
+			after = kinds[j]
+		}
+		level := rtlLevel
+		switch {
+		case before == letterLTR && after == letterLTR,
+			before == number && after == number && j-i == 1 && separator(v[i]):
+			level = ltrLevel
+		case before == letterRTL && after == letterRTL:
+			level = rtlLevel
+		case !paraRTL:
+			level = ltrLevel
+		}
+		for k := i; k < j; k++ {
+			levels[k] = level
+		}
+		i = j
+	}
+	return string(reorderL2(v, levels))
+}
+
+// reorderL2 applies rule L2 of the bidi algorithm: from the highest level
+// down to the lowest odd one, reverse every run of characters at that level
+// or higher.
+func reorderL2(rs []rune, levels []int) []rune {
+	out := slices.Clone(rs)
+	lv := slices.Clone(levels)
+	if len(lv) == 0 {
+		return out
+	}
+	hi, lo := slices.Max(lv), slices.Min(lv)|1
+	for level := hi; level >= lo; level-- {
+		for i := 0; i < len(out); {
+			if lv[i] < level {
+				i++
+				continue
+			}
+			j := i
+			for j < len(out) && lv[j] >= level {
+				j++
+			}
+			slices.Reverse(out[i:j])
+			slices.Reverse(lv[i:j])
+			i = j
+		}
+	}
+	return out
+}
+
+// readingOrder turns one line of pdftotext output into reading order.
+func readingOrder(line string, paraRTL bool) string {
+	return logicalOrder(visualOrder(line), paraRTL)
+}
+
+// normalize drops zero width spaces and surrounding white space.
+func normalize(s string) string {
+	return strings.TrimSpace(strings.ReplaceAll(s, string(zws), ""))
+}
+
+func lines(s string) []string {
+	var out []string
+	for _, l := range strings.Split(s, "\n") {
+		if strings.TrimSpace(l) != "" {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+// show makes bidi controls and invisible characters visible in messages.
+func show(s string) string {
+	return strings.NewReplacer(
+		string(rle), "<RLE>", string(lre), "<LRE>", string(pdf), "<PDF>",
+		string(zws), "<ZWSP>", "\u200C", "<ZWNJ>", "\u200D", "<ZWJ>",
+	).Replace(s)
+}
+
+func writePDF(t *testing.T, doc *frame.Doc, name string) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), name)
+	if err := render.WriteFile(path, doc); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+func TestReadingOrderDecoder(t *testing.T) {
+	// The decoder itself: poppler's output for an Arabic line on a mostly
+	// left-to-right page, and on a right-to-left page.
+	for _, c := range []struct {
+		in   string
+		rtl  bool
+		want string
+	}{
+		{".1-888-373-7888 \u202b اتصل بالرقم\u202c.\u202bاعرف العلامات\u202c", true, "اعرف العلامات. اتصل بالرقم 1-888-373-7888."},
+		{"\u202bاعرف العلامات\u202a .\u202cاتصل بالرقم \u202a.1-888-373-7888\u202c\u202c", true, "اعرف العلامات. اتصل بالرقم 1-888-373-7888."},
+		// Drawn the way the bidi algorithm lays out an unisolated number
+		// after Arabic letters: must not read back as the number.
+		{".7888-373-888-1 \u202bبالرقم\u202c", true, "بالرقم 7888-373-888-1."},
+		{"Know the signs. Call 1-888-373-7888.", false, "Know the signs. Call 1-888-373-7888."},
+	} {
+		if got := readingOrder(c.in, c.rtl); got != c.want {
+			t.Errorf("readingOrder(%q) = %q, want %q", show(c.in), got, c.want)
+		}
+	}
+}
+
+func TestSpecimenTextExtraction(t *testing.T) {
+	bin := needPdftotext(t)
+	samples, err := content.Specimen()
+	if err != nil {
+		t.Fatal(err)
+	}
+	e := text.NewEngine(fonts.Builtin())
+	for _, opt := range []layouts.SpecimenOptions{{}, {Size: 11, Bold: true}} {
+		t.Run(fmt.Sprintf("size=%g,bold=%v", opt.Size, opt.Bold), func(t *testing.T) {
+			doc, err := layouts.Specimen(e, samples, opt)
+			if err != nil {
+				t.Fatal(err)
+			}
+			path := writePDF(t, doc, "specimen.pdf")
+			page := doc.Pages[0]
+			whole := lines(pdftotext(t, bin, path, false, nil, page.W))
+			for _, s := range samples {
+				t.Run(s.Name, func(t *testing.T) {
+					rtl := paragraphRTL(s.Text)
+					want := normalize(s.Text)
+
+					// The sample's line alone, in reading order and in
+					// content order (-raw: how simpler extractors see it;
+					// handbill draws each line left to right, so this is
+					// the visual order too).
+					item := findText(page, s.Text)
+					if item == nil {
+						t.Fatalf("sample not on the page")
+					}
+					for _, raw := range []bool{false, true} {
+						got := lines(pdftotext(t, bin, path, raw, item, page.W))
+						if len(got) != 1 {
+							t.Errorf("pdftotext (raw=%v) gave %d lines for the sample, want 1:\n%s", raw, len(got), show(strings.Join(got, "\n")))
+							continue
+						}
+						if r := normalize(readingOrder(got[0], rtl)); r != want {
+							t.Errorf("pdftotext (raw=%v) gave %q\n  read as %q\n     want %q", raw, show(got[0]), show(r), show(want))
+						}
+					}
+
+					// The whole page: some line is the sample.
+					found := false
+					for _, l := range whole {
+						if normalize(readingOrder(l, rtl)) == want {
+							found = true
+							break
+						}
+					}
+					if !found {
+						t.Errorf("no line of the whole page's text reads %q", show(want))
+					}
+				})
+			}
+		})
+	}
+}
+
+func findText(p *frame.Page, s string) *frame.Text {
+	for _, it := range p.Items {
+		if t, ok := it.(*frame.Text); ok && t.Para.Text == s {
+			return t
+		}
+	}
+	return nil
+}
+
+// paragraph sets s alone on a page, as `handbill specimen --text` does, and
+// returns what pdftotext extracts, in reading order and in content order.
+func paragraph(t *testing.T, bin string, e *text.Engine, lang language.Tag, s string) (reading, raw string) {
+	t.Helper()
+	doc, err := layouts.Specimen(e, nil, layouts.SpecimenOptions{Text: s, Lang: lang})
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := writePDF(t, doc, "paragraph.pdf")
+	var out [2]string
+	for i, raw := range []bool{false, true} {
+		got := lines(pdftotext(t, bin, path, raw, nil, doc.Pages[0].W))
+		if len(got) != 1 {
+			t.Fatalf("pdftotext (raw=%v) gave %d lines, want 1:\n%s", raw, len(got), show(strings.Join(got, "\n")))
+		}
+		out[i] = got[0]
+	}
+	return out[0], out[1]
+}
+
+// TestMixedDirectionExtraction: right-to-left paragraphs with a phone
+// number and a web address, which must come out unreversed.
+func TestMixedDirectionExtraction(t *testing.T) {
+	bin := needPdftotext(t)
+	e := text.NewEngine(fonts.Builtin())
+	const phone, site = "1-888-373-7888", "humantraffickinghotline.org"
+	for _, c := range []struct {
+		lang language.Tag
+		text string
+	}{
+		{language.Arabic, "اتصل بالخط الساخن 1-888-373-7888 أو زر humantraffickinghotline.org للمساعدة."},
+		{language.Arabic, "لا تتردد: 1-888-373-7888 (humantraffickinghotline.org)"},
+		{language.Persian, "با 1-888-373-7888 تماس بگیرید یا به humantraffickinghotline.org بروید."},
+		{language.Urdu, "1-888-373-7888 پر کال کریں یا humantraffickinghotline.org دیکھیں۔"},
+		{language.Hebrew, "התקשרו 1-888-373-7888 או בקרו ב-humantraffickinghotline.org."},
+	} {
+		t.Run(c.lang.String(), func(t *testing.T) {
+			if !strings.Contains(c.text, phone) || !strings.Contains(c.text, site) {
+				t.Fatal("test text lacks the phone number or the address")
+			}
+			reading, raw := paragraph(t, bin, e, c.lang, c.text)
+			for _, got := range []string{reading, raw} {
+				r := normalize(readingOrder(got, paragraphRTL(c.text)))
+				if r != c.text {
+					t.Errorf("pdftotext gave %q\n  read as %q\n     want %q", show(got), show(r), c.text)
+				}
+				for _, tok := range []string{phone, site} {
+					if !strings.Contains(r, tok) {
+						t.Errorf("%q does not come out as such from %q", tok, show(got))
+					}
+				}
+			}
+		})
+	}
+}
+
+// TestMarkedTextExtraction: clusters whose glyphs are not in reading order
+// or not at the cluster's start (vowel marks in right-to-left text, whose
+// glyphs come before their base's), joiners, and a ligature of two glyphs.
+func TestMarkedTextExtraction(t *testing.T) {
+	bin := needPdftotext(t)
+	e := text.NewEngine(fonts.Builtin())
+	for _, c := range []struct {
+		lang language.Tag
+		text string
+	}{
+		{language.Arabic, "بِسْمِ اللَّهِ الرَّحْمَٰنِ الرَّحِيمِ"},
+		{language.Hebrew, "שָׁלוֹם עֲלֵיכֶם"},
+		{language.Persian, "می‌خواهم کتاب‌ها را ببینم"},
+		{language.Urdu, "علامات لا الله"},
+		{language.Hindi, "क्षत्रिय श्रीमान् द्वार कि"},
+		{language.Thai, "\u200bผู้ใหญ่\u200bน้ำ\u200b"},
+		{language.Khmer, "ស្ត្រី\u200bក្មេង"},
+	} {
+		t.Run(c.lang.String(), func(t *testing.T) {
+			reading, raw := paragraph(t, bin, e, c.lang, c.text)
+			want := normalize(c.text)
+			for _, got := range []string{reading, raw} {
+				if r := normalize(readingOrder(got, paragraphRTL(c.text))); r != want {
+					t.Errorf("pdftotext gave %q\n  read as %q\n     want %q", show(got), show(r), show(want))
+				}
+			}
+		})
+	}
+}

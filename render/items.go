@@ -1,0 +1,127 @@
+package render
+
+import (
+	"fmt"
+	"os"
+
+	"handbill/frame"
+	"handbill/render/pdf"
+)
+
+// pageWriter draws one page's items into its content stream. y is
+// flipped: frames measure from the top left, PDF from the bottom left.
+type pageWriter struct {
+	c      *pdf.Content
+	h      float64
+	pt     *painter
+	images *imageSet
+	fonts  *fontSet
+}
+
+func (pw *pageWriter) rect(r *frame.Rect) {
+	if r.Fill == nil && r.Stroke == nil {
+		return
+	}
+	if r.Fill != nil {
+		pw.pt.fill(*r.Fill)
+	}
+	if r.Stroke != nil {
+		pw.pt.stroke(*r.Stroke)
+		pw.c.LineWidth(r.LineWidth)
+	}
+	pw.c.Rect(r.X, pw.h-r.Y-r.H, r.W, r.H)
+	switch {
+	case r.Fill != nil && r.Stroke != nil:
+		pw.c.FillStroke()
+	case r.Fill != nil:
+		pw.c.Fill()
+	default:
+		pw.c.Stroke()
+	}
+}
+
+func (pw *pageWriter) rule(r *frame.Rule) {
+	pw.pt.stroke(r.Color)
+	pw.c.LineWidth(r.Width)
+	if len(r.Dash) > 0 {
+		pw.c.Dash(r.Dash)
+	}
+	pw.c.Line(r.X1, pw.h-r.Y1, r.X2, pw.h-r.Y2)
+	pw.c.Stroke()
+	if len(r.Dash) > 0 {
+		pw.c.Dash(nil)
+	}
+}
+
+// qr draws a QR code as one filled path of squares: sharp at any size,
+// unlike a raster image. The path is drawn in module units (one unit per
+// module, y down, from the symbol's corner), so every edge is exact and
+// adjacent modules meet without seams.
+func (pw *pageWriter) qr(q *frame.QR) {
+	n := len(q.Modules)
+	if n == 0 {
+		return
+	}
+	m := q.Size / float64(n)
+	pw.pt.fill(q.Color)
+	pw.c.Save()
+	pw.c.Transform(m, 0, 0, -m, q.X, pw.h-q.Y)
+	for y, row := range q.Modules {
+		// Runs of dark modules become one rectangle each.
+		for x := 0; x < len(row); {
+			if !row[x] {
+				x++
+				continue
+			}
+			start := x
+			for x < len(row) && row[x] {
+				x++
+			}
+			pw.c.Rect(float64(start), float64(y), float64(x-start), 1)
+		}
+	}
+	pw.c.Fill()
+	pw.c.Restore()
+}
+
+// imageSet holds a document's images, each embedded once under its path.
+type imageSet struct {
+	w      *pdf.Writer
+	byPath map[string]string // path → resource name
+	res    string            // the /XObject resource entries
+}
+
+func (pw *pageWriter) image(im *frame.Image) error {
+	s := pw.images
+	name, ok := s.byPath[im.Path]
+	if !ok {
+		data, err := os.ReadFile(im.Path)
+		if err != nil {
+			return fmt.Errorf("%s: %w", im.Path, err)
+		}
+		prepared, err := embeddableImage(data)
+		if err != nil {
+			return fmt.Errorf("%s: cannot embed the image: %w", im.Path, err)
+		}
+		name = fmt.Sprintf("/Im%d", len(s.byPath)+1)
+		s.byPath[im.Path] = name
+		s.res += fmt.Sprintf("%s %s ", name, s.w.EmbedImage(prepared))
+	}
+	pw.c.Image(name, im.X, pw.h-im.Y-im.H, im.W, im.H)
+	return nil
+}
+
+// pageBoxes returns the page dictionary's box entries: the media box and,
+// for a print-shop page, the bleed and trim boxes.
+func pageBoxes(p *frame.Page) string {
+	s := fmt.Sprintf("/MediaBox [0 0 %s %s]", pdf.Num(p.W), pdf.Num(p.H))
+	box := func(name string, b *frame.Box) {
+		if b != nil {
+			y := p.H - b.Y - b.H
+			s += fmt.Sprintf(" /%s [%s %s %s %s]", name, pdf.Num(b.X), pdf.Num(y), pdf.Num(b.X+b.W), pdf.Num(y+b.H))
+		}
+	}
+	box("BleedBox", p.Bleed)
+	box("TrimBox", p.Trim)
+	return s
+}

@@ -1,0 +1,102 @@
+package render
+
+import (
+	"crypto/sha256"
+	"encoding/binary"
+	"fmt"
+	"sync"
+
+	"handbill/render/pdf"
+)
+
+// Subsetting and compressing a font, and decoding and compressing an
+// image, are most of the work of writing a document. A build writes many
+// documents that embed the same subsets (one language's poster for twelve
+// clinics) and the same logo, so both are remembered for the rest of the
+// process, keyed by what goes in. The memo holds at most memoLimit bytes
+// of results; past that it starts again empty.
+const memoLimit = 64 << 20
+
+var memo struct {
+	sync.Mutex
+	size   int
+	fonts  map[[sha256.Size]byte]*pdf.Font
+	images map[[sha256.Size]byte]*pdf.Image
+}
+
+func remember(size int) {
+	memo.size += size
+	if memo.size > memoLimit || memo.fonts == nil {
+		memo.size = size
+		memo.fonts = map[[sha256.Size]byte]*pdf.Font{}
+		memo.images = map[[sha256.Size]byte]*pdf.Image{}
+	}
+}
+
+// subsetFont returns the font of df's face subset to the codes (sorted),
+// which draw the glyphs gids and stand for texts, ready to embed.
+func (df *docFont) subsetFont(codes []rune, gids []uint16, texts []string) (*pdf.Font, error) {
+	h := sha256.New()
+	// The parsed font names the font file: metricsOf keeps it alive, so
+	// its address is never another font's.
+	fmt.Fprintf(h, "%p\x00", df.m.face.Font())
+	var b [6]byte
+	for i, c := range codes {
+		binary.BigEndian.PutUint32(b[:], uint32(c))
+		binary.BigEndian.PutUint16(b[4:], gids[i])
+		h.Write(b[:])
+		if c >= glyphCodes {
+			fmt.Fprintf(h, "%d:%s", len(texts[i]), texts[i])
+		}
+	}
+	var key [sha256.Size]byte
+	h.Sum(key[:0])
+
+	memo.Lock()
+	f, ok := memo.fonts[key]
+	memo.Unlock()
+	if ok {
+		return f, nil
+	}
+	f, err := df.newSubsetFont(codes, gids, texts)
+	if err != nil {
+		return nil, err
+	}
+	memo.Lock()
+	remember(f.Program.Size() + 16*len(codes))
+	memo.fonts[key] = f
+	memo.Unlock()
+	return f, nil
+}
+
+// embeddableImage returns an image file's data prepared for embedding.
+func embeddableImage(data []byte) (*pdf.Image, error) {
+	key := sha256.Sum256(data)
+	memo.Lock()
+	im, ok := memo.images[key]
+	memo.Unlock()
+	if ok {
+		return im, nil
+	}
+	im, err := pdf.NewImage(data)
+	if err != nil {
+		return nil, err
+	}
+	memo.Lock()
+	remember(im.Size())
+	memo.images[key] = im
+	memo.Unlock()
+	return im, nil
+}
+
+// ForgetMemos empties the process-wide memos of font subsets, images and
+// paragraph plans, so the next document is written from scratch: for
+// benchmarks that measure a document's full cost.
+func ForgetMemos() {
+	memo.Lock()
+	memo.size, memo.fonts, memo.images = 0, nil, nil
+	memo.Unlock()
+	plans.Lock()
+	plans.m = nil
+	plans.Unlock()
+}

@@ -1,0 +1,227 @@
+// Package output writes frames as PDF files, through its own PDF writer
+// (package output/pdf), and runs builds: many documents in parallel, a
+// manifest, atomic writes.
+//
+// Text is written glyph by glyph, as the shaper placed it. Each font is
+// embedded as a subset and reached through CIDs: one per character drawn
+// with its own glyph (mapped back to that character for copying and
+// searching) and one per other glyph the document draws (ligatures,
+// contextual forms, conjuncts, reordered marks). Clusters of the second
+// kind are wrapped in a /Span with /ActualText, so copy, paste, search and
+// screen readers get the real text. How spans are placed and what text
+// they carry, so that extractors (poppler's pdftotext above all) give back
+// the input in reading order, is explained in actualtext.go;
+// extract_test.go checks it for every script of the specimen.
+package render
+
+import (
+	"fmt"
+	"io"
+	"math"
+	"time"
+
+	"handbill/frame"
+	"handbill/render/pdf"
+)
+
+// epoch is the fixed date written into every PDF, so the same input gives
+// the same bytes.
+var epoch = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
+
+// synthBoldStroke is the outline stroke, as a fraction of the font size,
+// that makes a synthesized bold face read as bold in print.
+const synthBoldStroke = 0.045
+
+// WriteOptions say how a document is written.
+type WriteOptions struct {
+	// Created, when not zero, is the creation date written into the PDF;
+	// otherwise a fixed date is, so the same input gives the same bytes.
+	Created time.Time
+	// OutputIntent, when set, is written as the document's PDF/X output
+	// intent (see ReadProfile).
+	OutputIntent *Profile
+}
+
+// Write renders the document as PDF to w, with a fixed date.
+func Write(w io.Writer, d *frame.Doc) error { return WriteWith(w, d, WriteOptions{}) }
+
+// WriteWith renders the document as PDF to w.
+func WriteWith(w io.Writer, d *frame.Doc, opts WriteOptions) error {
+	if len(d.Pages) == 0 {
+		return fmt.Errorf("document %q has no pages", d.Title)
+	}
+	fs, pieces := planDocument(d)
+	pw := pdf.NewWriter()
+	catalog, pages, resources, info := pw.Alloc(), pw.Alloc(), pw.Alloc(), pw.Alloc()
+	fontRes := ""
+	for _, df := range fs.order {
+		ref, err := df.embed(pw)
+		if err != nil {
+			return err
+		}
+		fontRes += fmt.Sprintf("%s %s ", df.res, ref)
+	}
+	pt := &painter{}
+	images := &imageSet{w: pw, byPath: map[string]string{}}
+	kids := ""
+	for pi, p := range d.Pages {
+		c := &pdf.Content{}
+		pt.page(p, c)
+		pgw := &pageWriter{c: c, h: p.H, pt: pt, images: images, fonts: fs}
+		if err := pgw.items(p, pieces[pi]); err != nil {
+			return err
+		}
+		page, contents := pw.Alloc(), pw.Alloc()
+		pw.Stream(contents, "", c.Bytes())
+		pw.Object(page, fmt.Sprintf("<< /Type /Page /Parent %s %s /Resources %s /Contents %s >>",
+			pages, pageBoxes(p), resources, contents))
+		kids += page.String() + " "
+	}
+	pw.Object(pages, fmt.Sprintf("<< /Type /Pages /Kids [%s] /Count %d >>", kids, len(d.Pages)))
+	res := "<< /ProcSet [/PDF /Text /ImageB /ImageC /ImageI]"
+	if fontRes != "" {
+		res += " /Font << " + fontRes + ">>"
+	}
+	if spots := pt.writeSpots(pw); spots != "" {
+		res += " /ColorSpace << " + spots + ">>"
+	}
+	if images.res != "" {
+		res += " /XObject << " + images.res + ">>"
+	}
+	pw.Object(resources, res+" >>")
+
+	cat := fmt.Sprintf("<< /Type /Catalog /Pages %s", pages)
+	if d.Lang != "" {
+		cat += " /Lang " + pdf.Text(d.Lang)
+	}
+	if opts.OutputIntent != nil {
+		cat += " /OutputIntents " + opts.OutputIntent.write(pw)
+	}
+	pw.Object(catalog, cat+" >>")
+
+	pw.Object(info, infoDict(d, opts.Created))
+	out, err := pw.Finish(catalog, info)
+	if err != nil {
+		return err
+	}
+	_, err = w.Write(out)
+	return err
+}
+
+// planDocument plans every paragraph of the document and records its
+// glyphs in the document's fonts: every glyph must be known before the
+// fonts are embedded. pieces[page][item] draws a text item.
+func planDocument(d *frame.Doc) (fs *fontSet, pieces [][][]piece) {
+	fs = newFontSet()
+	pieces = make([][][]piece, len(d.Pages))
+	for pi, p := range d.Pages {
+		pieces[pi] = make([][]piece, len(p.Items))
+		for ii, it := range p.Items {
+			if t, ok := it.(*frame.Text); ok {
+				pieces[pi][ii] = planFor(t.Para)
+				fs.use(pieces[pi][ii])
+			}
+		}
+	}
+	return fs, pieces
+}
+
+// items draws a page's items in order; pieces[i] draws item i if it is
+// text.
+func (pw *pageWriter) items(p *frame.Page, pieces [][]piece) error {
+	for i, it := range p.Items {
+		switch it := it.(type) {
+		case *frame.Text:
+			pw.text(it, pieces[i])
+		case *frame.Rect:
+			pw.rect(it)
+		case *frame.Rule:
+			pw.rule(it)
+		case *frame.QR:
+			pw.qr(it)
+		case *frame.Image:
+			if err := pw.image(it); err != nil {
+				return err
+			}
+		default:
+			return fmt.Errorf("output: cannot draw %T", it)
+		}
+	}
+	return nil
+}
+
+// infoDict is the document information dictionary. created is the
+// creation date; zero means the fixed epoch.
+func infoDict(d *frame.Doc, created time.Time) string {
+	if created.IsZero() {
+		created = epoch
+	}
+	author := d.Author
+	if author == "" {
+		// No organisation named: the tool that made it is all that is known.
+		author = d.Creator
+	}
+	return fmt.Sprintf("<< /Title %s /Subject %s /Author %s /Creator %s /Producer %s /CreationDate %s /ModDate %s >>",
+		pdf.Text(d.Title), pdf.Text(d.Subject), pdf.Text(author), pdf.Text(d.Creator), pdf.Text(producer),
+		pdf.Date(created), pdf.Date(created))
+}
+
+// text draws a paragraph's pieces, in its colour (glyphs are filled, and
+// stroked for a synthesized bold), from its top-left corner, turned about
+// that corner if it is rotated.
+func (pw *pageWriter) text(t *frame.Text, ps []piece) {
+	if len(ps) == 0 {
+		return
+	}
+	c := pw.c
+	pw.pt.fill(t.Color)
+	pw.pt.stroke(t.Color)
+	c.Save()
+	a := t.Rotate * math.Pi / 180 // counter-clockwise
+	cos, sin := math.Cos(a), math.Sin(a)
+	c.Transform(cos, sin, -sin, cos, t.X, pw.h-t.Y)
+	c.BeginText()
+	var df *docFont
+	size, bold := 0.0, false
+	x, y := 0.0, 0.0 // the start of the current text line, as written
+	cids := make([]uint16, 0, 64)
+	for _, p := range ps {
+		if p.open {
+			c.BeginActualText(p.actual)
+		}
+		if df == nil || df.m != p.font || p.size != size {
+			df, size = pw.fonts.font(p.font), p.size
+			c.Font(df.res, size)
+		}
+		if p.bold != bold {
+			bold = p.bold
+			if bold {
+				c.TextRender(2)
+				c.LineWidth(p.size * synthBoldStroke)
+			} else {
+				c.TextRender(0)
+			}
+		}
+		// Character spacing is reset before the span ends: poppler takes
+		// the spacing in force at EMC off the span's width.
+		if p.tc != 0 {
+			c.CharSpacing(p.tc)
+		}
+		px, py := round2(p.x), round2(-p.y)
+		c.TextMove(px-x, py-y)
+		x, y = px, py
+		cids = cids[:0]
+		for _, code := range p.codes {
+			cids = append(cids, df.cid[code])
+		}
+		c.ShowCIDs(cids)
+		if p.tc != 0 {
+			c.CharSpacing(0)
+		}
+		if p.close {
+			c.EndMarked()
+		}
+	}
+	c.EndText()
+	c.Restore()
+}
