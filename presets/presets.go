@@ -771,7 +771,6 @@ func presetFindHotline(set *content.Set, docs []*content.Doc, id string) (conten
 	return content.Hotline{}, false
 }
 
-
 var presetPhoneTokenRE = regexp.MustCompile(`\d(?:[-. ]?\d)*`)
 
 // presetMentionsNumber tells whether s prints a number: its display form, or
