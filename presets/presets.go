@@ -1,3 +1,8 @@
+// Package presets holds the compliance presets: what US state laws on
+// human-trafficking signs require (sign and type size, languages,
+// hotlines, wording), with the source of every figure, and the check of a
+// set of composed documents against one. It is given the content set and
+// the layouts; it loads neither itself.
 package presets
 
 import (

@@ -1,6 +1,6 @@
-// Package output writes frames as PDF files, through its own PDF writer
-// (package output/pdf), and runs builds: many documents in parallel, a
-// manifest, atomic writes.
+// Package render writes composed frames as PDF, through handbill's own PDF
+// writer (package render/pdf). It knows nothing of content, layouts or
+// builds: it is given a frame.Doc and returns bytes.
 //
 // Text is written glyph by glyph, as the shaper placed it. Each font is
 // embedded as a subset and reached through CIDs: one per character drawn

@@ -171,7 +171,7 @@ func buildRun(cmd *cobra.Command, opts *buildOptions) error {
 		p.print(o.Notes...)
 		p.print(o.Preset...)
 		if len(source.Errors(o.Preset)) > 0 {
-			fmt.Fprintf(stderr, "handbill: error: the documents do not meet preset %s: nothing was written\n  hint: run 'handbill check' with the same flags to see every problem\n", jobNamed(jobs, o.Job).Sel.Preset.Name)
+			fmt.Fprintf(stderr, "handbill: not written: the documents do not meet preset %s\n  hint: run 'handbill check' with the same flags to see every problem\n", jobNamed(jobs, o.Job).Sel.Preset.Name)
 		}
 		jobBad := 0
 		for _, r := range o.Results {
@@ -201,7 +201,11 @@ func buildRun(cmd *cobra.Command, opts *buildOptions) error {
 		}
 	}
 	if ctx.Err() != nil {
-		fmt.Fprintf(stderr, "handbill: interrupted: the manifest in %s lists what was built\n", opts.out)
+		if batch {
+			fmt.Fprintf(stderr, "handbill: interrupted: each job's manifest.json under %s lists what was built\n", opts.out)
+		} else {
+			fmt.Fprintf(stderr, "handbill: interrupted: %s lists what was built\n", filepath.Join(opts.out, "manifest.json"))
+		}
 		return reported{ctx.Err()}
 	}
 	var summary string
