@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -32,6 +31,23 @@ func newRootCmd(stdout, stderr io.Writer) *cobra.Command {
 		Short:         "Print-ready, multilingual awareness materials about child sex trafficking",
 		SilenceUsage:  true,
 		SilenceErrors: true,
+		Args:          cobra.ArbitraryArgs,
+		// Without a command: the help; with an unknown one: a usage
+		// error naming the closest command.
+		RunE: func(c *cobra.Command, args []string) error {
+			if len(args) == 0 {
+				return c.Help()
+			}
+			hint := fmt.Sprintf("run '%s --help' for the commands", c.CommandPath())
+			var names []string
+			for _, sub := range c.Commands() {
+				names = append(names, sub.Name())
+			}
+			if s := source.Suggest(args[0], names); s != "" {
+				hint = fmt.Sprintf("did you mean %q? %s", s, hint)
+			}
+			return usage(hint, "unknown command %q", args[0])
+		},
 	}
 	root.SetOut(stdout)
 	root.SetErr(stderr)
@@ -78,7 +94,7 @@ type reported struct{ error }
 func run(args []string, stdout, stderr io.Writer) int {
 	root := newRootCmd(stdout, stderr)
 	root.SetArgs(args)
-	cmd, err := root.ExecuteC()
+	_, err := root.ExecuteC()
 	if err == nil {
 		return 0
 	}
@@ -87,10 +103,6 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	var u *usageError
-	if !errors.As(err, &u) && strings.HasPrefix(err.Error(), "unknown command") {
-		// cobra finds an unknown command before any flag: no hook sees it.
-		err = usage(fmt.Sprintf("run '%s --help' for the commands", cmd.CommandPath()), "%s", err.Error())
-	}
 	newPrinter(stderr).print(*source.From(err))
 	if errors.As(err, &u) {
 		return 2
