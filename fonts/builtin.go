@@ -234,9 +234,10 @@ func embedded(name string, b builtin) *Face {
 }
 
 // bundledData is the data of a bundled face: its embedded bytes, parsed by
-// go-text when first loaded. The bytes are not copied (see readOnly), and
-// the structural checks Standalone makes of a user's font are not made
-// again at every run: the bundled fonts are fixed, and
+// go-text when first loaded (and by parseSFNT when Face.SFNT is first
+// called). The bytes are not copied (see readOnly), and the structural
+// checks Standalone makes of a user's font beyond reading its tables are
+// not made again at every run: the bundled fonts are fixed, and
 // TestBundledFacesPassEveryCheck makes every one of those checks on each of
 // them, so a bad bundled font fails the tests, not a user's document. file
 // names the face in errors.

@@ -70,8 +70,8 @@ func TestBundledCollectionFacesAreExtracted(t *testing.T) {
 			t.Fatal(err)
 		}
 		entries := []CmapEntry{{0x41, 36}, {0x4E2D, 10000}, {0xE000, 30000}, {0xE001, 49530}}
-		a, _, errA := Subset(orig, nil, entries)
-		c, _, errC := Subset(got, nil, entries)
+		a, _, errA := subset(orig, nil, entries)
+		c, _, errC := subset(got, nil, entries)
 		if errA != nil || errC != nil || !bytes.Equal(a, c) {
 			t.Errorf("%s: Subset differs between the collection's face and the embedded one (%v, %v)", b.regular, errA, errC)
 		}
@@ -146,7 +146,7 @@ func TestBundledFacesPassEveryCheck(t *testing.T) {
 		}
 		key := bundledKey(strings.TrimPrefix(f.File, "built-in "), f.Index)
 		raw := readOnly(bundled[key])
-		checked, ft, err := parseStandalone(f.File, raw, 0)
+		checked, ft, _, err := parseStandalone(f.File, raw, 0)
 		if err != nil {
 			t.Errorf("%s: %v", f.Name(), err)
 			continue

@@ -8,7 +8,9 @@ import (
 
 // Face is one font face handbill can draw with: a bundled face or one the
 // user added. Its data is read and parsed on first use, once per process,
-// and shared by every document of a run.
+// and shared by every document of a run: go-text's parse (Font) for
+// shaping, and handbill's own (SFNT) for the checks, the PDF font
+// descriptor and subsetting.
 type Face struct {
 	Family string
 	// Bold reports that text in this face prints bold, either because the
@@ -43,6 +45,12 @@ type faceData struct {
 	ttf  []byte
 	font *font.Font
 	err  error
+
+	// sfntOnce parses ttf into sfnt on first use, unless the font's checks
+	// parsed it already (loadedData).
+	sfntOnce sync.Once
+	sfnt     *SFNT
+	sfntErr  error
 }
 
 // Name is the face's display name, e.g. "Noto Sans Arabic Bold" or
@@ -70,10 +78,11 @@ func (d *faceData) get() error {
 }
 
 // loadedData is face data already read and parsed (a user's font, checked
-// when it was added): Load returns it without parsing again.
-func loadedData(ttf []byte, ft *font.Font) *faceData {
+// when it was added): Load and SFNT return it without parsing again.
+func loadedData(ttf []byte, ft *font.Font, sf *SFNT) *faceData {
 	d := &faceData{load: func() ([]byte, *font.Font, error) { return ttf, ft, nil }}
 	d.once.Do(func() { d.ttf, d.font = ttf, ft })
+	d.sfntOnce.Do(func() { d.sfnt = sf })
 	return d
 }
 
@@ -94,6 +103,28 @@ func (f *Face) TTF() []byte {
 		return nil
 	}
 	return f.data.ttf
+}
+
+// SFNT returns the face's tables as handbill reads them (see SFNT), for
+// the PDF font descriptor and subsetting, loading the face if needed. The
+// tables are parsed once per process, on first use, and shared by every
+// document and goroutine; a user's font reuses the parse its checks made.
+// Errors are those of Load, or a *FontError.
+func (f *Face) SFNT() (*SFNT, error) {
+	if err := f.Load(); err != nil {
+		return nil, err
+	}
+	d := f.data
+	d.sfntOnce.Do(func() {
+		sf, err := parseSFNT(d.ttf)
+		if err != nil {
+			err.Pos.File = f.File
+			d.sfntErr = err
+			return
+		}
+		d.sfnt = sf
+	})
+	return d.sfnt, d.sfntErr
 }
 
 // Has reports whether the face maps r to a glyph. A face that cannot load

@@ -94,7 +94,7 @@ func TestSubsetDropsHintingKeepsOutlines(t *testing.T) {
 	if instructionBytes(t, raw) == 0 {
 		t.Fatal("the test font has no hinting to drop")
 	}
-	out, _, err := Subset(raw, nil, entries)
+	out, _, err := subset(raw, nil, entries)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -203,7 +203,7 @@ func TestSubsetKeepsHintingOfUnfollowableGlyph(t *testing.T) {
 	g := broken[glyfOff+a : glyfOff+b]
 	nc := int(binary.BigEndian.Uint16(g))
 	binary.BigEndian.PutUint16(g[10+2*nc:], uint16(len(g))) // instructions past the end
-	out, _, err := Subset(broken, nil, []CmapEntry{{Code: 'o', GID: uint16(gid)}})
+	out, _, err := subset(broken, nil, []CmapEntry{{Code: 'o', GID: uint16(gid)}})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -202,7 +202,7 @@ func loadUserFile(file string, index int) ([]*Face, error) {
 	}
 	var out []*Face
 	for i := first; i <= last; i++ {
-		ttf, ft, err := parseStandalone(file, raw, i)
+		ttf, ft, sf, err := parseStandalone(file, raw, i)
 		if err != nil {
 			return nil, err
 		}
@@ -212,7 +212,7 @@ func loadUserFile(file string, index int) ([]*Face, error) {
 			Bold:   desc.Aspect.Weight >= font.WeightBold-50,
 			File:   file,
 			Index:  i,
-			data:   loadedData(ttf, ft),
+			data:   loadedData(ttf, ft, sf),
 		}
 		if f.Family == "" {
 			f.Family = strings.TrimSuffix(filepath.Base(file), filepath.Ext(file))

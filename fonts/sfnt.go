@@ -1,17 +1,23 @@
 package fonts
 
-// Checking and rewriting of TrueType (sfnt) font files a user gives.
+// Reading, checking and rewriting of TrueType (sfnt) font files.
 //
-// handbill's subsetter (Subset) and the PDF viewers that render
-// the embedded subsets read the tables head, hhea, maxp, hmtx, cmap (a
-// format 4 subtable for platform 0 or 3/1, which every TrueType font for
-// Unicode text has), loca, glyf, name and post, and OS/2 when present.
-// Every value they rely on is checked here first, so a damaged font is
-// refused with a reason instead of crashing the subsetter or printing as
-// garbage. (The checks were first written for fpdf's reader, which does
-// no bounds checking at all; handbill no longer uses it.) Accepted fonts
-// must also be readable by go-text, which handbill shapes text with; that
-// is checked by go-text itself.
+// A face's tables are read once, by parseSFNT, into an SFNT: the table
+// directory and the values of 'head', 'hhea', 'maxp', 'OS/2' and 'post'
+// that the checks, the subsetter (SFNT.Subset) and the PDF writer's font
+// descriptor use. readFace is the only reader of a table directory.
+//
+// handbill's subsetter and the PDF viewers that render the embedded
+// subsets read the tables head, hhea, maxp, hmtx, cmap (a format 4
+// subtable for platform 0 or 3/1, which every TrueType font for Unicode
+// text has), loca, glyf, name and post, and OS/2 when present. Every
+// value they rely on is checked for a user's font first (parseSFNT, then
+// SFNT.check), so a damaged font is refused with a reason instead of
+// crashing the subsetter or printing as garbage. (The checks were first
+// written for fpdf's reader, which does no bounds checking at all;
+// handbill no longer uses it.) Accepted fonts must also be readable by
+// go-text, which handbill shapes text with; that is checked by go-text
+// itself.
 
 import (
 	"bytes"
@@ -58,21 +64,21 @@ const (
 // The font is checked to be readable by the subsetter and by go-text. Errors are
 // *FontError.
 func Standalone(file string, data []byte, index int) ([]byte, error) {
-	out, _, err := parseStandalone(file, data, index)
+	out, _, _, err := parseStandalone(file, data, index)
 	return out, err
 }
 
 // parseStandalone is Standalone that also returns go-text's parse of the
-// face: the check that go-text can read the font is that parse, so a face
-// is parsed once, not once to check it and again to use it (parsing reads
+// face and its SFNT: the checks are those parses, so a face is parsed
+// once, not once to check it and again to use it (go-text's parse reads
 // every glyph outline: ~40 ms for the 5 MB WenQuanYi face).
-func parseStandalone(file string, data []byte, index int) ([]byte, *font.Font, error) {
-	out, ft, err := standalone(data, index)
+func parseStandalone(file string, data []byte, index int) ([]byte, *font.Font, *SFNT, error) {
+	out, ft, s, err := standalone(data, index)
 	if err != nil {
 		err.Pos.File = file
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
-	return out, ft, nil
+	return out, ft, s, nil
 }
 
 // FaceCount returns how many faces the data holds (1 for a plain sfnt, N for
@@ -163,17 +169,17 @@ func faceCount(data []byte) (int, *FontError) {
 	return n, nil
 }
 
-func standalone(data []byte, index int) ([]byte, *font.Font, *FontError) {
+func standalone(data []byte, index int) ([]byte, *font.Font, *SFNT, *FontError) {
 	n, err := faceCount(data)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	if index < 0 || index >= n {
 		faces := "faces"
 		if n == 1 {
 			faces = "face"
 		}
-		return nil, nil, fontErr(hintFace, "has %d %s; face %d does not exist", n, faces, index)
+		return nil, nil, nil, fontErr(hintFace, "has %d %s; face %d does not exist", n, faces, index)
 	}
 	collection := binary.BigEndian.Uint32(data) == magicTTC
 	off := 0
@@ -182,22 +188,28 @@ func standalone(data []byte, index int) ([]byte, *font.Font, *FontError) {
 	}
 	version, tables, err := readFace(data, off)
 	if err != nil {
-		return nil, nil, err
-	}
-	if err := checkTrueType(version, tables); err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	out := data
 	if collection {
-		// A digital signature would not match the extracted face.
+		// A digital signature would not match the extracted face. The
+		// tables are then those of the extracted face, so that the SFNT
+		// does not keep the whole collection alive.
 		tables = slices.DeleteFunc(tables, func(t sfntTable) bool { return t.tag == "DSIG" })
-		out = buildSfnt(version, tables)
+		out, tables = placeTables(version, tables)
+	}
+	s, err := newSFNT(version, tables)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	if err := s.check(); err != nil {
+		return nil, nil, nil, err
 	}
 	ft, err := parseGoText(out)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
-	return out, ft, nil
+	return out, ft, s, nil
 }
 
 // parseGoText parses a standalone font with go-text, which handbill shapes
@@ -215,6 +227,10 @@ func parseGoText(ttf []byte) (ft *font.Font, ferr *FontError) {
 	return face.Font, nil
 }
 
+// readFace reads the table directory of the face at off in data: the sfnt
+// version and the tables, each checked to lie inside data and to appear
+// once. It is the only reader of table directories: parseSFNT reads a
+// face with it, standalone a face of a collection.
 func readFace(data []byte, off int) (uint32, []sfntTable, *FontError) {
 	b := sfntBytes(data)
 	if !b.has(off, 12) || !b.has(off+12, 16*b.u16(off+4)) {
@@ -239,71 +255,168 @@ func readFace(data []byte, off int) (uint32, []sfntTable, *FontError) {
 	return uint32(b.u32(off)), tables, nil
 }
 
-func checkTrueType(version uint32, tables []sfntTable) *FontError {
-	tab := make(map[string]sfntBytes, len(tables))
-	for _, t := range tables {
-		tab[t.tag] = t.data
+// SFNT is a standalone TrueType face read once: its table directory and
+// the values of its tables that handbill relies on, each checked to be
+// readable. It serves the font checks, the subsetter (Subset) and the PDF
+// font descriptor; go-text's parse of the same bytes (Face.Font) serves
+// shaping. A Face parses its SFNT once per process (Face.SFNT), and the
+// documents of a run share it: an SFNT is read-only and safe for
+// concurrent use, and its fields must not be modified.
+//
+// Lengths, offsets and counts are in bounds: the directory lies inside
+// the data; 'head', 'hhea', 'maxp', 'hmtx', 'loca', 'glyf', 'cmap',
+// 'name' and 'post' are present and long enough for the values read from
+// them; 'hmtx' and 'loca' hold an entry for every glyph. The glyphs, the
+// character map and the names are only checked for a user's font (check).
+type SFNT struct {
+	// UnitsPerEm is the size of the em in font units ('head'); never 0.
+	UnitsPerEm int
+	// NumGlyphs is the number of glyphs ('maxp'); at least 1.
+	NumGlyphs int
+	// BBox is the bounding box of every glyph, xMin, yMin, xMax, yMax, in
+	// font units ('head').
+	BBox [4]int
+	// Ascent and Descent are the ascender and descender in font units
+	// ('hhea'); Descent is below the baseline, so usually negative.
+	Ascent, Descent int
+	// CapHeight is the height of capital letters in font units (OS/2
+	// sCapHeight, from OS/2 version 2); Ascent when the font does not say.
+	CapHeight int
+	// ItalicAngle is the slant in degrees counter-clockwise from the
+	// vertical ('post'; negative for text leaning right). It and
+	// FixedPitch are zero when 'post' is shorter than its 32-byte header,
+	// as Subset then drops it.
+	ItalicAngle float64
+	// FixedPitch reports that every glyph has the same advance ('post'
+	// isFixedPitch).
+	FixedPitch bool
+
+	version uint32
+	tables  []sfntTable
+	// The tables read by the checks and the subsetter.
+	head, hhea, maxp, hmtx, loca, glyf sfntBytes
+	numHMetrics                        int
+	longLoca                           bool // 'loca' offsets are 32-bit (head indexToLocFormat 1)
+}
+
+// parseSFNT reads a standalone TrueType font: its table directory and the
+// values of its tables (newSFNT). Errors are *FontError without a file.
+func parseSFNT(ttf []byte) (*SFNT, *FontError) {
+	version, tables, err := readFace(ttf, 0)
+	if err != nil {
+		return nil, err
 	}
-	_, cff := tab["CFF "]
-	_, cff2 := tab["CFF2"]
-	if version == magicOTTO || cff || cff2 {
-		return fontErr(hintTrueType, "is a CFF (OpenType/PostScript) font")
+	return newSFNT(version, tables)
+}
+
+// newSFNT checks that a face read by readFace is a TrueType (glyf) font
+// whose 'head', 'hhea', 'maxp', 'hmtx', 'loca' and 'post' tables can be
+// read, and reads them.
+func newSFNT(version uint32, tables []sfntTable) (*SFNT, *FontError) {
+	s := &SFNT{version: version, tables: tables}
+	if version == magicOTTO || s.has("CFF ") || s.has("CFF2") {
+		return nil, fontErr(hintTrueType, "is a CFF (OpenType/PostScript) font")
 	}
 	if version != magicTrueType && version != magicTrue {
-		return damaged("face has unknown sfnt version %#08x", version)
+		return nil, damaged("face has unknown sfnt version %#08x", version)
 	}
-	if _, ok := tab["glyf"]; !ok {
-		return fontErr(hintTrueType, "has no 'glyf' table (no TrueType outlines)")
+	if !s.has("glyf") {
+		return nil, fontErr(hintTrueType, "has no 'glyf' table (no TrueType outlines)")
 	}
 	for _, tag := range []string{"loca", "head", "hhea", "maxp", "hmtx", "cmap", "name", "post"} {
-		if _, ok := tab[tag]; !ok {
-			return fontErr(hintTrueType, "has no '%s' table", tag)
+		if !s.has(tag) {
+			return nil, fontErr(hintTrueType, "has no '%s' table", tag)
 		}
 	}
 	for _, t := range []struct {
 		tag string
 		n   int
 	}{{"head", 54}, {"maxp", 6}, {"hhea", 36}, {"post", 16}} {
-		if len(tab[t.tag]) < t.n {
-			return damaged("'%s' table is too short", t.tag)
+		if len(s.table(t.tag)) < t.n {
+			return nil, damaged("'%s' table is too short", t.tag)
 		}
 	}
 
-	head, maxp, hhea := tab["head"], tab["maxp"], tab["hhea"]
-	if head.u16(18) == 0 {
-		return damaged("'head' unitsPerEm is 0")
+	s.head, s.hhea, s.maxp = s.table("head"), s.table("hhea"), s.table("maxp")
+	s.hmtx, s.loca, s.glyf = s.table("hmtx"), s.table("loca"), s.table("glyf")
+	head, hhea := s.head, s.hhea
+	if s.UnitsPerEm = head.u16(18); s.UnitsPerEm == 0 {
+		return nil, damaged("'head' unitsPerEm is 0")
 	}
 	locaFormat := head.u16(50)
 	if locaFormat > 1 {
-		return damaged("'head' indexToLocFormat is %d", locaFormat)
+		return nil, damaged("'head' indexToLocFormat is %d", locaFormat)
 	}
+	s.longLoca = locaFormat == 1
 	if f := head.u16(52); f != 0 {
-		return damaged("'head' glyphDataFormat is %d", f)
+		return nil, damaged("'head' glyphDataFormat is %d", f)
 	}
-	numGlyphs := maxp.u16(4)
-	if numGlyphs == 0 {
-		return damaged("'maxp' numGlyphs is 0")
+	if s.NumGlyphs = s.maxp.u16(4); s.NumGlyphs == 0 {
+		return nil, damaged("'maxp' numGlyphs is 0")
 	}
 	if f := hhea.u16(32); f != 0 {
-		return damaged("'hhea' metricDataFormat is %d", f)
+		return nil, damaged("'hhea' metricDataFormat is %d", f)
 	}
-	numMetrics := hhea.u16(34)
-	if numMetrics == 0 {
-		return damaged("'hhea' numberOfHMetrics is 0")
+	if s.numHMetrics = hhea.u16(34); s.numHMetrics == 0 {
+		return nil, damaged("'hhea' numberOfHMetrics is 0")
 	}
-	if len(tab["hmtx"]) < 4*numMetrics+2*max(0, numGlyphs-numMetrics) {
-		return damaged("'hmtx' table is too short for %d glyphs", numGlyphs)
+	if len(s.hmtx) < 4*s.numHMetrics+2*max(0, s.NumGlyphs-s.numHMetrics) {
+		return nil, damaged("'hmtx' table is too short for %d glyphs", s.NumGlyphs)
 	}
-	if err := checkGlyphs(tab["loca"], tab["glyf"], locaFormat, numGlyphs); err != nil {
+	if len(s.loca) < (s.NumGlyphs+1)*(2<<locaFormat) {
+		return nil, damaged("'loca' table is too short for %d glyphs", s.NumGlyphs)
+	}
+
+	i16 := func(b sfntBytes, off int) int { return int(int16(b.u16(off))) }
+	for i := range s.BBox {
+		s.BBox[i] = i16(head, 36+2*i)
+	}
+	s.Ascent, s.Descent = i16(hhea, 4), i16(hhea, 6)
+	s.CapHeight = s.Ascent
+	if os2 := s.table("OS/2"); len(os2) >= 90 && os2.u16(0) >= 2 {
+		s.CapHeight = i16(os2, 88)
+	}
+	// Subset keeps 'post' only with its whole 32-byte header: the
+	// descriptor says what the embedded font says.
+	if post := s.table("post"); len(post) >= 32 {
+		s.ItalicAngle = float64(int32(uint32(post.u32(4)))) / 65536
+		s.FixedPitch = post.u32(12) != 0
+	}
+	return s, nil
+}
+
+// has reports whether the face has the table tag.
+func (s *SFNT) has(tag string) bool {
+	return slices.ContainsFunc(s.tables, func(t sfntTable) bool { return t.tag == tag })
+}
+
+// table returns the data of the table tag, nil when the face has none.
+func (s *SFNT) table(tag string) sfntBytes { return tableData(s.tables, tag) }
+
+// glyphSpan returns where glyph gid (< NumGlyphs) lies in 'glyf' according
+// to 'loca'; the span may be backwards or past the end of 'glyf'.
+func (s *SFNT) glyphSpan(gid int) (start, end int) {
+	if s.longLoca {
+		return s.loca.u32(4 * gid), s.loca.u32(4*gid + 4)
+	}
+	return 2 * s.loca.u16(2*gid), 2 * s.loca.u16(2*gid+2)
+}
+
+// check makes the checks of a user's font that parsing does not: every
+// glyph's outline and components, the character map, the names and OS/2,
+// including the embedding permission.
+func (s *SFNT) check() *FontError {
+	if err := s.checkGlyphs(); err != nil {
 		return err
 	}
-	if err := checkCmap(tab["cmap"], numGlyphs); err != nil {
+	if err := checkCmap(s.table("cmap"), s.NumGlyphs); err != nil {
 		return err
 	}
-	if err := checkName(tab["name"]); err != nil {
+	if err := checkName(s.table("name")); err != nil {
 		return err
 	}
-	if os2, ok := tab["OS/2"]; ok {
+	if s.has("OS/2") {
+		os2 := s.table("OS/2")
 		if len(os2) < 72 || os2.u16(0) > 1 && len(os2) < 90 {
 			return damaged("'OS/2' table is too short")
 		}
@@ -314,20 +427,11 @@ func checkTrueType(version uint32, tables []sfntTable) *FontError {
 	return nil
 }
 
-func checkGlyphs(loca, glyf sfntBytes, format, numGlyphs int) *FontError {
-	size := 2 << format
-	if len(loca) < (numGlyphs+1)*size {
-		return damaged("'loca' table is too short for %d glyphs", numGlyphs)
-	}
-	offset := func(g int) int {
-		if format == 0 {
-			return 2 * loca.u16(2*g)
-		}
-		return loca.u32(4 * g)
-	}
+func (s *SFNT) checkGlyphs() *FontError {
+	numGlyphs, glyf := s.NumGlyphs, s.glyf
 	uses := make([][]int, numGlyphs)
 	for g := range numGlyphs {
-		start, end := offset(g), offset(g+1)
+		start, end := s.glyphSpan(g)
 		if start > end || end > len(glyf) {
 			return damaged("'loca' entry of glyph %d lies outside the 'glyf' table", g)
 		}
@@ -477,7 +581,16 @@ func checkName(name sfntBytes) *FontError {
 	return nil
 }
 
+// buildSfnt writes a standalone font of the tables, in the order of their
+// tags, with their checksums and head.checkSumAdjustment.
 func buildSfnt(version uint32, tables []sfntTable) []byte {
+	out, _ := placeTables(version, tables)
+	return out
+}
+
+// placeTables is buildSfnt that also returns the tables as they lie in the
+// font it writes.
+func placeTables(version uint32, tables []sfntTable) ([]byte, []sfntTable) {
 	tables = slices.Clone(tables)
 	slices.SortFunc(tables, func(a, b sfntTable) int { return strings.Compare(a.tag, b.tag) })
 	n := len(tables)
@@ -494,8 +607,10 @@ func buildSfnt(version uint32, tables []sfntTable) []byte {
 	be.PutUint16(out[8:], uint16(sel))
 	be.PutUint16(out[10:], uint16(16*n-16<<sel))
 	head := -1
+	offs := make([]int, n)
 	for i, t := range tables {
 		off := len(out)
+		offs[i] = off
 		out = append(out, t.data...)
 		if t.tag == "head" && len(t.data) >= 12 {
 			head = off
@@ -511,7 +626,11 @@ func buildSfnt(version uint32, tables []sfntTable) []byte {
 	if head >= 0 {
 		be.PutUint32(out[head+8:], 0xB1B0AFBA-checksum(out))
 	}
-	return out
+	for i, off := range offs {
+		end := off + len(tables[i].data)
+		tables[i].data = out[off:end:end]
+	}
+	return out, tables
 }
 
 func checksum(b []byte) uint32 {

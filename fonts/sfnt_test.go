@@ -208,6 +208,19 @@ func assemble(m map[string][]byte) []byte {
 
 func minimalTTF() []byte { return assemble(minimalTables()) }
 
+// mutated returns the minimal font with its tables changed by f.
+func mutated(f func(m map[string][]byte)) []byte {
+	m := minimalTables()
+	f(m)
+	return assemble(m)
+}
+
+// put16 returns the minimal font with the 16-bit value at off in table tag
+// set to v.
+func put16(tag string, off int, v uint16) []byte {
+	return mutated(func(m map[string][]byte) { binary.BigEndian.PutUint16(m[tag][off:], v) })
+}
+
 // collection wraps fonts into a 'ttcf', keeping their tables where they are.
 func collection(fonts ...[]byte) []byte {
 	hdr := 12 + 4*len(fonts)
@@ -256,14 +269,6 @@ func TestStandaloneErrors(t *testing.T) {
 			}
 		}
 		return data
-	}
-	mutated := func(f func(m map[string][]byte)) []byte {
-		m := minimalTables()
-		f(m)
-		return assemble(m)
-	}
-	put16 := func(tag string, off int, v uint16) []byte {
-		return mutated(func(m map[string][]byte) { binary.BigEndian.PutUint16(m[tag][off:], v) })
 	}
 	wqy := readFontFile(t, "wqy-microhei.ttc")
 	header := func(magic string) []byte { return append([]byte(magic), make([]byte, 60)...) }
@@ -532,8 +537,9 @@ func withCmap(ttf []byte, entries []CmapEntry) ([]byte, error) {
 	tables = slices.DeleteFunc(slices.Clone(tables), func(t sfntTable) bool { return t.tag == "cmap" })
 	tables = append(tables, sfntTable{"cmap", cmap})
 	out := buildSfnt(version, tables)
-	if _, tables, ferr = readFace(out, 0); ferr == nil {
-		ferr = checkTrueType(version, tables)
+	var s *SFNT
+	if s, ferr = parseSFNT(out); ferr == nil {
+		ferr = s.check()
 	}
 	if ferr == nil {
 		_, ferr = parseGoText(out)

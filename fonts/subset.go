@@ -16,11 +16,11 @@ var pdfTables = []string{"head", "hhea", "maxp", "hmtx", "cmap", "loca", "glyf",
 // instructions, which call into them.
 var hintingTables = []string{"cvt ", "fpgm", "prep"}
 
-// Subset returns the standalone TrueType font ttf as handbill embeds it in
-// a PDF: only the glyphs listed and those entries map to (with the
-// components of composite glyphs), renumbered from 1 in the order of their
-// old ids, and a cmap holding exactly entries mapped to the new ids. It
-// also returns the new id of every kept glyph by its old id. Tables PDF
+// Subset returns the font as handbill embeds it in a PDF: a standalone
+// TrueType font with only the glyphs listed and those entries map to (with
+// the components of composite glyphs), renumbered from 1 in the order of
+// their old ids, and a cmap holding exactly entries mapped to the new ids.
+// It also returns the new id of every kept glyph by its old id. Tables PDF
 // readers do not use are dropped: a document embeds kilobytes with a few
 // hundred glyphs, not megabytes with tens of thousands.
 //
@@ -30,38 +30,19 @@ var hintingTables = []string{"cvt ", "fpgm", "prep"}
 // print, PDF viewers mostly ignore it, and in Noto it is 40% of a subset
 // font's bytes. The outlines themselves are unchanged. A font with a glyph
 // whose instructions cannot be found keeps its hinting whole.
-func Subset(ttf []byte, glyphs []uint16, entries []CmapEntry) ([]byte, map[uint16]uint16, error) {
-	version, tables, ferr := readFace(ttf, 0)
-	if ferr != nil {
-		return nil, nil, ferr
-	}
-	head := sfntBytes(tableData(tables, "head"))
-	hhea := sfntBytes(tableData(tables, "hhea"))
-	maxp := sfntBytes(tableData(tables, "maxp"))
-	hmtx := sfntBytes(tableData(tables, "hmtx"))
-	loca := sfntBytes(tableData(tables, "loca"))
-	glyf := sfntBytes(tableData(tables, "glyf"))
-	if len(head) < 54 || len(maxp) < 6 || len(hhea) < 36 {
-		return nil, nil, damaged("'head', 'hhea' or 'maxp' is too short")
-	}
-	numGlyphs := maxp.u16(4)
-	numHMetrics := hhea.u16(34)
-	long := head.u16(50) == 1
-	if (long && len(loca) < 4*(numGlyphs+1)) || (!long && len(loca) < 2*(numGlyphs+1)) ||
-		numHMetrics == 0 || numHMetrics > numGlyphs || len(hmtx) < 4*numHMetrics+2*(numGlyphs-numHMetrics) {
-		return nil, nil, damaged("'loca' or 'hmtx' is too short")
-	}
+//
+// The tables were read and checked when the SFNT was parsed; the glyphs
+// kept are checked here, as a bundled face's glyphs are not checked at
+// every run. Subset is safe for concurrent use.
+func (s *SFNT) Subset(glyphs []uint16, entries []CmapEntry) ([]byte, map[uint16]uint16, error) {
+	head, hhea, maxp, hmtx := s.head, s.hhea, s.maxp, s.hmtx
+	numGlyphs, numHMetrics := s.NumGlyphs, s.numHMetrics
 	glyph := func(gid int) (sfntBytes, error) {
-		var a, b int
-		if long {
-			a, b = loca.u32(4*gid), loca.u32(4*gid+4)
-		} else {
-			a, b = 2*loca.u16(2*gid), 2*loca.u16(2*gid+2)
-		}
-		if a > b || b > len(glyf) {
+		a, b := s.glyphSpan(gid)
+		if a > b || b > len(s.glyf) {
 			return nil, damaged("glyph %d lies outside 'glyf'", gid)
 		}
-		return glyf[a:b], nil
+		return s.glyf[a:b], nil
 	}
 	for _, e := range entries {
 		if int(e.GID) >= numGlyphs {
@@ -182,7 +163,7 @@ func Subset(ttf []byte, glyphs []uint16, entries []CmapEntry) ([]byte, map[uint1
 	}
 	out := []sfntTable{{"head", newHead}, {"hhea", newHhea}, {"maxp", newMaxp}, {"hmtx", newHmtx},
 		{"loca", newLoca}, {"glyf", newGlyf}, {"cmap", cmap}}
-	for _, t := range tables {
+	for _, t := range s.tables {
 		switch {
 		case t.tag == "post" && len(t.data) >= 32:
 			post := slices.Clone(t.data[:32])
@@ -197,7 +178,7 @@ func Subset(ttf []byte, glyphs []uint16, entries []CmapEntry) ([]byte, map[uint1
 	for o, n := range newID {
 		ids[uint16(o)] = uint16(n)
 	}
-	return buildSfnt(version, out), ids, nil
+	return buildSfnt(s.version, out), ids, nil
 }
 
 // withoutInstructions returns a copy of a glyph's data without its

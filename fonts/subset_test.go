@@ -32,7 +32,7 @@ func TestSubsetKeepsUsedGlyphsAndTheirComponents(t *testing.T) {
 		t.Fatal("no composite glyph found to test with")
 	}
 	entries := []CmapEntry{{Code: 0x627, GID: uint16(simple)}, {Code: 0xE000, GID: uint16(composite)}}
-	out, _, err := Subset(raw, nil, entries)
+	out, _, err := subset(raw, nil, entries)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -64,6 +64,16 @@ func TestSubsetKeepsUsedGlyphsAndTheirComponents(t *testing.T) {
 	if n := sfntBytes(tableData(tables, "maxp")).u16(4); n < 4 || n > 8 {
 		t.Errorf("subset has %d glyphs, want the used ones and their components", n)
 	}
+}
+
+// subset parses a standalone font and subsets it, as SFNT and Subset do
+// for a face.
+func subset(ttf []byte, glyphs []uint16, entries []CmapEntry) ([]byte, map[uint16]uint16, error) {
+	s, err := parseSFNT(ttf)
+	if err != nil {
+		return nil, nil, err
+	}
+	return s.Subset(glyphs, entries)
 }
 
 func glyphBytes(t *testing.T, raw []byte, gid int) []byte {

@@ -165,11 +165,16 @@ func (df *docFont) newSubsetFont(codes []rune, gids []uint16, texts []string) (*
 			entries = append(entries, fonts.CmapEntry{Code: uint16(c), GID: gids[i]})
 		}
 	}
-	ttf, newID, err := fonts.Subset(df.m.face.TTF(), gids, entries)
+	sf, err := df.m.face.SFNT() // parsed once per face and process
 	if err != nil {
 		return nil, err
 	}
-	prog, err := pdf.NewProgram(ttf)
+	ttf, newID, err := sf.Subset(gids, entries)
+	if err != nil {
+		return nil, err
+	}
+	prog, err := pdf.NewProgram(ttf, pdf.FontMetrics{UnitsPerEm: sf.UnitsPerEm, BBox: sf.BBox,
+		Ascent: sf.Ascent, Descent: sf.Descent, CapHeight: sf.CapHeight, ItalicAngle: sf.ItalicAngle, FixedPitch: sf.FixedPitch})
 	if err != nil {
 		return nil, err
 	}

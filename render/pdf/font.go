@@ -3,7 +3,6 @@ package pdf
 import (
 	"crypto/sha256"
 	"encoding/binary"
-	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -27,14 +26,51 @@ type metrics struct {
 	fixedPitch            bool
 }
 
-// NewProgram reads the descriptor metrics of a TrueType font (a
-// standalone sfnt, typically a subset) and compresses it for embedding.
-func NewProgram(ttf []byte) (*Program, error) {
-	m, err := readMetrics(ttf)
+// FontMetrics are the numbers of a font's descriptor as the font's tables
+// give them, in font units: what the caller read when it parsed the font
+// (handbill's fonts.SFNT), so that the program is not parsed again here.
+type FontMetrics struct {
+	// UnitsPerEm is the size of the em in font units ('head').
+	UnitsPerEm int
+	// BBox is the bounding box of every glyph: xMin, yMin, xMax, yMax ('head').
+	BBox [4]int
+	// Ascent and Descent are the ascender and descender ('hhea'), Descent
+	// negative below the baseline; CapHeight is the height of capitals
+	// (OS/2 sCapHeight, or Ascent).
+	Ascent, Descent, CapHeight int
+	// ItalicAngle is the slant in degrees counter-clockwise from the
+	// vertical ('post').
+	ItalicAngle float64
+	// FixedPitch reports that every glyph has the same advance ('post').
+	FixedPitch bool
+}
+
+// NewProgram compresses a TrueType font program (a standalone sfnt,
+// typically a subset) for embedding, with the metrics of the font it was
+// made from for its descriptor. The error is for metrics without a
+// positive em size.
+func NewProgram(ttf []byte, fm FontMetrics) (*Program, error) {
+	m, err := fm.scaled()
 	if err != nil {
 		return nil, err
 	}
 	return &Program{deflated: Deflate(ttf), length1: len(ttf), m: m}, nil
+}
+
+// scaled returns the metrics in 1/1000 em, truncated toward zero.
+func (fm FontMetrics) scaled() (metrics, error) {
+	var m metrics
+	if fm.UnitsPerEm <= 0 {
+		return m, fmt.Errorf("pdf: the font's units per em is %d", fm.UnitsPerEm)
+	}
+	upem := float64(fm.UnitsPerEm)
+	em := func(v int) int { return int(float64(v) * 1000 / upem) }
+	for i, v := range fm.BBox {
+		m.bbox[i] = em(v)
+	}
+	m.ascent, m.descent, m.capH = em(fm.Ascent), em(fm.Descent), em(fm.CapHeight)
+	m.italicAngle, m.fixedPitch = fm.ItalicAngle, fm.FixedPitch
+	return m, nil
 }
 
 // Size is the compressed program's size in bytes.
@@ -148,49 +184,4 @@ func toUnicode(text []string) []byte {
 	}
 	b.WriteString("endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n")
 	return []byte(b.String())
-}
-
-// readMetrics reads the font descriptor's numbers from the 'head',
-// 'hhea', 'OS/2' and 'post' tables.
-func readMetrics(ttf []byte) (metrics, error) {
-	var m metrics
-	tables := map[string][]byte{}
-	if len(ttf) < 12 {
-		return m, errors.New("pdf: the font program is too short")
-	}
-	be := binary.BigEndian
-	n := int(be.Uint16(ttf[4:]))
-	for i := range n {
-		rec := 12 + 16*i
-		if rec+16 > len(ttf) {
-			return m, errors.New("pdf: the font's table directory is cut short")
-		}
-		off, size := int(be.Uint32(ttf[rec+8:])), int(be.Uint32(ttf[rec+12:]))
-		if off < 0 || size < 0 || off > len(ttf) || size > len(ttf)-off { // no int sum: it wraps on 32-bit platforms
-			return m, fmt.Errorf("pdf: the font's %q table lies outside the file", ttf[rec:rec+4])
-		}
-		tables[string(ttf[rec:rec+4])] = ttf[off : off+size]
-	}
-	head, hhea := tables["head"], tables["hhea"]
-	if len(head) < 54 || len(hhea) < 36 {
-		return m, errors.New("pdf: the font has no usable 'head' or 'hhea' table")
-	}
-	upem := float64(be.Uint16(head[18:]))
-	if upem == 0 {
-		return m, errors.New("pdf: the font's units per em is 0")
-	}
-	em := func(v int16) int { return int(float64(v) * 1000 / upem) }
-	for i := range m.bbox {
-		m.bbox[i] = em(int16(be.Uint16(head[36+2*i:])))
-	}
-	m.ascent, m.descent = em(int16(be.Uint16(hhea[4:]))), em(int16(be.Uint16(hhea[6:])))
-	m.capH = m.ascent
-	if os2 := tables["OS/2"]; len(os2) >= 90 && be.Uint16(os2) >= 2 {
-		m.capH = em(int16(be.Uint16(os2[88:])))
-	}
-	if post := tables["post"]; len(post) >= 16 {
-		m.italicAngle = float64(int32(be.Uint32(post[4:]))) / 65536
-		m.fixedPitch = be.Uint32(post[12:]) != 0
-	}
-	return m, nil
 }

@@ -2,10 +2,8 @@ package pdf
 
 import (
 	"bytes"
-	"encoding/binary"
 	"fmt"
 	"math"
-	"math/rand/v2"
 	"regexp"
 	"slices"
 	"strconv"
@@ -19,204 +17,61 @@ import (
 	"handbill/fonts"
 )
 
-// fakeSfnt builds a TrueType table directory holding the given tables,
-// each padded to four bytes, in the order of their tags.
-func fakeSfnt(tables map[string][]byte) []byte {
-	tags := make([]string, 0, len(tables))
-	for tag := range tables {
-		tags = append(tags, tag)
+// syntheticMetrics are a font's metrics with 2048 units per em and numbers
+// that scale to whole thousandths.
+func syntheticMetrics() FontMetrics {
+	return FontMetrics{
+		UnitsPerEm:  2048,
+		BBox:        [4]int{-1024, -512, 4096, 2048},
+		Ascent:      2048,
+		Descent:     -512,
+		CapHeight:   1536,
+		ItalicAngle: -12.5,
+		FixedPitch:  true,
 	}
-	slices.Sort(tags)
-	be := binary.BigEndian
-	out := make([]byte, 12+16*len(tags))
-	be.PutUint32(out, 0x00010000)
-	be.PutUint16(out[4:], uint16(len(tags)))
-	for i, tag := range tags {
-		rec := out[12+16*i:]
-		copy(rec, tag)
-		be.PutUint32(rec[8:], uint32(len(out)))
-		be.PutUint32(rec[12:], uint32(len(tables[tag])))
-		out = append(out, tables[tag]...)
-		out = append(out, make([]byte, (4-len(out)%4)%4)...)
-	}
-	return out
 }
 
-// syntheticTables are the tables readMetrics reads, with 2048 units per
-// em and numbers that scale to whole thousandths.
-func syntheticTables() map[string][]byte {
-	be := binary.BigEndian
-	head := make([]byte, 54)
-	be.PutUint32(head[12:], 0x5F0F3CF5) // magic number
-	be.PutUint16(head[18:], 2048)       // unitsPerEm
-	for i, v := range []int16{-1024, -512, 4096, 2048} {
-		be.PutUint16(head[36+2*i:], uint16(v)) // xMin, yMin, xMax, yMax
-	}
-	hhea := make([]byte, 36)
-	be.PutUint32(hhea, 0x00010000)
-	be.PutUint16(hhea[4:], 2048)               // ascender
-	be.PutUint16(hhea[6:], uint16(0xFFFF-511)) // descender -512
-	os2 := make([]byte, 96)
-	be.PutUint16(os2, 2)         // version
-	be.PutUint16(os2[88:], 1536) // sCapHeight
-	post := make([]byte, 32)
-	be.PutUint32(post, 0x00030000)
-	angle := int32(-12.5 * 65536)
-	be.PutUint32(post[4:], uint32(angle)) // italicAngle, 16.16 fixed
-	be.PutUint32(post[12:], 1)            // isFixedPitch
-	return map[string][]byte{"head": head, "hhea": hhea, "OS/2": os2, "post": post}
+// sfntMetrics are the descriptor metrics of a face's tables, as the
+// renderer passes them.
+func sfntMetrics(sf *fonts.SFNT) FontMetrics {
+	return FontMetrics{UnitsPerEm: sf.UnitsPerEm, BBox: sf.BBox, Ascent: sf.Ascent, Descent: sf.Descent,
+		CapHeight: sf.CapHeight, ItalicAngle: sf.ItalicAngle, FixedPitch: sf.FixedPitch}
 }
 
-func TestReadMetricsSynthetic(t *testing.T) {
-	tables := syntheticTables()
-	m, err := readMetrics(fakeSfnt(tables))
+// TestNewProgramMetrics checks that the metrics are scaled to 1/1000 em,
+// truncated toward zero as PDF writers do.
+func TestNewProgramMetrics(t *testing.T) {
+	p, err := NewProgram([]byte("a font program"), syntheticMetrics())
 	if err != nil {
 		t.Fatal(err)
 	}
 	want := metrics{bbox: [4]int{-500, -250, 2000, 1000}, ascent: 1000, descent: -250, capH: 750, italicAngle: -12.5, fixedPitch: true}
-	if m != want {
-		t.Errorf("readMetrics = %+v, want %+v", m, want)
+	if p.m != want {
+		t.Errorf("metrics = %+v, want %+v", p.m, want)
 	}
-
-	// Before version 2, OS/2 has no cap height: the ascent stands in.
-	binary.BigEndian.PutUint16(tables["OS/2"], 1)
-	if m, err := readMetrics(fakeSfnt(tables)); err != nil || m.capH != 1000 {
-		t.Errorf("OS/2 version 1: capH %d (%v), want the ascent 1000", m.capH, err)
-	}
-	binary.BigEndian.PutUint16(tables["OS/2"], 2)
-	tables["OS/2"] = tables["OS/2"][:78] // version 0 length: no sCapHeight
-	if m, err := readMetrics(fakeSfnt(tables)); err != nil || m.capH != 1000 {
-		t.Errorf("short OS/2: capH %d (%v), want the ascent 1000", m.capH, err)
-	}
-	delete(tables, "OS/2")
-	delete(tables, "post")
-	m, err = readMetrics(fakeSfnt(tables))
+	p, err = NewProgram(nil, FontMetrics{UnitsPerEm: 3, BBox: [4]int{-1, -2, 1, 2}, Ascent: 2, Descent: -1, CapHeight: 1})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if m.capH != 1000 || m.italicAngle != 0 || m.fixedPitch {
-		t.Errorf("without OS/2 and post: %+v, want capH = ascent, upright, proportional", m)
+	if want := (metrics{bbox: [4]int{-333, -666, 333, 666}, ascent: 666, descent: -333, capH: 333}); p.m != want {
+		t.Errorf("3 units per em: metrics = %+v, want %+v", p.m, want)
 	}
 }
 
-// TestReadMetricsErrors checks that damaged programs give errors, not
-// panics.
-func TestReadMetricsErrors(t *testing.T) {
-	be := binary.BigEndian
-	good := fakeSfnt(syntheticTables())
-	outside := bytes.Clone(good)
-	be.PutUint32(outside[12+8:], uint32(len(good)-10)) // first table's offset: its data runs past the end
-	huge := bytes.Clone(good)
-	be.PutUint32(huge[12+12:], 0xFFFFFFFF) // first table's length
-	hugeOff := bytes.Clone(good)
-	be.PutUint32(hugeOff[12+8:], 0xFFFFFFF0)
-	// Offset and length each below 2^31, their sum above: on 32-bit
-	// platforms an int sum would wrap negative.
-	wrap := bytes.Clone(good)
-	be.PutUint32(wrap[12+8:], 0x7FFFFFF0)
-	be.PutUint32(wrap[12+12:], 0x7FFFFFF0)
-	manyTables := bytes.Clone(good)
-	be.PutUint16(manyTables[4:], 0xFFFF)
-	tables := syntheticTables()
-	be.PutUint16(tables["head"][18:], 0)
-	upem0 := fakeSfnt(tables)
-	tables = syntheticTables()
-	tables["head"] = tables["head"][:53]
-	shortHead := fakeSfnt(tables)
-	tables = syntheticTables()
-	tables["hhea"] = tables["hhea"][:35]
-	shortHhea := fakeSfnt(tables)
-	tables = syntheticTables()
-	delete(tables, "head")
-	noHead := fakeSfnt(tables)
-
-	cases := map[string][]byte{
-		"nil":                        nil,
-		"empty":                      {},
-		"11 bytes":                   good[:11],
-		"12 bytes, directory cut":    good[:12],
-		"directory cut mid-record":   good[:12+16+5],
-		"table outside the file":     outside,
-		"table length 2^32-1":        huge,
-		"table offset past the end":  hugeOff,
-		"offset+length past 2^32":    wrap,
-		"65535 tables":               manyTables,
-		"units per em 0":             upem0,
-		"head too short":             shortHead,
-		"hhea too short":             shortHhea,
-		"no head":                    noHead,
-		"text":                       []byte("this is not a font program, only some text."),
-		"directory of zero tables":   {0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0},
-		"truncated synthetic font":   good[:len(good)-40],
-		"PDF header":                 []byte("%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< >>\nendobj\n"),
-		"WOFF signature":             append([]byte("wOFF"), make([]byte, 40)...),
-		"numTables 1, all zero data": append([]byte{0, 1, 0, 0, 0, 1}, make([]byte, 30)...),
-	}
-	for name, data := range cases {
-		var err error
-		if msg := panics(func() { _, err = readMetrics(data) }); msg != nil {
-			t.Errorf("%s: readMetrics panics: %v", name, msg)
-			continue
-		}
-		if err == nil {
-			t.Errorf("%s: readMetrics accepted %d bytes", name, len(data))
-		}
+// TestNewProgramErrors checks that metrics without an em size give an
+// error, not a division by zero.
+func TestNewProgramErrors(t *testing.T) {
+	for _, upem := range []int{0, -1, -2048} {
+		fm := syntheticMetrics()
+		fm.UnitsPerEm = upem
 		var p *Program
-		if msg := panics(func() { p, err = NewProgram(data) }); msg != nil {
-			t.Errorf("%s: NewProgram panics: %v", name, msg)
+		var err error
+		if msg := panics(func() { p, err = NewProgram([]byte("a font program"), fm) }); msg != nil {
+			t.Errorf("units per em %d: NewProgram panics: %v", upem, msg)
 			continue
 		}
 		if err == nil || p != nil {
-			t.Errorf("%s: NewProgram = %v, %v; want an error", name, p, err)
-		}
-	}
-}
-
-// TestReadMetricsGarbage feeds random bytes, random directories and
-// every truncation of a real subset to readMetrics: errors, no panics.
-func TestReadMetricsGarbage(t *testing.T) {
-	rng := rand.New(rand.NewPCG(3, 4))
-	for i := range 2000 {
-		data := make([]byte, rng.IntN(200))
-		for j := range data {
-			data[j] = byte(rng.Uint32())
-		}
-		if i%2 == 0 && len(data) >= 6 {
-			data[4], data[5] = 0, byte(rng.IntN(12)) // a plausible number of tables
-		}
-		if msg := panics(func() { readMetrics(data) }); msg != nil {
-			t.Fatalf("readMetrics(% x) panics: %v", data, msg)
-		}
-	}
-
-	sub := hiSubset(t).sub
-	// Where the last table ends: a cut before that loses table data.
-	n := int(binary.BigEndian.Uint16(sub[4:]))
-	end := 0
-	for i := range n {
-		rec := sub[12+16*i:]
-		end = max(end, int(binary.BigEndian.Uint32(rec[8:])+binary.BigEndian.Uint32(rec[12:])))
-	}
-	if end > len(sub) {
-		t.Fatalf("the subset's tables end at %d, after its %d bytes", end, len(sub))
-	}
-	for l := 0; l < len(sub); l++ {
-		var err error
-		if msg := panics(func() { _, err = readMetrics(sub[:l]) }); msg != nil {
-			t.Fatalf("readMetrics of the subset cut to %d bytes panics: %v", l, msg)
-		}
-		if l < end && err == nil {
-			t.Fatalf("readMetrics of the subset cut to %d of %d bytes succeeds", l, end)
-		}
-	}
-	// Random damage to the real subset.
-	for range 2000 {
-		data := bytes.Clone(sub)
-		for range 1 + rng.IntN(8) {
-			data[rng.IntN(min(len(data), 12+16*n+64))] = byte(rng.Uint32())
-		}
-		if msg := panics(func() { readMetrics(data) }); msg != nil {
-			t.Fatalf("readMetrics of a damaged subset panics: %v", msg)
+			t.Errorf("units per em %d: NewProgram = %v, %v; want an error", upem, p, err)
 		}
 	}
 }
@@ -269,11 +124,15 @@ func newSubsetFont(t *testing.T, text string) *subsetFont {
 		s.cids[r] = uint16(len(s.runes))
 		entries = append(entries, fonts.CmapEntry{Code: uint16(r), GID: uint16(g)})
 	}
-	sub, newID, err := fonts.Subset(face.TTF(), s.gids, entries)
+	sf, err := face.SFNT()
 	if err != nil {
 		t.Fatal(err)
 	}
-	prog, err := NewProgram(sub)
+	sub, newID, err := sf.Subset(s.gids, entries)
+	if err != nil {
+		t.Fatal(err)
+	}
+	prog, err := NewProgram(sub, sfntMetrics(sf))
 	if err != nil {
 		t.Fatalf("NewProgram of a Noto Sans subset: %v", err)
 	}
@@ -425,14 +284,12 @@ func TestEmbedFontStructure(t *testing.T) {
 	}
 }
 
-// TestFontDescriptorMetrics checks readMetrics on real Noto Sans against
-// go-text's reading of the same font, and the descriptor's numbers.
+// TestFontDescriptorMetrics checks the metrics of real Noto Sans (read by
+// fonts.SFNT, scaled by NewProgram) against go-text's reading of the same
+// font, and the descriptor's numbers.
 func TestFontDescriptorMetrics(t *testing.T) {
 	s := hiSubset(t)
-	m, err := readMetrics(s.sub)
-	if err != nil {
-		t.Fatal(err)
-	}
+	m := s.font.Program.m
 	if !(m.ascent > 0 && m.descent < 0) {
 		t.Errorf("ascent %d, descent %d: want ascent > 0 > descent", m.ascent, m.descent)
 	}
@@ -481,13 +338,10 @@ func TestFontDescriptorMetrics(t *testing.T) {
 }
 
 // TestFontDescriptorHExtents compares the ascent and descent with
-// go-text's, when go-text reads them from 'hhea' as readMetrics does.
+// go-text's, when go-text reads them from 'hhea' as fonts.SFNT does.
 func TestFontDescriptorHExtents(t *testing.T) {
 	s := hiSubset(t)
-	m, err := readMetrics(s.sub)
-	if err != nil {
-		t.Fatal(err)
-	}
+	m := s.font.Program.m
 	ext, ok := s.face.FontHExtents()
 	if !ok {
 		t.Skip("go-text gives no horizontal extents")
@@ -503,10 +357,10 @@ func TestFontDescriptorHExtents(t *testing.T) {
 	}
 }
 
-// TestSyntheticFontDescriptor embeds a program of the synthetic tables
+// TestSyntheticFontDescriptor embeds a program with the synthetic metrics
 // (fixed pitch, italic): the flags and angle come through.
 func TestSyntheticFontDescriptor(t *testing.T) {
-	prog, err := NewProgram(fakeSfnt(syntheticTables()))
+	prog, err := NewProgram([]byte("a font program"), syntheticMetrics())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -626,7 +480,7 @@ func TestToUnicodeBlocks(t *testing.T) {
 
 func TestSubsetTag(t *testing.T) {
 	tagRE := regexp.MustCompile(`^[A-Z]{6}$`)
-	prog, err := NewProgram(fakeSfnt(syntheticTables()))
+	prog, err := NewProgram([]byte("a font program"), syntheticMetrics())
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,7 +1,6 @@
 package pdf
 
 import (
-	"bytes"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -37,31 +36,6 @@ func FuzzText(f *testing.F) {
 		}
 		if literal := enc[0] == '('; literal != printable {
 			t.Fatalf("Text(%q) = %q: literal form %v for a string that is printable ASCII: %v", s, enc, literal, printable)
-		}
-	})
-}
-
-// FuzzReadMetrics checks that readMetrics returns an error, never panics,
-// on damaged font programs, and that what it accepts has a table
-// directory inside the data.
-func FuzzReadMetrics(f *testing.F) {
-	f.Add([]byte{})
-	f.Add([]byte("\x00\x01\x00\x00\x00\x01"))
-	f.Add(fakeSfnt(map[string][]byte{"head": make([]byte, 54), "hhea": make([]byte, 36)}))
-	head := make([]byte, 54)
-	head[18], head[19] = 0x08, 0x00 // 2048 units per em
-	f.Add(fakeSfnt(map[string][]byte{"head": head, "hhea": make([]byte, 36), "OS/2": make([]byte, 96), "post": make([]byte, 32)}))
-	f.Fuzz(func(t *testing.T, data []byte) {
-		orig := bytes.Clone(data)
-		m, err := readMetrics(data)
-		if !bytes.Equal(orig, data) {
-			t.Fatal("readMetrics modified its input")
-		}
-		if err != nil {
-			return
-		}
-		if len(data) < 12 {
-			t.Fatalf("readMetrics accepted %d bytes: %+v", len(data), m)
 		}
 	})
 }
