@@ -10,10 +10,7 @@ import (
 	"fmt"
 	"image"
 	"image/color"
-	_ "image/jpeg" // logos may be JPEG
-	_ "image/png"  // or PNG
 	"math"
-	"os"
 
 	"github.com/makiuchi-d/gozxing"
 	"github.com/makiuchi-d/gozxing/qrcode"
@@ -153,23 +150,20 @@ func clip(s string) string {
 	return s
 }
 
+// checkImage judges an image's resolution at its printed size, from the
+// pixel size read when the image was loaded (the file is not read again).
 func checkImage(im *frame.Image, add func(sev source.Severity, pos source.Pos, rule, msg, hint string)) {
-	f, err := os.Open(im.Path)
-	if err != nil {
-		return // compose already reported it
-	}
-	defer f.Close()
-	cfg, _, err := image.DecodeConfig(f)
-	if err != nil || im.W <= 0 {
+	if im.Data == nil || im.W <= 0 {
 		return
 	}
-	ppi := float64(cfg.Width) / (im.W / 72)
+	w, h := im.Data.Width, im.Data.Height
+	ppi := im.PPI()
 	hint := fmt.Sprintf("use a larger image: at least %d×%d pixels for this size", int(math.Ceil(im.W/72*ppiWarn)), int(math.Ceil(im.H/72*ppiWarn)))
 	switch {
 	case ppi < ppiError:
-		add(source.Error, im.Src, "image-resolution", fmt.Sprintf("image %s is %d×%d pixels: %.0f ppi at its printed size, under %d", im.Path, cfg.Width, cfg.Height, ppi, ppiError), hint)
+		add(source.Error, im.Src, "image-resolution", fmt.Sprintf("image %s is %d×%d pixels: %.0f ppi at its printed size, under %d", im.Data.Path, w, h, ppi, ppiError), hint)
 	case ppi < ppiWarn:
-		add(source.Warning, im.Src, "image-resolution", fmt.Sprintf("image %s is %d×%d pixels: %.0f ppi at its printed size, under %d", im.Path, cfg.Width, cfg.Height, ppi, ppiWarn), hint)
+		add(source.Warning, im.Src, "image-resolution", fmt.Sprintf("image %s is %d×%d pixels: %.0f ppi at its printed size, under %d", im.Data.Path, w, h, ppi, ppiWarn), hint)
 	}
 }
 

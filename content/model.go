@@ -59,7 +59,9 @@ type Org struct {
 	Contact source.Text // a local contact line
 	Logo    string      // path of a PNG or JPEG file, resolved
 	LogoPos source.Pos
-	Color   string // brand colour "#rrggbb", or ""
+	// Color is the brand colour, checked when the content file is read
+	// ("#rrggbb", lower case), or "" when none is given.
+	Color Color
 }
 
 // Doc is everything one document says: the messages in its language, the

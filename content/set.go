@@ -183,7 +183,7 @@ func (s *Set) overlay(file string) error {
 		s.defAudience = f.Audience.S
 	}
 	if o := f.Organization; o != nil {
-		s.org = Org{Name: o.Name, Contact: o.Contact, Color: string(o.Color)}
+		s.org = Org{Name: o.Name, Contact: o.Contact, Color: o.Color}
 		if o.Logo.S != "" {
 			p, err := checkLogo(file, o.Logo)
 			if err != nil {

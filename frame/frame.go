@@ -79,13 +79,6 @@ type Text struct {
 	Src, Block Pos
 }
 
-// Image is a PNG or JPEG file drawn into a box.
-type Image struct {
-	X, Y, W, H float64
-	Path       string
-	Src        Pos
-}
-
 // QR is a QR code drawn as vector squares: Modules[y][x] is true for a
 // dark module; Size is the side of the whole symbol (quiet zone excluded).
 type QR struct {
@@ -136,10 +129,6 @@ func (t *Text) dump(b *strings.Builder) {
 		}
 		fmt.Fprintf(b, "  | x=%.2f base=%.2f w=%.2f %q [%s]\n", l.X, l.Baseline, l.Width, strings.TrimRight(l.LogicalText(), " "), strings.Join(faces, ", "))
 	}
-}
-
-func (im *Image) dump(b *strings.Builder) {
-	fmt.Fprintf(b, "image %.2f,%.2f %.2fx%.2f %s src=%s\n", im.X, im.Y, im.W, im.H, im.Path, im.Src)
 }
 
 func (q *QR) dump(b *strings.Builder) {

@@ -3,8 +3,6 @@ package layouts
 import (
 	"errors"
 	"fmt"
-	_ "image/jpeg" // logos may be JPEG
-	_ "image/png"  // or PNG
 	"math"
 	"os"
 
@@ -16,21 +14,21 @@ import (
 	"handbill/text"
 )
 
-// block composes one block for one document.
+// block composes one block for one document. Everything about the block
+// that does not depend on the document was checked when the layout was
+// loaded (see resolve); what is left to fail is the content: text that
+// does not fit, a character no font has, a logo, an address too long for
+// a QR code.
 func (c *composer) block(b Block, areas map[string]area, d *content.Doc) ([]frame.Item, error) {
 	if len(b.Only) > 0 && !contains(b.Only, c.t.Variant.Suffix) {
 		return nil, nil
 	}
-	if b.If != "" {
-		s, _, err := expand(b.If, d, b.Pos)
-		if err != nil {
-			return nil, err
-		}
-		if s == "" {
+	if !b.res.cond.IsZero() {
+		if s, _ := c.fill(b.res.cond, d, b.Pos); s == "" {
 			return nil, nil
 		}
 	}
-	r, err := c.box(b, areas)
+	r, err := boxIn(b, areas)
 	if err != nil {
 		return nil, c.blockErr(b, err)
 	}
@@ -51,15 +49,13 @@ func (c *composer) block(b Block, areas map[string]area, d *content.Doc) ([]fram
 	case "image":
 		items, err = c.imageBlock(b, r, d)
 	case "rect":
-		items, err = c.rectBlock(b, r)
+		items = c.rectBlock(b, r)
 	case "rule":
-		items, err = c.ruleBlock(b, r)
+		items = c.ruleBlock(b, r)
 	case "tabs":
 		items, err = c.tabsBlock(b, r, d)
 	case "panels":
 		items, err = c.panelsBlock(b, r)
-	default:
-		err = fmt.Errorf("unknown block type %q: use text, list, qr, image, rect, rule, tabs or panels", b.Type)
 	}
 	if err != nil {
 		return nil, c.blockErr(b, err)
@@ -67,48 +63,10 @@ func (c *composer) block(b Block, areas map[string]area, d *content.Doc) ([]fram
 	return items, nil
 }
 
-// style returns the text style and size range of a named style.
-// role is a style's role for checks (body when the layout does not say).
-func (c *composer) role(name string) string {
-	if r := c.styles[name].Role; r != "" {
-		return r
-	}
-	return "body"
-}
-
-func (c *composer) style(name string, d *content.Doc) (text.Style, frame.Color, [2]float64, int, error) {
-	s, ok := c.styles[name]
-	if !ok {
-		return text.Style{}, frame.Color{}, [2]float64{}, 0, fmt.Errorf("unknown style %q (the layout has %v)", name, sortedKeys(c.styles))
-	}
-	col, err := c.color(s.Color, frame.Color{})
-	if err != nil {
-		return text.Style{}, frame.Color{}, [2]float64{}, 0, err
-	}
-	st := text.Style{Lang: d.Messages.Lang, Bold: s.Bold, LineHeight: s.LineHeight}
-	switch s.Align {
-	case "", "start":
-	case "end":
-		st.Align = text.End
-	case "center":
-		st.Align = text.Center
-	default:
-		return st, col, [2]float64{}, 0, fmt.Errorf("style %q: align %q: use start, end or center", name, s.Align)
-	}
-	var rng [2]float64
-	switch len(s.Size) {
-	case 1:
-		rng = [2]float64{s.Size[0], s.Size[0]}
-	case 2:
-		rng = [2]float64{s.Size[0], s.Size[1]}
-	default:
-		return st, col, rng, 0, fmt.Errorf("style %q: size is [min, max] or one number", name)
-	}
-	rng[0], rng[1] = rng[0]*c.scale, rng[1]*c.scale
-	if rng[0] <= 0 || rng[1] < rng[0] || rng[1] > 1000 {
-		return st, col, rng, 0, fmt.Errorf("style %q: size range %g–%g pt is not valid", name, rng[0], rng[1])
-	}
-	return st, col, rng, s.MaxLines, nil
+// styleFor is a style's text style in d's language, its colour for this
+// document, and its size range at the target's type scale.
+func (c *composer) styleFor(s *Style, d *content.Doc) (text.Style, frame.Color, [2]float64) {
+	return s.Text(d.Messages.Lang), c.color(s.Color, frame.Black), s.Range(c.t.Variant.TypeScale)
 }
 
 // overflowErr turns a fitting failure into an error at the text's source.
@@ -126,24 +84,19 @@ func (c *composer) overflowErr(what string, pos source.Pos, d *content.Doc, err 
 }
 
 func (c *composer) textBlock(b Block, r area, d *content.Doc) ([]frame.Item, error) {
-	s, pos, err := expand(b.Text, d, b.Pos)
-	if err != nil {
-		return nil, err
-	}
+	s, pos := c.fill(b.res.text, d, b.Pos)
 	if s == "" {
-		return nil, nil // nothing to say here for this document (see expand)
+		return nil, nil // nothing to say here for this document (see Template.Fill)
 	}
-	st, col, rng, maxLines, err := c.style(b.Style, d)
-	if err != nil {
-		return nil, err
-	}
+	style := b.res.style
+	st, col, rng := c.styleFor(style, d)
 	rng, record := c.sizeRange(b, rng)
-	p, err := c.e.Fit(s, st, text.Box{W: r.W, H: r.H, MaxLines: maxLines}, rng[0], rng[1])
+	p, err := c.e.Fit(s, st, text.Box{W: r.W, H: r.H, MaxLines: style.MaxLines}, rng[0], rng[1])
 	if err != nil {
 		return nil, c.overflowErr(fmt.Sprintf("the %q block (%s)", b.Text, b.Pos), pos, d, err)
 	}
 	record(p.Style.Size)
-	return []frame.Item{&frame.Text{X: r.X, Y: r.Y + valign(b, r.H, p.Height), Para: p, Color: col, Role: c.role(b.Style), Src: pos, Block: b.Pos}}, nil
+	return []frame.Item{&frame.Text{X: r.X, Y: r.Y + valign(b, r.H, p.Height), Para: p, Color: col, Role: style.Role, Src: pos, Block: b.Pos}}, nil
 }
 
 // valign is the offset of content of height h in a box of height boxH.
@@ -158,10 +111,7 @@ func valign(b Block, boxH, h float64) float64 {
 }
 
 func (c *composer) qrBlock(b Block, r area, d *content.Doc) ([]frame.Item, error) {
-	s, pos, err := expand(b.Content, d, b.Pos)
-	if err != nil {
-		return nil, err
-	}
+	s, pos := c.fill(b.res.content, d, b.Pos)
 	if s == "" {
 		return nil, nil
 	}
@@ -181,39 +131,38 @@ func (c *composer) qrBlock(b Block, r area, d *content.Doc) ([]frame.Item, error
 	// A quiet zone of four modules stays inside the box.
 	side := math.Min(r.W, r.H)
 	size := side * float64(n) / float64(n+8)
-	col, err := c.color(b.Fill, frame.Color{})
-	if err != nil {
-		return nil, err
-	}
+	col := c.color(b.res.fill, frame.Color{})
 	sx, sy := r.X+(r.W-side)/2, r.Y+(r.H-side)/2
 	var items []frame.Item
-	if b.Background != "" {
-		bg, err := c.color(b.Background, frame.Color{})
-		if err != nil {
-			return nil, err
-		}
+	if !b.res.backcolor.IsZero() {
+		bg := c.color(b.res.backcolor, frame.Color{})
 		items = append(items, &frame.Rect{X: sx, Y: sy, W: side, H: side, Fill: &bg, Src: b.Pos})
 	}
 	q := &frame.QR{X: sx + (side-size)/2, Y: sy + (side-size)/2, Size: size, Modules: mods, Color: col, Content: s, Src: pos}
 	return append(items, q), nil
 }
 
+// imageBlock places an image, as large as fits its box, centred: the
+// organisation's logo, read here (it depends on the content), or the
+// image file the layout names, read when the layout was loaded.
 func (c *composer) imageBlock(b Block, r area, d *content.Doc) ([]frame.Item, error) {
-	path, pos := b.Src, b.Pos
+	im, pos := b.res.image, b.valuePos("src")
 	if b.Src == "logo" {
-		path, pos = d.Org.Logo, d.Org.LogoPos
+		if d.Org.Logo == "" {
+			return nil, nil // no logo given: the block stays empty
+		}
+		var err error
+		pos = d.Org.LogoPos
+		if im, err = loadImage(d.Org.Logo); err != nil {
+			return nil, imageErr(d.Org.Logo, pos, err)
+		}
 	}
-	if path == "" {
-		return nil, nil // no logo given: the block stays empty
+	if im == nil {
+		return nil, nil
 	}
-	cfg, err := loadImage(path)
-	if err != nil {
-		return nil, &source.Diagnostic{Severity: source.Error, Pos: pos, Message: fmt.Sprintf("image %s %v", path, err),
-			Hint: "give a PNG or JPEG file of at most 40 megapixels; save it again from an image editor (as an 8-bit, non-interlaced PNG, or a JPEG) if it is damaged or not taken"}
-	}
-	k := math.Min(r.W/float64(cfg.Width), r.H/float64(cfg.Height))
-	w, h := float64(cfg.Width)*k, float64(cfg.Height)*k
-	return []frame.Item{&frame.Image{X: r.X + (r.W-w)/2, Y: r.Y + (r.H-h)/2, W: w, H: h, Path: path, Src: pos}}, nil
+	k := math.Min(r.W/float64(im.Width), r.H/float64(im.Height))
+	w, h := float64(im.Width)*k, float64(im.Height)*k
+	return []frame.Item{&frame.Image{X: r.X + (r.W-w)/2, Y: r.Y + (r.H-h)/2, W: w, H: h, Data: im, Src: pos}}, nil
 }
 
 func unwrap(err error) error {
@@ -224,36 +173,27 @@ func unwrap(err error) error {
 	return err
 }
 
-func (c *composer) rectBlock(b Block, r area) ([]frame.Item, error) {
+func (c *composer) rectBlock(b Block, r area) []frame.Item {
 	rect := &frame.Rect{X: r.X, Y: r.Y, W: r.W, H: r.H, LineWidth: b.Width, Src: b.Pos}
-	if b.Fill != "" {
-		col, err := c.color(b.Fill, frame.Color{})
-		if err != nil {
-			return nil, err
-		}
+	if !b.res.fill.IsZero() {
+		col := c.color(b.res.fill, frame.Color{})
 		rect.Fill = &col
 	}
-	if b.Stroke != "" {
-		col, err := c.color(b.Stroke, frame.Color{})
-		if err != nil {
-			return nil, err
-		}
+	if !b.res.stroke.IsZero() {
+		col := c.color(b.res.stroke, frame.Color{})
 		rect.Stroke = &col
 		if rect.LineWidth == 0 {
 			rect.LineWidth = 1
 		}
 	}
-	return []frame.Item{rect}, nil
+	return []frame.Item{rect}
 }
 
-func (c *composer) ruleBlock(b Block, r area) ([]frame.Item, error) {
-	col, err := c.color(b.Stroke, frame.Color{})
-	if err != nil {
-		return nil, err
-	}
+func (c *composer) ruleBlock(b Block, r area) []frame.Item {
+	col := c.color(b.res.stroke, frame.Color{})
 	w := b.Width
 	if w == 0 {
 		w = 1
 	}
-	return []frame.Item{&frame.Rule{X1: r.X, Y1: r.Y, X2: r.X + r.W, Y2: r.Y, Width: w, Color: col, Dash: b.Dash, Src: b.Pos}}, nil
+	return []frame.Item{&frame.Rule{X1: r.X, Y1: r.Y, X2: r.X + r.W, Y2: r.Y, Width: w, Color: col, Dash: b.Dash, Src: b.Pos}}
 }

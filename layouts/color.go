@@ -123,17 +123,3 @@ func (t ThemeColor) Color() (frame.Color, error) {
 	}
 	return c, nil
 }
-
-// color resolves a theme name or a literal colour.
-func (c *composer) color(s string, def frame.Color) (frame.Color, error) {
-	if s == "" {
-		return def, nil
-	}
-	if v, ok := c.theme[s]; ok {
-		return v, nil
-	}
-	if strings.HasPrefix(s, "#") {
-		return ParseColor(s)
-	}
-	return frame.Color{}, fmt.Errorf("unknown colour %q: use a theme colour (%s) or #rrggbb", s, strings.Join(sortedKeys(c.theme), ", "))
-}

@@ -15,21 +15,20 @@ import (
 
 // composer holds what composing one document needs.
 type composer struct {
-	e      *text.Engine
-	t      Target
-	docs   []*content.Doc
-	theme  map[string]frame.Color
-	styles map[string]StyleSpec
-	scale  float64
+	e    *text.Engine
+	t    Target
+	docs []*content.Doc
+	// brand is the organisation's colour, which replaces the theme's
+	// accent (nil when none).
+	brand *frame.Color
 	// caps holds, per group, the size every block of the group is set at
 	// (its members' smallest fitted size); fitted collects those sizes
 	// during the first pass.
 	caps   map[string]float64
 	fitted map[string]float64
+	// fields holds each document's template fields (see fields).
+	fields map[*content.Doc]map[string]string
 }
-
-// area is a rectangle blocks are measured in.
-type area = frame.Box
 
 // Compose lays out a target for the documents: one per language, or
 // several for a multilingual product. It returns the frames, or the first
@@ -38,13 +37,10 @@ func Compose(e *text.Engine, t Target, docs []*content.Doc) (*frame.Doc, error) 
 	if len(docs) == 0 {
 		return nil, errors.New("no content to compose")
 	}
-	c := &composer{e: e, t: t, docs: docs, styles: t.Layout.Styles, scale: t.Variant.TypeScale}
-	if c.scale == 0 {
-		c.scale = 1
+	if t.Layout.styles == nil {
+		return nil, fmt.Errorf("layout %s was not loaded with layouts.Parse", t.Layout.Name)
 	}
-	if err := c.loadTheme(); err != nil {
-		return nil, err
-	}
+	c := &composer{e: e, t: t, docs: docs, brand: brandColor(docs[0].Org.Color), fields: map[*content.Doc]map[string]string{}}
 	var langs []string
 	for _, d := range docs {
 		langs = append(langs, d.Messages.Lang.String())
@@ -92,44 +88,13 @@ func Compose(e *text.Engine, t Target, docs []*content.Doc) (*frame.Doc, error) 
 	return out, nil
 }
 
-func (c *composer) loadTheme() error {
-	c.theme = map[string]frame.Color{"black": {}, "white": {R: 255, G: 255, B: 255}}
-	for name, v := range c.t.Layout.Theme {
-		col, err := v.Color()
-		if err != nil {
-			return &source.Diagnostic{Severity: source.Error, Pos: c.t.Layout.Pos["theme."+name], Message: "theme colour " + name + ": " + err.Error(), Hint: "write colours as #rrggbb"}
-		}
-		c.theme[name] = col
-	}
-	if brand := c.docs[0].Org.Color; brand != "" {
-		col, err := ParseColor(brand)
-		if err != nil {
-			return &source.Diagnostic{Severity: source.Error, Pos: c.docs[0].Org.Name.Pos, Message: "organisation colour: " + err.Error(), Hint: "write the brand colour as #rrggbb"}
-		}
-		c.theme["accent"] = col
-	}
-	return nil
-}
-
 // page composes one design page of size w×h; with bleed > 0, art marked
 // area: bleed runs that far past the trim.
 func (c *composer) page(ps *PageSpec, w, h, bleed float64) (*frame.Page, error) {
 	p := &frame.Page{W: w, H: h}
-	trim := area{W: w, H: h}
-	m := c.t.Layout.Margin.Resolve(w)
-	areas := map[string]area{
-		"trim":  trim,
-		"safe":  {X: m, Y: m, W: w - 2*m, H: h - 2*m},
-		"bleed": {X: -bleed, Y: -bleed, W: w + 2*bleed, H: h + 2*bleed},
-		// band: across the safe area, down the trim, for text that sits
-		// in a band of colour drawn in trim or bleed coordinates.
-		"band": {X: m, Y: 0, W: w - 2*m, H: h},
-	}
-	if ps.Background != "" {
-		col, err := c.color(ps.Background, frame.Color{})
-		if err != nil {
-			return nil, c.blockErr(Block{Pos: c.t.Layout.Pos["pages"]}, err)
-		}
+	areas := pageAreas(c.t.Layout, w, h, bleed)
+	if !ps.background.IsZero() {
+		col := c.color(ps.background, frame.Color{})
 		b := areas["bleed"]
 		p.Items = append(p.Items, &frame.Rect{X: b.X, Y: b.Y, W: b.W, H: b.H, Fill: &col})
 	}
@@ -185,41 +150,17 @@ func (c *composer) sizeRange(b Block, rng [2]float64) ([2]float64, func(float64)
 	}
 }
 
-// box resolves a block's box in its area.
-func (c *composer) box(b Block, areas map[string]area) (area, error) {
-	a, ok := areas[areaName(b)]
-	if !ok {
-		return area{}, fmt.Errorf("unknown area %q: use safe, trim, bleed or band", b.Area)
-	}
-	if len(b.Box) != 4 {
-		return area{}, fmt.Errorf("box needs four lengths [x, y, width, height], got %d", len(b.Box))
-	}
-	trim := areas["trim"]
-	bleed := trim.X - a.X
-	if areaName(b) == "bleed" && bleed > 0 {
-		// Measured in the trim, as on the desktop, then run into the bleed.
-		a = trim
-	}
-	r := area{
-		X: a.X + b.Box[0].Resolve(a.W),
-		Y: a.Y + b.Box[1].Resolve(a.H),
-		W: b.Box[2].Resolve(a.W),
-		H: b.Box[3].Resolve(a.H),
-	}
-	if r.W <= 0 || r.H <= 0 {
-		return area{}, fmt.Errorf("box has no area (%.1f×%.1f pt)", r.W, r.H)
-	}
-	if areaName(b) == "bleed" && bleed > 0 {
-		r = intoBleed(r, trim, bleed)
-	}
-	return r, nil
-}
+// color is a colour the layout names, for this document.
+func (c *composer) color(r ColorRef, def frame.Color) frame.Color { return r.Or(def, c.brand) }
 
-func areaName(b Block) string {
-	if b.Area == "" {
-		return "safe"
+// fill makes a template's text for document d (see Template.Fill).
+func (c *composer) fill(t Template, d *content.Doc, at source.Pos) (string, source.Pos) {
+	f, ok := c.fields[d]
+	if !ok {
+		f = fields(d)
+		c.fields[d] = f
 	}
-	return b.Area
+	return t.fill(d, f, at)
 }
 
 // blockErr gives an error the block's position unless it has one.

@@ -39,12 +39,57 @@ func (l *Layout) DecodeYAMLNode(d *source.Decoder, n *yaml.Node, name string) er
 
 type blockFields Block
 
-// DecodeYAMLNode decodes a block and records where it is.
+// DecodeYAMLNode decodes a block and records where it and each of its
+// values are.
 func (b *Block) DecodeYAMLNode(d *source.Decoder, n *yaml.Node, name string) error {
 	err := d.Decode(n, name, (*blockFields)(b))
 	b.Pos = d.Pos(n)
+	b.at = valuePositions(d, n)
 	if err != nil {
 		return err
 	}
 	return checkBlockNumbers(d, n, b)
+}
+
+// valuePos is where the block's value of key is written, or the block's
+// position when it does not give one.
+func (b *Block) valuePos(key string) source.Pos {
+	if p, ok := b.at[key]; ok {
+		return p
+	}
+	return b.Pos
+}
+
+type variantFields Variant
+
+// DecodeYAMLNode decodes a size and records where it and its type scale
+// are.
+func (v *Variant) DecodeYAMLNode(d *source.Decoder, n *yaml.Node, name string) error {
+	err := d.Decode(n, name, (*variantFields)(v))
+	v.Pos = d.Pos(n)
+	v.scalePos = d.Pos(valueNode(n, "type_scale"))
+	return err
+}
+
+type pageFields PageSpec
+
+// DecodeYAMLNode decodes a page and records where it and its background
+// are.
+func (p *PageSpec) DecodeYAMLNode(d *source.Decoder, n *yaml.Node, name string) error {
+	err := d.Decode(n, name, (*pageFields)(p))
+	p.Pos = d.Pos(n)
+	p.backgroundPos = d.Pos(valueNode(n, "background"))
+	return err
+}
+
+// valuePositions maps each key of mapping n to where its value is.
+func valuePositions(d *source.Decoder, n *yaml.Node) map[string]source.Pos {
+	if n.Kind != yaml.MappingNode {
+		return nil
+	}
+	at := make(map[string]source.Pos, len(n.Content)/2)
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		at[n.Content[i].Value] = d.Pos(n.Content[i+1])
+	}
+	return at
 }

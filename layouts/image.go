@@ -3,12 +3,14 @@ package layouts
 import (
 	"bytes"
 	"crypto/sha256"
-	"encoding/binary"
 	"fmt"
 	"image"
+	_ "image/jpeg" // images may be JPEG
+	_ "image/png"  // or PNG
 	"os"
 	"sync"
 
+	"handbill/frame"
 	"handbill/source"
 )
 
@@ -25,102 +27,104 @@ const (
 	MaxImagePixels = 40_000_000
 )
 
-type imageVerdict struct {
-	cfg image.Config
-	err error
+// imageHint is the advice for an image handbill refuses.
+const imageHint = "give a PNG or JPEG file of at most 40 megapixels; save it again from an image editor if it is damaged or not taken"
+
+// imageKey names an image in the cache: the path it was read from and
+// the SHA-256 of what was read.
+type imageKey struct {
+	path string
+	sum  [sha256.Size]byte
 }
 
-// imageChecks caches decodeImage's verdicts by the file's SHA-256: a logo
-// is placed on every document of a build.
-var imageChecks sync.Map // [sha256.Size]byte → imageVerdict
+type imageVerdict struct {
+	data *frame.ImageData
+	err  error
+}
 
-// loadImage checks that path is a PNG or JPEG file within the bounds that
-// decodes in full, and returns its dimensions. Errors complete the
-// sentence "image FILE …".
-func loadImage(path string) (image.Config, error) {
+// images remembers, for the rest of the process, each image file read
+// and what decoding it found: a logo is placed on every document of a
+// build, and every job of a batch may name the same one. It holds at
+// most imageCacheLimit bytes of image data; past that it starts again
+// empty.
+var images struct {
+	sync.Mutex
+	size int
+	m    map[imageKey]imageVerdict
+}
+
+// imageCacheLimit is the most image bytes the cache holds.
+const imageCacheLimit = 64 << 20
+
+// loadImage reads path, checks that it is a PNG or JPEG file within the
+// bounds that decodes in full, and returns it, shared with every other
+// reader of the same bytes at the same path. Errors complete the sentence
+// "image FILE …".
+func loadImage(path string) (*frame.ImageData, error) {
 	st, err := os.Stat(path)
 	if err != nil {
-		return image.Config{}, fmt.Errorf("cannot be read: %v", unwrap(err))
+		return nil, fmt.Errorf("cannot be read: %v", unwrap(err))
 	}
 	switch {
 	case st.IsDir():
-		return image.Config{}, fmt.Errorf("is a directory, not an image file")
+		return nil, fmt.Errorf("is a directory, not an image file")
 	case !st.Mode().IsRegular():
-		return image.Config{}, fmt.Errorf("is not a regular file")
+		return nil, fmt.Errorf("is not a regular file")
 	case st.Size() > MaxImageBytes:
-		return image.Config{}, fmt.Errorf("is %.1f MB; an image may have at most %d MB", float64(st.Size())/(1<<20), MaxImageBytes>>20)
+		return nil, fmt.Errorf("is %.1f MB; an image may have at most %d MB", float64(st.Size())/(1<<20), MaxImageBytes>>20)
 	}
 	data, err := source.ReadFile(path, MaxImageBytes)
 	if err != nil {
-		return image.Config{}, fmt.Errorf("cannot be read: %v", unwrap(err))
+		return nil, fmt.Errorf("cannot be read: %v", unwrap(err))
 	}
-	key := sha256.Sum256(data)
-	if v, ok := imageChecks.Load(key); ok {
-		return v.(imageVerdict).cfg, v.(imageVerdict).err
+	key := imageKey{path, sha256.Sum256(data)}
+	images.Lock()
+	v, ok := images.m[key]
+	images.Unlock()
+	if ok {
+		return v.data, v.err
 	}
-	cfg, err := decodeImage(data)
-	imageChecks.Store(key, imageVerdict{cfg, err})
-	return cfg, err
+	im, err := decodeImage(data)
+	if im != nil {
+		im.Path, im.Hash = path, key.sum
+	}
+	kept := 0 // the bytes the cache holds on to
+	if im != nil {
+		kept = len(data)
+	}
+	images.Lock()
+	images.size += kept
+	if images.size > imageCacheLimit || images.m == nil {
+		images.size, images.m = kept, map[imageKey]imageVerdict{}
+	}
+	images.m[key] = imageVerdict{im, err}
+	images.Unlock()
+	return im, err
 }
 
-func decodeImage(data []byte) (image.Config, error) {
+// decodeImage checks the bytes of an image file: a PNG or JPEG of at most
+// MaxImagePixels that decodes in full. Everything the PDF writer embeds
+// decodes with Go's decoders (interlaced and 16-bit PNGs included), so an
+// image that passes here is one the writer takes.
+func decodeImage(data []byte) (*frame.ImageData, error) {
 	cfg, format, err := image.DecodeConfig(bytes.NewReader(data))
 	if err != nil || (format != "png" && format != "jpeg") || cfg.Width <= 0 || cfg.Height <= 0 {
-		return image.Config{}, fmt.Errorf("is not a PNG or JPEG image")
+		return nil, fmt.Errorf("is not a PNG or JPEG image")
 	}
 	if px := int64(cfg.Width) * int64(cfg.Height); px > MaxImagePixels {
-		return image.Config{}, fmt.Errorf("is %d×%d pixels (%.0f megapixels); an image may have at most %d megapixels",
+		return nil, fmt.Errorf("is %d×%d pixels (%.0f megapixels); an image may have at most %d megapixels",
 			cfg.Width, cfg.Height, float64(px)/1e6, MaxImagePixels/1_000_000)
 	}
 	// Only now, with the size known to be sane, decode it all: a damaged
 	// or truncated file is refused here, with its position, rather than
 	// when the PDF is written.
 	if _, _, err := image.Decode(bytes.NewReader(data)); err != nil {
-		return image.Config{}, fmt.Errorf("is damaged or cut short (%v)", err)
+		return nil, fmt.Errorf("is damaged or cut short (%v)", err)
 	}
-	if format == "png" {
-		if why := pngUnsupported(data); why != "" {
-			return image.Config{}, fmt.Errorf("is %s, which handbill cannot put in a PDF", why)
-		}
-	}
-	return cfg, nil
+	return &frame.ImageData{Bytes: data, Format: format, Width: cfg.Width, Height: cfg.Height}, nil
 }
 
-// pngUnsupported says what in a PNG, one that decodes, the PDF writer
-// cannot embed ("" if nothing). It copies the compressed image data into
-// the PDF as it is, so it takes neither interlaced images nor 16-bit
-// samples with an alpha channel (which it would split wrongly), and it
-// stops reading at the first empty chunk, so image data after one is lost.
-func pngUnsupported(data []byte) string {
-	if len(data) < 33 {
-		return ""
-	}
-	depth, colorType, interlace := data[24], data[25], data[28]
-	switch {
-	case interlace != 0:
-		return "an interlaced PNG"
-	case depth == 16 && colorType >= 4:
-		return "a 16-bit PNG with transparency"
-	}
-	seen, all := 0, 0 // image data before the first empty chunk, and in all
-	stopped := false
-	for i := 8; i+8 <= len(data); {
-		n := int(binary.BigEndian.Uint32(data[i:]))
-		kind := string(data[i+4 : i+8])
-		if kind == "IEND" || n < 0 || n > len(data) {
-			break
-		}
-		if kind == "IDAT" {
-			all += n
-			if !stopped {
-				seen += n
-			}
-		}
-		stopped = stopped || n == 0
-		i += 12 + n
-	}
-	if seen < all {
-		return "a PNG with an empty chunk before its image data"
-	}
-	return ""
+// imageErr is the error for an image that cannot be used, at pos.
+func imageErr(path string, pos source.Pos, err error) error {
+	return &source.Diagnostic{Severity: source.Error, Pos: pos, Message: fmt.Sprintf("image %s %v", path, err), Hint: imageHint}
 }

@@ -18,15 +18,15 @@ const listGap = 0.3
 func (c *composer) listBlock(b Block, r area, d *content.Doc) ([]frame.Item, error) {
 	list, ok := d.Messages.Lists[b.Items]
 	if !ok {
-		return nil, fmt.Errorf("unknown list %q", b.Items)
+		// Every item is left out in this document (their placeholders
+		// have no value in its region): content warned about each.
+		return nil, nil
 	}
 	if b.Max > 0 && len(list) > b.Max {
 		list = list[:b.Max]
 	}
-	st, col, rng, _, err := c.style(b.Style, d)
-	if err != nil {
-		return nil, err
-	}
+	style := b.res.style
+	st, col, rng := c.styleFor(style, d)
 	styleMax := rng[1]
 	rng, record := c.sizeRange(b, rng)
 	var title *text.Shaped
@@ -34,17 +34,14 @@ func (c *composer) listBlock(b Block, r area, d *content.Doc) ([]frame.Item, err
 	var titleCol frame.Color
 	titleRatio := 1.0
 	var titlePos source.Pos
+	titleRole := "body"
 	if b.Title != "" {
-		s, pos, err := expand(b.Title, d, b.Pos)
-		if err != nil {
-			return nil, err
-		}
+		s, pos := c.fill(b.res.title, d, b.Pos)
 		var trng [2]float64
-		titleStyle, titleCol, trng, _, err = c.style(b.TitleStyle, d)
-		if err != nil {
-			return nil, err
-		}
+		titleStyle, titleCol, trng = c.styleFor(b.res.titleStyle, d)
+		titleRole = b.res.titleStyle.Role
 		titleRatio = trng[1] / styleMax
+		var err error
 		if title, err = c.e.Shape(s, titleStyle); err != nil {
 			return nil, c.overflowErr(fmt.Sprintf("%q", b.Title), pos, d, err)
 		}
@@ -109,7 +106,7 @@ func (c *composer) listBlock(b Block, r area, d *content.Doc) ([]frame.Item, err
 	indent := size * 1.1
 	for _, pl := range placedItems {
 		if !pl.bull {
-			out = append(out, &frame.Text{X: r.X, Y: r.Y + pl.y, Para: pl.p, Color: titleCol, Role: c.role(b.TitleStyle), Src: pl.src, Block: b.Pos})
+			out = append(out, &frame.Text{X: r.X, Y: r.Y + pl.y, Para: pl.p, Color: titleCol, Role: titleRole, Src: pl.src, Block: b.Pos})
 			continue
 		}
 		bp := shapedBullet.At(size, indent)
@@ -124,8 +121,8 @@ func (c *composer) listBlock(b Block, r area, d *content.Doc) ([]frame.Item, err
 			by += pl.p.Lines[0].Baseline - bp.Lines[0].Baseline
 		}
 		out = append(out,
-			&frame.Text{X: bx, Y: by, Para: bp, Color: col, Role: c.role(b.Style), Src: pl.src, Block: b.Pos},
-			&frame.Text{X: x, Y: r.Y + pl.y, Para: pl.p, Color: col, Role: c.role(b.Style), Src: pl.src, Block: b.Pos})
+			&frame.Text{X: bx, Y: by, Para: bp, Color: col, Role: style.Role, Src: pl.src, Block: b.Pos},
+			&frame.Text{X: x, Y: r.Y + pl.y, Para: pl.p, Color: col, Role: style.Role, Src: pl.src, Block: b.Pos})
 	}
 	return out, nil
 }

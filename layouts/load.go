@@ -44,7 +44,9 @@ func LoadFile(file string) (*Layout, error) {
 	return Parse(file, data)
 }
 
-// Parse decodes and checks a layout file.
+// Parse decodes and checks a layout file: everything in it that does not
+// depend on a document's content is checked here, once, and kept resolved
+// (see resolve), so composing only fills in the content.
 func Parse(file string, data []byte) (*Layout, error) {
 	var l Layout
 	if err := decodeLayout(file, data, &l); err != nil {
@@ -59,7 +61,8 @@ func Parse(file string, data []byte) (*Layout, error) {
 
 var products = []string{"poster", "multilang", "flyer", "handout", "card", "sticker"}
 
-// check validates what decoding cannot: names that refer to each other.
+// check validates what decoding cannot: names that refer to each other,
+// styles, blocks and their boxes (see resolve).
 func (l *Layout) check() error {
 	at := func(key string) source.Pos {
 		if p, ok := l.Pos[key]; ok {
@@ -83,29 +86,7 @@ func (l *Layout) check() error {
 			return &source.Diagnostic{Severity: source.Error, Pos: at("sizes"), Message: fmt.Sprintf("size %s: %v", v.Suffix, err), Hint: "write bleed as a length such as 0.125in or 3mm, and back_offset as [x, y] such as [1.5mm, -0.5mm]"}
 		}
 	}
-	var walk func(bs []Block) error
-	walk = func(bs []Block) error {
-		for _, b := range bs {
-			for _, s := range []string{b.Style, b.TitleStyle} {
-				if _, ok := l.Styles[s]; s != "" && !ok {
-					return &source.Diagnostic{Severity: source.Error, Pos: b.Pos, Message: fmt.Sprintf("unknown style %q", s), Hint: suggest(s, sortedKeys(l.Styles))}
-				}
-			}
-			if (b.Type == "text" || b.Type == "list" || b.Type == "tabs") && b.Style == "" {
-				return &source.Diagnostic{Severity: source.Error, Pos: b.Pos, Message: fmt.Sprintf("a %s block needs a style", b.Type), Hint: "add style: with one of " + strings.Join(sortedKeys(l.Styles), ", ")}
-			}
-			if err := walk(b.Blocks); err != nil {
-				return err
-			}
-		}
-		return nil
-	}
-	for _, p := range l.Pages {
-		if err := walk(p.Blocks); err != nil {
-			return err
-		}
-	}
-	return nil
+	return l.resolve()
 }
 
 func contains(list []string, s string) bool {
@@ -123,6 +104,14 @@ func suggest(s string, known []string) string {
 		return fmt.Sprintf("did you mean %q?", near)
 	}
 	return "use one of " + strings.Join(known, ", ")
+}
+
+// nearHint is a hint naming the nearest known name, or else fallback.
+func nearHint(s string, known []string, fallback string) string {
+	if near := source.Suggest(s, known); near != "" {
+		return fmt.Sprintf("did you mean %q?", near)
+	}
+	return fallback
 }
 
 // BuiltinSource returns the YAML of a built-in layout, to copy and adapt.

@@ -1,6 +1,9 @@
 package layouts
 
-import "handbill/source"
+import (
+	"handbill/frame"
+	"handbill/source"
+)
 
 // Layout is a layout file: a product's page, styles and blocks. Lengths in
 // blocks are measured in the block's area (the safe area by default).
@@ -23,6 +26,11 @@ type Layout struct {
 	Pages   []PageSpec            `yaml:"pages,required"`
 	Source  string                `yaml:"-"`
 	Pos     map[string]source.Pos `yaml:"-"`
+
+	// Resolved when the layout is loaded (see resolve): the theme's
+	// colours, black and white included, and the styles.
+	theme  map[string]frame.Color
+	styles map[string]*Style
 }
 
 // Variant is one size a layout is built in.
@@ -43,6 +51,9 @@ type Variant struct {
 	// (as seen on the back) to make up for a duplex printer's
 	// misregistration: what the calibration page measures.
 	BackOffset []Length `yaml:"back_offset"`
+	// Pos is where the size is written; scalePos where its type_scale is.
+	Pos      source.Pos `yaml:"-"`
+	scalePos source.Pos
 }
 
 // StyleSpec is how a kind of text is set.
@@ -59,6 +70,9 @@ type StyleSpec struct {
 	// text must meet a product's or a law's minimum size; a caption (the
 	// address under a QR code, a footer) need not.
 	Role string `yaml:"role"`
+	// Pos is where the style is written; at where each of its values is.
+	Pos source.Pos `yaml:"-"`
+	at  map[string]source.Pos
 }
 
 // PageSpec is one page of the design (a card has a front and a back).
@@ -66,6 +80,11 @@ type PageSpec struct {
 	Name       string  `yaml:"name"`
 	Background string  `yaml:"background"`
 	Blocks     []Block `yaml:"blocks,required"`
+	// Pos is where the page is written; background is its background
+	// colour, resolved at load, and backgroundPos where it is written.
+	Pos           source.Pos `yaml:"-"`
+	background    ColorRef
+	backgroundPos source.Pos
 }
 
 // Block is one thing on a page. Type says which fields apply:
@@ -113,4 +132,20 @@ type Block struct {
 	// every block of the group fits (two lists side by side, say).
 	Group string     `yaml:"group"`
 	Pos   source.Pos `yaml:"-"`
+
+	// at is where each of the block's values is written, for messages.
+	at map[string]source.Pos
+	// Resolved when the layout is loaded (see resolve).
+	res *resolvedBlock
+}
+
+// resolvedBlock is what a block's values are, checked once when the
+// layout is loaded: composing a document only fills in its content.
+type resolvedBlock struct {
+	style, titleStyle       *Style
+	text, title, content    Template
+	cond                    Template
+	fill, stroke, backcolor ColorRef
+	// image is the file of an image block that is not the logo.
+	image *frame.ImageData
 }

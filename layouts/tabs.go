@@ -1,8 +1,6 @@
 package layouts
 
 import (
-	"fmt"
-
 	"handbill/content"
 	"handbill/frame"
 	"handbill/text"
@@ -12,21 +10,10 @@ import (
 // top and between tabs, and in each tab the text rotated 90° so it reads
 // bottom to top, as large as fits.
 func (c *composer) tabsBlock(b Block, r area, d *content.Doc) ([]frame.Item, error) {
-	if b.Count < 2 || b.Count > 20 {
-		return nil, fmt.Errorf("tabs: count must be between 2 and 20, got %d", b.Count)
-	}
-	s, pos, err := expand(b.Text, d, b.Pos)
-	if err != nil {
-		return nil, err
-	}
-	st, col, rng, maxLines, err := c.style(b.Style, d)
-	if err != nil {
-		return nil, err
-	}
-	cut, err := c.color(b.Stroke, frame.Color{R: 0x80, G: 0x80, B: 0x80})
-	if err != nil {
-		return nil, err
-	}
+	s, pos := c.fill(b.res.text, d, b.Pos)
+	style := b.res.style
+	st, col, rng := c.styleFor(style, d)
+	cut := c.color(b.res.stroke, frame.Color{R: 0x80, G: 0x80, B: 0x80})
 	dash := b.Dash
 	if len(dash) == 0 {
 		dash = []float64{4, 3}
@@ -34,7 +21,7 @@ func (c *composer) tabsBlock(b Block, r area, d *content.Doc) ([]frame.Item, err
 	tw := r.W / float64(b.Count)
 	pad := tw * 0.12
 	// The text box is the tab turned on its side.
-	p, err := c.e.Fit(s, st, text.Box{W: r.H - 2*pad, H: tw - 2*pad, MaxLines: maxLines}, rng[0], rng[1])
+	p, err := c.e.Fit(s, st, text.Box{W: r.H - 2*pad, H: tw - 2*pad, MaxLines: style.MaxLines}, rng[0], rng[1])
 	if err != nil {
 		return nil, c.overflowErr("tear-off tab text", pos, d, err)
 	}
@@ -49,7 +36,7 @@ func (c *composer) tabsBlock(b Block, r area, d *content.Doc) ([]frame.Item, err
 		// right: centre it across the tab, start it pad above the bottom.
 		items = append(items, &frame.Text{
 			X: x + (tw-p.Height)/2, Y: r.Y + r.H - pad,
-			Para: p, Color: col, Rotate: 90, Role: c.role(b.Style), Src: pos, Block: b.Pos,
+			Para: p, Color: col, Rotate: 90, Role: style.Role, Src: pos, Block: b.Pos,
 		})
 	}
 	return items, nil
@@ -58,23 +45,9 @@ func (c *composer) tabsBlock(b Block, r area, d *content.Doc) ([]frame.Item, err
 // panelsBlock splits the box into one panel per document (columns or
 // rows) and composes the panel's blocks in that document's language.
 func (c *composer) panelsBlock(b Block, r area) ([]frame.Item, error) {
-	n := len(c.docs)
-	gap := b.Gap.Resolve(r.W)
 	var items []frame.Item
-	dir := b.Direction
 	for i, d := range c.docs {
-		var pa area
-		switch dir {
-		case "", "columns":
-			w := (r.W - gap*float64(n-1)) / float64(n)
-			pa = area{X: r.X + float64(i)*(w+gap), Y: r.Y, W: w, H: r.H}
-		case "rows":
-			h := (r.H - gap*float64(n-1)) / float64(n)
-			pa = area{X: r.X, Y: r.Y + float64(i)*(h+gap), W: r.W, H: h}
-		default:
-			return nil, fmt.Errorf("panels: direction %q: use columns or rows", dir)
-		}
-		areas := map[string]area{"safe": pa, "trim": pa, "bleed": pa, "band": pa}
+		areas := panelAreas(panelArea(b, r, i, len(c.docs)))
 		for _, sub := range b.Blocks {
 			got, err := c.block(sub, areas, d)
 			if err != nil {

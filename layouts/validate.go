@@ -17,7 +17,9 @@ type styleFields StyleSpec
 
 // DecodeYAMLNode decodes a style and checks its numbers.
 func (s *StyleSpec) DecodeYAMLNode(d *source.Decoder, n *yaml.Node, name string) error {
-	if err := d.Decode(n, name, (*styleFields)(s)); err != nil {
+	err := d.Decode(n, name, (*styleFields)(s))
+	s.Pos, s.at = d.Pos(n), valuePositions(d, n)
+	if err != nil {
 		return err
 	}
 	if len(s.Size) != 1 && len(s.Size) != 2 {

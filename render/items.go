@@ -2,7 +2,6 @@ package render
 
 import (
 	"fmt"
-	"os"
 
 	"handbill/frame"
 	"handbill/render/pdf"
@@ -84,27 +83,31 @@ func (pw *pageWriter) qr(q *frame.QR) {
 	pw.c.Restore()
 }
 
-// imageSet holds a document's images, each embedded once under its path.
+// imageSet holds a document's images, each embedded once under the path
+// it was read from (one path is one image within a document: the image's
+// data is read and checked once, when the layout or content naming it is
+// loaded, and shared by every item that draws it).
 type imageSet struct {
 	w      *pdf.Writer
 	byPath map[string]string // path → resource name
 	res    string            // the /XObject resource entries
 }
 
+// image draws an image item from the data it carries: nothing is read
+// from disk here.
 func (pw *pageWriter) image(im *frame.Image) error {
+	if im.Data == nil {
+		return fmt.Errorf("an image item without its image data")
+	}
 	s := pw.images
-	name, ok := s.byPath[im.Path]
+	name, ok := s.byPath[im.Data.Path]
 	if !ok {
-		data, err := os.ReadFile(im.Path)
+		prepared, err := embeddableImage(im.Data)
 		if err != nil {
-			return fmt.Errorf("%s: %w", im.Path, err)
-		}
-		prepared, err := embeddableImage(data)
-		if err != nil {
-			return fmt.Errorf("%s: cannot embed the image: %w", im.Path, err)
+			return fmt.Errorf("%s: cannot embed the image: %w", im.Data.Path, err)
 		}
 		name = fmt.Sprintf("/Im%d", len(s.byPath)+1)
-		s.byPath[im.Path] = name
+		s.byPath[im.Data.Path] = name
 		s.res += fmt.Sprintf("%s %s ", name, s.w.EmbedImage(prepared))
 	}
 	pw.c.Image(name, im.X, pw.h-im.Y-im.H, im.W, im.H)

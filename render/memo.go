@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"sync"
 
+	"handbill/frame"
 	"handbill/render/pdf"
 )
 
@@ -69,16 +70,21 @@ func (df *docFont) subsetFont(codes []rune, gids []uint16, texts []string) (*pdf
 	return f, nil
 }
 
-// embeddableImage returns an image file's data prepared for embedding.
-func embeddableImage(data []byte) (*pdf.Image, error) {
-	key := sha256.Sum256(data)
+// embeddableImage returns an image prepared for embedding, remembered
+// under the SHA-256 of its bytes, which was taken when the image was
+// read: the bytes are neither read nor hashed again.
+func embeddableImage(data *frame.ImageData) (*pdf.Image, error) {
+	key := data.Hash
+	if key == ([sha256.Size]byte{}) {
+		key = sha256.Sum256(data.Bytes) // data made by hand, not read by layouts
+	}
 	memo.Lock()
 	im, ok := memo.images[key]
 	memo.Unlock()
 	if ok {
 		return im, nil
 	}
-	im, err := pdf.NewImage(data)
+	im, err := pdf.NewImage(data.Bytes)
 	if err != nil {
 		return nil, err
 	}
