@@ -3,6 +3,7 @@ package build
 import (
 	"fmt"
 	"path/filepath"
+	"strings"
 
 	"handbill/source"
 )
@@ -40,6 +41,9 @@ func LoadBatch(file string) (*BatchFile, error) {
 	var b BatchFile
 	if err := source.DecodeYAML(file, data, &b); err != nil {
 		return nil, err
+	}
+	if len(b.Jobs) == 0 {
+		return nil, source.Errorf(keyPos(file, data, "jobs"), "list at least one job: `- name: …` with its content file, languages and layouts", "the batch file has no jobs")
 	}
 	dir := filepath.Dir(file)
 	seen := map[string]bool{}
@@ -128,4 +132,15 @@ func batchKey(flag string) string {
 		return "`third_language`"
 	}
 	return "`" + flag + "`"
+}
+
+// keyPos is the position of a top-level key in a YAML file (line 1 if it
+// is not found).
+func keyPos(file string, data []byte, key string) source.Pos {
+	for i, line := range strings.Split(string(data), "\n") {
+		if strings.HasPrefix(line, key+":") {
+			return source.Pos{File: file, Line: i + 1, Col: 1}
+		}
+	}
+	return source.Pos{File: file, Line: 1, Col: 1}
 }

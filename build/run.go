@@ -37,6 +37,9 @@ type Options struct {
 	// Progress, if set, is called once per document as it is finished
 	// (written, refused or checked), never concurrently.
 	Progress func(Progress)
+	// Waiting, if set, is called when an output folder is held by another
+	// handbill: Run waits for it.
+	Waiting func(dir string)
 }
 
 // Progress is one finished document.
@@ -113,14 +116,14 @@ func Dedupe(ds []source.Diagnostic) []source.Diagnostic {
 
 // jobRun is a job under way.
 type jobRun struct {
-	job     Job
-	out     *Outcome
-	tasks   []Task
-	docs    []*Document // prepared documents, for a preset's check
-	left    int         // tasks not yet prepared
-	prev    *Manifest   // the manifest already in the output folder
-	preset  bool
-	started bool
+	job    Job
+	out    *Outcome
+	tasks  []Task
+	docs   []*Document // prepared documents, for a preset's check
+	left   int         // tasks not yet prepared
+	prev   *Manifest   // the manifest already in the output folder
+	folder *folder     // the output folder, held while writing
+	preset bool
 }
 
 // Run carries every job's documents through the pipeline in one pool of
@@ -161,6 +164,15 @@ func Run(ctx context.Context, jobs []Job, o Options) []Outcome {
 			r.docs = make([]*Document, len(r.tasks))
 		}
 		if o.Write {
+			// The folder is held from before its manifest is read until
+			// the new one is written: two builds into one folder take
+			// turns, and neither loses the other's files.
+			f, err := openFolder(j.OutDir, o.Waiting)
+			if err != nil {
+				r.out.Err = err
+				continue
+			}
+			r.folder = f
 			r.prev = readManifest(j.OutDir)
 		}
 		for k := range r.tasks {
@@ -253,6 +265,9 @@ feed:
 	}
 	out := make([]Outcome, len(runs))
 	for i, r := range runs {
+		if r.folder != nil {
+			defer r.folder.close()
+		}
 		if o.Write && r.out.Err == nil {
 			m := (&Manifest{Generator: "handbill", Notes: r.out.Notes, Files: r.out.Results}).merge(r.prev, r.job.OutDir)
 			if err := m.write(r.job.OutDir); err != nil {
@@ -274,6 +289,9 @@ func finish(sel *Selection, outDir string, doc *Document, o Options, prev *Manif
 		if err := write(sel, outDir, doc, o.Force, prev, &res); err != nil {
 			res.add([]source.Diagnostic{*err})
 		}
+	}
+	if o.Write && res.Failed() {
+		res.Removed = removeStale(outDir, doc.Task.File, prev)
 	}
 	doc.Frames = nil // the frames are done with; let them go
 	return res

@@ -30,6 +30,9 @@ type Result struct {
 	SHA256    string              `json:"sha256,omitempty"`
 	Warnings  []source.Diagnostic `json:"warnings,omitempty"`
 	Errors    []source.Diagnostic `json:"errors,omitempty"`
+	// Removed is the path of the file an earlier build wrote for this
+	// document, removed because the document now fails.
+	Removed string `json:"removed,omitempty"`
 }
 
 // Failed reports whether the document has an error (and was not written).

@@ -95,7 +95,7 @@ func (opts *buildOptions) request() (build.Request, error) {
 // file's jobs.
 func (opts *buildOptions) jobList() ([]build.Job, error) {
 	if opts.jobs < 0 {
-		return nil, usage("give a number of documents to build at once, 1 or more, or leave --jobs out", "--jobs %d is not a number of workers", opts.jobs)
+		return nil, usage("give a number of documents to build at once, 1 or more, or leave --jobs out", "--jobs: %d is not a number of documents at once", opts.jobs)
 	}
 	req, err := opts.request()
 	if err != nil {
@@ -105,9 +105,6 @@ func (opts *buildOptions) jobList() ([]build.Job, error) {
 		b, err := build.LoadBatch(opts.batch)
 		if err != nil {
 			return nil, err
-		}
-		if len(b.Jobs) == 0 {
-			return nil, fmt.Errorf("%s: the batch file has no jobs", opts.batch)
 		}
 		return b.Plan(req, opts.out), nil
 	}
@@ -131,6 +128,9 @@ func interruptible(cmd *cobra.Command) (context.Context, context.CancelFunc) {
 
 func buildRun(cmd *cobra.Command, opts *buildOptions) error {
 	start := time.Now()
+	if strings.TrimSpace(opts.out) == "" {
+		return usage("name the folder to write into, e.g. --out out (it is made if need be)", "--out: no folder given")
+	}
 	jobs, err := opts.jobList()
 	if err != nil {
 		return err

@@ -12,6 +12,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"handbill/layouts"
+	"handbill/source"
 )
 
 //go:embed starter
@@ -49,7 +50,11 @@ func initRun(cmd *cobra.Command, dir string) error {
 		if _, err := os.Stat(p); err == nil {
 			return usage("choose an empty or new folder for init", "%s", fmt.Sprintf("%s already exists", p))
 		} else if !errors.Is(err, fs.ErrNotExist) {
-			return err
+			if st, serr := os.Stat(dir); serr == nil && !st.IsDir() {
+				return source.Errorf(source.Pos{File: dir}, "give the name of a new or empty folder: init writes several files into it",
+					"cannot make a starter project here: it is a file, not a folder")
+			}
+			return source.Errorf(source.Pos{File: p}, "check the folder's permissions, or choose another folder", "cannot make a starter project here: %v", errors.Unwrap(err))
 		}
 	}
 	for _, name := range []string{"content.yaml", "README.md", filepath.Join("layouts", "my-poster.yaml")} {

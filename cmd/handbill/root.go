@@ -32,6 +32,7 @@ func newRootCmd(stdout, stderr io.Writer) *cobra.Command {
 		SilenceUsage:  true,
 		SilenceErrors: true,
 		Args:          cobra.ArbitraryArgs,
+		Version:       versionString(),
 		// Without a command: the help; with an unknown one: a usage
 		// error naming the closest command.
 		RunE: func(c *cobra.Command, args []string) error {
