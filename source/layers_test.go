@@ -16,6 +16,7 @@ import (
 // the text engine, frames, layouts (composition), checks, presets,
 // rendering, the build pipeline, the command.
 var layers = [][]string{
+	{"."}, // the module root: the licence texts (legal.go)
 	{"source"},
 	{"content"},
 	{"fonts"},

@@ -1,40 +1,54 @@
 package main
 
 import (
+	"runtime"
 	"runtime/debug"
 	"strings"
 )
 
-// version is set by release builds (-ldflags "-X main.version=v1.2.3");
-// otherwise it comes from the module's build information.
-var version = ""
+// The release, commit and build date, set by release builds:
+//
+//	-ldflags "-X main.version=1.2.3 -X main.commit=<sha> -X main.date=<RFC 3339>"
+//
+// (.goreleaser.yaml does). A binary built otherwise takes what the Go
+// toolchain recorded: the module version and the VCS revision and time.
+var (
+	version = ""
+	commit  = ""
+	date    = ""
+)
 
-// versionString is what --version prints after "handbill version ": the
-// release or module version, and the VCS revision the binary was built
-// from (with "+modified" when the work tree had changes).
+// versionString is what --version and `handbill version` print after
+// "handbill version ": the release or module version, then the commit the
+// binary was built from (with "+modified" when the toolchain recorded a
+// work tree with changes), its date and the system it was built for:
+// "1.2.3 (commit 55b090e8e0a1, 2026-12-06T02:10:16Z, windows/amd64)".
 func versionString() string {
-	v := version
-	info, ok := debug.ReadBuildInfo()
-	if v == "" && ok {
-		v = info.Main.Version
-	}
-	if v == "" {
-		v = "(devel)"
-	}
-	var rev, modified, when string
-	if ok {
+	v, rev, when, modified := version, commit, date, ""
+	if info, ok := debug.ReadBuildInfo(); ok {
+		if v == "" {
+			v = info.Main.Version
+		}
+		fromVCS := rev == ""
 		for _, s := range info.Settings {
 			switch s.Key {
 			case "vcs.revision":
-				rev = s.Value
+				if fromVCS {
+					rev = s.Value
+				}
 			case "vcs.modified":
-				if s.Value == "true" {
+				if fromVCS && s.Value == "true" {
 					modified = "+modified"
 				}
 			case "vcs.time":
-				when = s.Value
+				if when == "" {
+					when = s.Value
+				}
 			}
 		}
+	}
+	if v == "" {
+		v = "(devel)"
 	}
 	var extra []string
 	if rev != "" {
@@ -43,8 +57,6 @@ func versionString() string {
 	if when != "" {
 		extra = append(extra, when)
 	}
-	if len(extra) > 0 {
-		v += " (" + strings.Join(extra, ", ") + ")"
-	}
-	return v
+	extra = append(extra, runtime.GOOS+"/"+runtime.GOARCH)
+	return v + " (" + strings.Join(extra, ", ") + ")"
 }
