@@ -1,0 +1,312 @@
+// Package readers_test reads handbill's PDFs back with real PDF readers —
+// pdf.js, PDFium, MuPDF, pdfminer and poppler — and checks that each gets
+// the text that was set. It is a test-only package: its scripts
+// (extract.mjs for the npm readers, extract.py for pdfminer) run the
+// readers, and the helpers here run the scripts.
+//
+// The readers are installed by .ci/run: the npm packages of package.json
+// into node_modules beside this file (npm ci), pdfminer from Debian
+// (python3-pdfminer), poppler from Debian (poppler-utils). A reader that
+// is not installed is skipped, saying how to install it.
+package readers_test
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// A reader extracts the text of PDF files and, when it has one, runs its
+// own search for strings in them.
+type reader struct {
+	name string
+	// what the reader is, for messages and the table
+	about string
+	// missing says why the reader cannot run here, or "" if it can.
+	missing func() string
+	// read returns, for each file, the text of each page and whether the
+	// reader's search finds each of finds[i] in file i (nil when the
+	// reader has no search).
+	read func(pdfs []string, finds [][]string) ([]extraction, error)
+}
+
+// extraction is what a reader got from one file.
+type extraction struct {
+	PDF   string   `json:"pdf"`
+	Pages []string `json:"pages"`
+	Found []bool   `json:"found"`
+	Error string   `json:"error"`
+}
+
+// Text is the text of every page.
+func (e extraction) Text() string { return strings.Join(e.Pages, "\n") }
+
+// readers are the readers the tests use, in the order of the table.
+var readers = []reader{
+	nodeReader("pdfjs", "pdf.js (Firefox)", "pdfjs-dist"),
+	nodeReader("pdfium", "PDFium (Chrome)", "@embedpdf/pdfium"),
+	nodeReader("mupdf", "MuPDF (npm mupdf)", "mupdf"),
+	{name: "pdfminer", about: "pdfminer.six (Debian python3-pdfminer)", missing: pdfminerMissing, read: pdfminerRead},
+	{name: "poppler", about: "poppler pdftotext", missing: popplerMissing, read: popplerRead},
+}
+
+// nodeModules is where .ci/run installs the npm readers.
+const nodeModules = "node_modules"
+
+func nodeReader(name, about, pkg string) reader {
+	return reader{
+		name:  name,
+		about: about,
+		missing: func() string {
+			if _, err := exec.LookPath("node"); err != nil {
+				return "node is not installed"
+			}
+			if _, err := os.Stat(filepath.Join(nodeModules, filepath.FromSlash(pkg), "package.json")); err != nil {
+				return fmt.Sprintf("npm package %s is not installed: run `npm ci` in render/readers (.ci/run does)", pkg)
+			}
+			return ""
+		},
+		read: func(pdfs []string, finds [][]string) ([]extraction, error) {
+			return runScript(exec.Command("node", "extract.mjs", name), pdfs, finds)
+		},
+	}
+}
+
+// python is the interpreter that has pdfminer: Debian's (python3-pdfminer
+// installs it for /usr/bin/python3, which a python3 earlier in PATH, from
+// pyenv say, may not be), or the one in PATH.
+var python = sync.OnceValue(func() string {
+	for _, p := range []string{os.Getenv("HANDBILL_PYTHON"), "/usr/bin/python3", "python3"} {
+		if p == "" {
+			continue
+		}
+		if exec.Command(p, "-c", "import pdfminer.high_level").Run() == nil {
+			return p
+		}
+	}
+	return ""
+})
+
+func pdfminerMissing() string {
+	if python() == "" {
+		return "pdfminer is not installed (Debian: apt-get install python3-pdfminer; .ci/run does)"
+	}
+	return ""
+}
+
+func pdfminerRead(pdfs []string, _ [][]string) ([]extraction, error) {
+	return runScript(exec.Command(python(), "extract.py"), pdfs, nil)
+}
+
+func popplerMissing() string {
+	if _, err := exec.LookPath("pdftotext"); err != nil {
+		return "pdftotext is not installed (Debian: poppler-utils)"
+	}
+	return ""
+}
+
+// popplerRead runs pdftotext in its default (reading order) mode.
+func popplerRead(pdfs []string, _ [][]string) ([]extraction, error) {
+	out := make([]extraction, len(pdfs))
+	for i, p := range pdfs {
+		b, err := exec.Command("pdftotext", "-enc", "UTF-8", p, "-").Output()
+		out[i] = extraction{PDF: p}
+		if err != nil {
+			out[i].Error = err.Error()
+			continue
+		}
+		out[i].Pages = strings.Split(strings.TrimSuffix(string(b), "\f"), "\f")
+	}
+	return out, nil
+}
+
+// runScript runs a reader script on the files: the jobs go in as JSON on
+// standard input, the extractions come back as JSON on standard output.
+func runScript(cmd *exec.Cmd, pdfs []string, finds [][]string) ([]extraction, error) {
+	type job struct {
+		PDF  string   `json:"pdf"`
+		Find []string `json:"find,omitempty"`
+	}
+	jobs := make([]job, len(pdfs))
+	for i, p := range pdfs {
+		jobs[i].PDF = p
+		if finds != nil {
+			jobs[i].Find = finds[i]
+		}
+	}
+	in, err := json.Marshal(jobs)
+	if err != nil {
+		return nil, err
+	}
+	var stdout, stderr bytes.Buffer
+	cmd.Stdin, cmd.Stdout, cmd.Stderr = bytes.NewReader(in), &stdout, &stderr
+	if err := cmd.Run(); err != nil {
+		return nil, fmt.Errorf("%s: %v\n%s", strings.Join(cmd.Args, " "), err, stderr.String())
+	}
+	var out []extraction
+	if err := json.Unmarshal(stdout.Bytes(), &out); err != nil {
+		return nil, fmt.Errorf("%s: %v in its answer:\n%.500s\n%s", strings.Join(cmd.Args, " "), err, stdout.String(), stderr.String())
+	}
+	if len(out) != len(pdfs) {
+		return nil, fmt.Errorf("%s answered for %d files, not %d", strings.Join(cmd.Args, " "), len(out), len(pdfs))
+	}
+	return out, nil
+}
+
+// Comparing text.
+//
+// Readers differ in what they do with what cannot be seen, so text is
+// compared after normalisation (normalize): NFC; format characters
+// (Unicode Cf: zero width space and joiners, bidi controls, soft hyphens)
+// dropped, as readers differ in keeping them and they are invisible (the
+// render package's pdftotext tests do check that ZERO WIDTH NON-JOINER
+// comes back there); list bullets dropped; runs of white space as one
+// space. A line break (or a wide gap: two spaces or more, where a reader
+// puts two columns on one line) splits the text into lines.
+//
+// Each string that was set is then looked for in the reader's lines in
+// order (distanceIn): its characters must come back in order, but other
+// lines may come between two of its lines (a reader that reads two
+// columns line by line, as pdftotext and pdfminer do with the poster's
+// lists, interleaves them: that is the reader's idea of the page's
+// layout, not a fault of the text), and the space at a line break may be
+// left out (Thai, Khmer, Chinese and Japanese break lines where the text
+// has no space).
+
+// bullets are the list markers a reader may give back.
+var bullets = map[rune]bool{'•': true, '◦': true, '▪': true, '‣': true, '⁃': true, '●': true}
+
+// normalize returns the lines of s, normalised for comparison (above).
+func normalize(s string) [][]rune {
+	s = norm.NFC.String(s)
+	var lines [][]rune
+	var cur []rune
+	end := func() {
+		for len(cur) > 0 && cur[len(cur)-1] == ' ' {
+			cur = cur[:len(cur)-1]
+		}
+		if len(cur) > 0 {
+			lines = append(lines, cur)
+		}
+		cur = nil
+	}
+	spaces := 0
+	for _, r := range s {
+		switch {
+		case unicode.Is(unicode.Cf, r), bullets[r]:
+			continue
+		case r == '\n' || r == '\r' || r == '\f' || r == '\v' || r == '\u2028' || r == '\u2029':
+			end()
+			spaces = 0
+			continue
+		case unicode.IsSpace(r):
+			spaces++
+			if r == '\t' {
+				spaces++
+			}
+			continue
+		}
+		if spaces >= 2 {
+			end()
+		} else if spaces == 1 && len(cur) > 0 {
+			cur = append(cur, ' ')
+		}
+		spaces = 0
+		cur = append(cur, r)
+	}
+	end()
+	return lines
+}
+
+// flat is a normalised text on one line, its lines joined with spaces.
+func flat(s string) string {
+	var b strings.Builder
+	for i, l := range normalize(s) {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(string(l))
+	}
+	return b.String()
+}
+
+// distanceIn is the fewest single-character edits (insertions, deletions,
+// substitutions) that turn want into text read from got, where reading
+// may start anywhere, may jump at the end of a line to the start of any
+// later line (a space of want at the jump comes for free), and may stop
+// anywhere (Sellers' approximate matching, with jumps between lines).
+func distanceIn(want []rune, got [][]rune) int {
+	if len(want) == 0 {
+		return 0
+	}
+	var g []rune
+	var starts []bool // starts[j]: position j is the start of a line (or the end of the text)
+	for _, l := range got {
+		g = append(g, l...)
+		for range l {
+			starts = append(starts, false)
+		}
+		starts[len(starts)-len(l)] = true
+	}
+	starts = append(starts, true)
+	n := len(g)
+	prev := make([]int, n+1) // row i-1: prev[j] edits for want[:i-1] ending at g[:j]
+	cur := make([]int, n+1)
+	for i := 1; i <= len(want); i++ {
+		jump := i // best over line boundaries so far in this row
+		for j := 0; j <= n; j++ {
+			d := prev[j] + 1 // want[i-1] left out
+			if j > 0 {
+				sub := prev[j-1]
+				if want[i-1] != g[j-1] {
+					sub++
+				}
+				d = min(d, sub, cur[j-1]+1)
+			}
+			if starts[j] {
+				if want[i-1] == ' ' {
+					d = min(d, prev[j]) // the space of a line break
+				}
+				d = min(d, jump)
+				jump = min(jump, d)
+			}
+			cur[j] = d
+		}
+		prev, cur = cur, prev
+	}
+	best := prev[0]
+	for _, d := range prev {
+		best = min(best, d)
+	}
+	return best
+}
+
+// score compares what a reader extracted with the strings that were set:
+// the share of the strings' characters that come back (1 - edits/length,
+// over all of them), and the string that comes back worst.
+func score(want []string, got string) (s float64, worst string, worstDist int) {
+	g := normalize(got)
+	total, dist := 0, 0
+	worstShare := -1.0
+	for _, w := range want {
+		wr := []rune(flat(w))
+		d := distanceIn(wr, g)
+		total += len(wr)
+		dist += d
+		if share := float64(d) / float64(max(1, len(wr))); share > worstShare {
+			worstShare, worst, worstDist = share, w, d
+		}
+	}
+	if total == 0 {
+		return 1, "", 0
+	}
+	return 1 - float64(dist)/float64(total), worst, worstDist
+}
