@@ -43,21 +43,33 @@ func readManifest(dir string) *Manifest {
 
 // wrote reports whether m records writing the file rel (relative to the
 // output folder) and the file at path is still what was written.
-func (m *Manifest) wrote(rel, path string) bool {
+func (m *Manifest) wrote(rel, path string) bool { return m.written(rel, path) != "" }
+
+// written returns the sha256 the manifest records for the file handbill
+// wrote at rel (or kept there when a build could not replace it), if the
+// file at path still has it, else "".
+func (m *Manifest) written(rel, path string) string {
 	if m == nil {
-		return false
+		return ""
 	}
 	for _, r := range m.Files {
-		if r.File == filepath.ToSlash(rel) && r.SHA256 != "" {
+		sum := r.SHA256
+		if sum == "" {
+			sum = r.Kept
+		}
+		if r.File == filepath.ToSlash(rel) && sum != "" {
 			data, err := os.ReadFile(path)
 			if err != nil {
-				return false
+				return ""
 			}
-			sum := sha256.Sum256(data)
-			return hex.EncodeToString(sum[:]) == r.SHA256
+			got := sha256.Sum256(data)
+			if hex.EncodeToString(got[:]) != sum {
+				return ""
+			}
+			return sum
 		}
 	}
-	return false
+	return ""
 }
 
 // merge keeps the entries of the previous manifest for files this run did

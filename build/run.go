@@ -290,7 +290,9 @@ func finish(sel *Selection, outDir string, doc *Document, o Options, prev *Manif
 			res.add([]source.Diagnostic{*err})
 		}
 	}
-	if o.Write && res.Failed() {
+	// A file an earlier build wrote is removed when its document fails,
+	// but not when it was kept because this build could not replace it.
+	if o.Write && res.Failed() && res.Kept == "" {
 		res.Removed = removeStale(outDir, doc.Task.File, prev)
 	}
 	doc.Frames = nil // the frames are done with; let them go

@@ -33,6 +33,11 @@ type Result struct {
 	// Removed is the path of the file an earlier build wrote for this
 	// document, removed because the document now fails.
 	Removed string `json:"removed,omitempty"`
+	// Kept is the sha256 of the file an earlier build wrote for this
+	// document, left as it was because this one could not replace it
+	// (on Windows, while a PDF viewer has it open): the next build may
+	// replace it.
+	Kept string `json:"kept_sha256,omitempty"`
 }
 
 // Failed reports whether the document has an error (and was not written).
@@ -107,7 +112,11 @@ func write(sel *Selection, outDir string, doc *Document, force bool, prev *Manif
 		return source.Errorf(source.Pos{}, "this is a fault in handbill: please report it with the files that cause it", "%s: %v", r.File, err)
 	}
 	if err := source.WriteAtomic(path, buf.Bytes()); err != nil {
-		return source.Errorf(source.Pos{File: path}, "check that the output folder exists and can be written to, and that the disk is not full", "cannot write the file: %v", err)
+		// A diagnostic naming the file: it could not be written, or could
+		// not replace the old one (open in a PDF viewer on Windows). The
+		// old one, as it was, stays recorded for the next build.
+		r.Kept = prev.written(r.File, path)
+		return source.From(err)
 	}
 	sum := sha256.Sum256(buf.Bytes())
 	r.SHA256, r.Bytes, r.Pages = hex.EncodeToString(sum[:]), buf.Len(), len(doc.Frames.Pages)
