@@ -58,5 +58,6 @@ func (s *Selection) Prepare(e *text.Engine, t Task) *Document {
 	}
 	d.Frames = frames
 	add(check.Frames(t.Target, frames, lang)...)
+	add(check.Numbers(t.Target, frames, lang, check.NewDirectory(s.Content.Hotlines()))...)
 	return d
 }

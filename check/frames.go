@@ -1,9 +1,13 @@
 // Package check finds what is wrong with a document: in its resolved
 // content (stale hotlines, text with nowhere to break, what content found
 // while resolving) and on its composed frames (contrast, type size,
-// logos, QR codes). Every finding is a source.Diagnostic naming the
-// file:line:col of the value it concerns. Compliance presets, which judge
-// a whole set of documents, are in package presets.
+// logos, QR codes; numbers drawn out of order or unlike the hotline
+// directory; blocks off their page or area, text over text, QR codes too
+// small or crowded, text at the paper's edge, cards without a back; tabs
+// and hotline bands with no number). Every finding is a
+// source.Diagnostic naming the file:line:col of the value it concerns.
+// Compliance presets, which judge a whole set of documents, are in
+// package presets.
 package check
 
 import (
@@ -34,14 +38,20 @@ const (
 
 // Frames checks a composed document: text contrast against what it is
 // printed on, body text under the layout's (or a preset's) minimum size,
-// logos with too few pixels for their printed size, and QR codes that do
-// not decode back to what they should say. (A compliance preset's own
-// minimum type size is checked by package presets.)
+// logos with too few pixels for their printed size, QR codes that do not
+// decode back to what they should say; numbers drawn out of order or
+// broken across lines; the geometry (see checkGeometry) and empty tabs,
+// bands and pages (see checkEmpty). Numbers are checked against the
+// hotline directory by Numbers. (A compliance preset's own minimum type
+// size is checked by package presets.)
 func Frames(t layouts.Target, doc *frame.Doc, lang string) []source.Diagnostic {
 	var out []source.Diagnostic
 	add := func(sev source.Severity, pos source.Pos, rule, msg, hint string) {
 		out = append(out, source.Diagnostic{Severity: sev, Pos: pos, Output: t.Name(), Lang: lang, Message: msg, Hint: hint, Rule: rule})
 	}
+	checkGeometry(t, doc, add)
+	checkEmpty(t, doc, add)
+	order := map[*frame.Text]bool{}
 	min := t.Layout.MinSize
 	for _, p := range doc.Pages {
 		smallest := map[source.Pos]float64{}
@@ -49,6 +59,10 @@ func Frames(t layouts.Target, doc *frame.Doc, lang string) []source.Diagnostic {
 			switch it := it.(type) {
 			case *frame.Text:
 				checkContrast(p, i, it, add)
+				if !order[it] {
+					order[it] = true // a paragraph repeated on a sheet is read once
+					checkNumberOrder(it, add)
+				}
 				if s := it.Para.Style.Size; min > 0 && it.Role != "caption" && s < min-0.01 && len(it.Para.Lines) > 0 {
 					if cur, ok := smallest[it.Block]; !ok || s < cur {
 						smallest[it.Block] = s
@@ -67,6 +81,9 @@ func Frames(t layouts.Target, doc *frame.Doc, lang string) []source.Diagnostic {
 	}
 	return dedupe(out)
 }
+
+// adder records a finding.
+type adder func(sev source.Severity, pos source.Pos, rule, msg, hint string)
 
 // dedupe drops repeated findings (a card imposed ten times on a sheet).
 func dedupe(fs []source.Diagnostic) []source.Diagnostic {
@@ -94,7 +111,7 @@ func background(p *frame.Page, i int, x, y float64) frame.Color {
 	return bg
 }
 
-func checkContrast(p *frame.Page, i int, t *frame.Text, add func(sev source.Severity, pos source.Pos, rule, msg, hint string)) {
+func checkContrast(p *frame.Page, i int, t *frame.Text, add adder) {
 	if len(t.Para.Lines) == 0 {
 		return
 	}
@@ -152,7 +169,7 @@ func clip(s string) string {
 
 // checkImage judges an image's resolution at its printed size, from the
 // pixel size read when the image was loaded (the file is not read again).
-func checkImage(im *frame.Image, add func(sev source.Severity, pos source.Pos, rule, msg, hint string)) {
+func checkImage(im *frame.Image, add adder) {
 	if im.Data == nil || im.W <= 0 {
 		return
 	}
@@ -169,7 +186,7 @@ func checkImage(im *frame.Image, add func(sev source.Severity, pos source.Pos, r
 
 // checkQR decodes the module matrix as drawn and compares it with what the
 // code should say.
-func checkQR(q *frame.QR, add func(sev source.Severity, pos source.Pos, rule, msg, hint string)) {
+func checkQR(q *frame.QR, add adder) {
 	got, err := DecodeQR(q.Modules)
 	if err != nil || got != q.Content {
 		add(source.Error, q.Src, "qr", fmt.Sprintf("the QR code does not decode back to %q (got %q, %v)", q.Content, got, err),
