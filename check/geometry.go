@@ -6,6 +6,7 @@ import (
 	"maps"
 	"math"
 	"slices"
+	"strings"
 
 	"handbill/frame"
 	"handbill/layouts"
@@ -57,11 +58,11 @@ func what(it frame.Item) string {
 // firstLine is the first line of a text that draws something, as read.
 func firstLine(t *frame.Text) string {
 	for _, l := range t.Para.Lines {
-		if s := l.LogicalText(); s != "" {
+		if s := strings.TrimSpace(l.LogicalText()); s != "" {
 			return s
 		}
 	}
-	return t.Para.Text
+	return strings.TrimSpace(t.Para.Text)
 }
 
 // where is the layout position a geometry finding about an item names:
