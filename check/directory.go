@@ -261,32 +261,47 @@ func Numbers(t layouts.Target, doc *frame.Doc, lang string, dir *Directory) []so
 // checkText checks the numbers of one text against the directory.
 func (d *Directory) checkText(t *frame.Text, add adder) {
 	for _, n := range numbersIn(t.Para.Text, candidateRE, 4) {
-		digits := asciiDigits(n.text)
-		if strings.IndexFunc(n.text, unicode.IsLetter) >= 0 {
-			if d.vanity[squeeze(n.text)] {
-				continue
-			}
-			for _, dial := range []string{dialLetters(n.text, lookalikeDigit), dialLetters(n.text, keypadDigit)} {
-				if l, ok := d.near(dial); ok {
-					add(source.Error, t.Src, "hotline-number",
-						fmt.Sprintf("%q has letters where the digits of %s belong", n.text, l.describe()),
-						fmt.Sprintf("print %s as the directory has it; a letter form is printed only as the directory's `vanity:` form", l.display))
-					break
-				}
-			}
-			continue
+		d.checkNumber(t, n.text, true, add)
+	}
+}
+
+// checkNumber checks one number printed in t. A number of groups
+// separated by spaces that is no directory number and like none may be
+// two numbers side by side ("911 1-888-373-7889"): with split, each part
+// is checked on its own.
+func (d *Directory) checkNumber(t *frame.Text, s string, split bool, add adder) {
+	if strings.IndexFunc(s, unicode.IsLetter) >= 0 {
+		if d.vanity[squeeze(s)] {
+			return
 		}
-		if len(digits) < 6 || d.match(digits) {
-			continue
+		if asciiDigits(s) == "" {
+			return
 		}
-		if l, ok := d.near(digits); ok {
-			what := "number"
-			if l.sms {
-				what = "text line"
+		for _, dial := range []string{dialLetters(s, lookalikeDigit), dialLetters(s, keypadDigit)} {
+			if l, ok := d.near(dial); ok {
+				add(source.Error, t.Src, "hotline-number",
+					fmt.Sprintf("%q has letters where the digits of %s belong", s, l.describe()),
+					fmt.Sprintf("print %s as the directory has it; a letter form is printed only as the directory's `vanity:` form", l.display))
+				return
 			}
-			add(source.Error, t.Src, "hotline-number",
-				fmt.Sprintf("%q looks like %s but is not its %s", n.text, l.describe(), what),
-				fmt.Sprintf("print %s exactly (in a layout, {hotline} prints the directory's number); if this is another line on purpose, add it under `hotlines:` in your content file with its own id", l.display))
+		}
+	} else if digits := asciiDigits(s); len(digits) < 6 || d.match(digits) {
+		return
+	} else if l, ok := d.near(digits); ok {
+		what := "number"
+		if l.sms {
+			what = "text line"
+		}
+		add(source.Error, t.Src, "hotline-number",
+			fmt.Sprintf("%q looks like %s but is not its %s", s, l.describe(), what),
+			fmt.Sprintf("print %s exactly (in a layout, {hotline} prints the directory's number); if this is another line on purpose, add it under `hotlines:` in your content file with its own id", l.display))
+		return
+	}
+	if parts := strings.FieldsFunc(s, func(r rune) bool { return r == ' ' || r == '\u00a0' }); split && len(parts) > 1 {
+		for _, p := range parts {
+			if len(asciiDigits(p)) >= 4 {
+				d.checkNumber(t, p, false, add)
+			}
 		}
 	}
 }

@@ -37,7 +37,10 @@ func TestNumbersAgainstTheDirectory(t *testing.T) {
 		{"Text 233734", `"233734" looks like the National Human Trafficking Hotline's text line (233733) but is not its text line`},
 		{"Call 1-888-373-78B8", `"1-888-373-78B8" has letters where the digits of the National Human Trafficking Hotline (1-888-373-7888) belong`},
 		{"Call 1-8OO-843-5678", `"1-8OO-843-5678" has letters where the digits of the National Center for Missing & Exploited Children (1-800-843-5678) belong`},
-		{"Call 1-888-373-7TUV", `"1-888-373-7TUV" has letters`}, // dials right, but is no letter form of the directory
+		{"Call 1-888-373-7TUV", `"1-888-373-7TUV" has letters`},                                           // dials right, but is no letter form of the directory
+		{"Call 911 1-888-373-7889", `"1-888-373-7889" looks like the National Human Trafficking Hotline`}, // two numbers side by side
+		{"Call 911 1-888-373-7888", ""},
+		{"Call 08000 121 700", ""}, // spaced groups are not split when the whole is a directory number
 	} {
 		t.Run(c.text, func(t *testing.T) {
 			doc := numberDoc(para(t, c.text, "en", 14, 400))
