@@ -29,6 +29,9 @@ type BatchJob struct {
 	Audience string      `yaml:"audience"`
 	Preset   string      `yaml:"preset"`
 	Third    string      `yaml:"third_language"`
+	// Fallback is the language printed in place of one that has no text
+	// (`--fallback` on the command line).
+	Fallback string `yaml:"fallback"`
 }
 
 // LoadBatch reads a programme file strictly. Relative paths in it are
@@ -88,6 +91,9 @@ func LoadBatch(file string) (*BatchFile, error) {
 		if j.Third == "" {
 			j.Third = b.Defaults.Third
 		}
+		if j.Fallback == "" {
+			j.Fallback = b.Defaults.Fallback
+		}
 	}
 	if b.Out != "" && !filepath.IsAbs(b.Out) {
 		b.Out = filepath.Join(dir, b.Out)
@@ -109,6 +115,9 @@ func (b *BatchFile) Plan(base Request, out string) []Job {
 		req.Content, req.Layouts, req.Langs = bj.Content, bj.Layouts, bj.Langs
 		req.Region, req.Audience = bj.Region, bj.Audience
 		req.Preset, req.ThirdLanguage = bj.Preset, bj.Third
+		if bj.Fallback != "" {
+			req.Fallback = bj.Fallback
+		}
 		req.Flag = func(f string) string { return fmt.Sprintf("job %s: %s", bj.Name.S, batchKey(f)) }
 		req.Pos = bj.Name.Pos
 		j := Job{Name: bj.Name.S, OutDir: filepath.Join(out, bj.Name.S)}

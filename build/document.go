@@ -43,7 +43,10 @@ func (s *Selection) Prepare(e *text.Engine, t Task) *Document {
 			return d
 		}
 		d.Docs = append(d.Docs, doc)
-		for _, w := range check.Content(doc, s.Now) {
+		// Machine drafts are judged on the keys this target prints: a
+		// reviewed poster text passes --require-reviewed whatever the
+		// handout's keys say.
+		for _, w := range append(check.Content(doc, s.Now), doc.MachineDrafts(PrintedKeys(t.Target))...) {
 			if s.RequireReviewed && w.Rule == content.RuleMachineDraft {
 				w.Severity = source.Error
 				w.Message += " (--require-reviewed)"

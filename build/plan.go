@@ -66,7 +66,7 @@ func (s *Selection) Plan() (tasks []Task, notes []source.Diagnostic) {
 		}
 	}
 	sort.SliceStable(tasks, func(i, j int) bool { return tasks[i].File < tasks[j].File })
-	return tasks, notes
+	return tasks, append(notes, s.notes...)
 }
 
 func panelSets(langs []language.Tag) [][]language.Tag {

@@ -11,6 +11,7 @@ package build
 
 import (
 	"fmt"
+	"regexp"
 	"slices"
 	"strings"
 	"time"
@@ -38,6 +39,9 @@ type Request struct {
 	Langs []string
 	// Region and Audience default to the content's.
 	Region, Audience string
+	// Fallback is a language tag to print in place of a language asked
+	// for that has no text (none: such a language is an error).
+	Fallback string
 	// Preset names a compliance preset, ThirdLanguage the county's third
 	// language where the preset asks for one.
 	Preset, ThirdLanguage string
@@ -64,6 +68,9 @@ type Selection struct {
 	Langs    []language.Tag
 	Region   string
 	Audience string
+	// Fallback is the language printed in place of one in Langs that has
+	// no text (language.Und: none may be missing).
+	Fallback language.Tag
 	Fonts    *fonts.Registry
 	// Only, when set, keeps just the outputs (target names) it holds.
 	Only map[string]bool
@@ -93,6 +100,9 @@ type Selection struct {
 	// docs holds each language's resolved content: a document's content
 	// is resolved once, when the selection is made.
 	docs map[language.Tag]*content.Doc
+	// notes are warnings about the selection as a whole, printed once and
+	// recorded in the manifest (a language printed in another's place).
+	notes []source.Diagnostic
 }
 
 // Select resolves a request: it loads the content (once), finds the
@@ -130,12 +140,16 @@ func Select(req Request) (*Selection, error) {
 	if err != nil {
 		return nil, err
 	}
+	fallback, err := checkLangs(langs, req.Fallback, set, flag)
+	if err != nil {
+		return nil, err
+	}
 	reg.Prefetch(langs...)
 	ls, only, err := selectLayouts(req.Layouts, builtin, flag)
 	if err != nil {
 		return nil, err
 	}
-	s := &Selection{Content: set, Layouts: ls, Only: only, Langs: langs, Region: req.Region, Audience: req.Audience,
+	s := &Selection{Content: set, Layouts: ls, Only: only, Langs: langs, Region: req.Region, Audience: req.Audience, Fallback: fallback,
 		Fonts: reg, RequireReviewed: req.RequireReviewed, Now: req.Now, ThirdLanguage: req.ThirdLanguage,
 		Press: req.Press, Timestamp: req.Timestamp, Calibration: req.Calibration}
 	if s.Region == "" {
@@ -175,14 +189,24 @@ func (s *Selection) resolve() error {
 		if _, ok := s.docs[lang]; ok {
 			continue
 		}
-		d, err := s.Content.Resolve(lang, s.Audience, s.Region)
+		d, err := s.Content.ResolveFallback(lang, s.Fallback, s.Audience, s.Region)
 		if err != nil {
 			return err
 		}
 		s.docs[lang] = d
+		for _, w := range d.Warnings {
+			if w.Rule == content.RuleFallback && w.Lang != "" {
+				s.notes = append(s.notes, w) // another language in this one's place
+			}
+		}
 	}
 	return nil
 }
+
+// Notes are the warnings about the selection as a whole: a language
+// printed in the place of one that has no text (--fallback). Plan adds
+// them to its notes, so they are printed once and go into the manifest.
+func (s *Selection) Notes() []source.Diagnostic { return slices.Clone(s.notes) }
 
 // doc returns the resolved content of lang, resolving it if the selection
 // was made by hand (tests, benchmarks) rather than by Select.
@@ -190,8 +214,106 @@ func (s *Selection) doc(lang language.Tag) (*content.Doc, error) {
 	if d, ok := s.docs[lang]; ok {
 		return d, nil
 	}
-	return s.Content.Resolve(lang, s.Audience, s.Region)
+	return s.Content.ResolveFallback(lang, s.Fallback, s.Audience, s.Region)
 }
+
+// checkLangs checks that the content has text in every language asked
+// for (a regional variant reads its language: es-MX → es), and reads the
+// fallback: the language to print in place of one that has none, given
+// only on purpose (--fallback). Without it, a language with no text is an
+// error naming the closest the content has, never English in its place.
+func checkLangs(langs []language.Tag, fallback string, set *content.Set, flag func(string) string) (language.Tag, error) {
+	fb := language.Und
+	if s := strings.TrimSpace(fallback); s != "" {
+		tag, err := parseTag(s, flag("fallback"))
+		if err != nil {
+			return language.Und, err
+		}
+		if _, err := set.Lookup(tag); err != nil {
+			d := *source.From(err)
+			d.Message = flag("fallback") + ": " + d.Message
+			d.Hint = "the fallback must be a language handbill has text in: 'handbill list languages' shows them"
+			return language.Und, &d
+		}
+		fb = tag
+	}
+	for _, tag := range langs {
+		if _, err := set.Lookup(tag); err != nil && fb == language.Und {
+			d := *source.From(err)
+			d.Message = flag("lang") + ": " + d.Message
+			return language.Und, &d
+		}
+	}
+	return fb, nil
+}
+
+// parseTag reads one BCP 47 tag given to flag.
+func parseTag(s, flag string) (language.Tag, error) {
+	tag, err := language.Parse(s)
+	if err == nil && tag != language.Und {
+		return tag, nil
+	}
+	if _, unknown := err.(language.ValueError); unknown {
+		return language.Und, source.Errorf(source.Pos{}, "use a language's BCP 47 tag, such as en, es, vi or zh-Hant; 'handbill list languages' shows the languages handbill has",
+			"%s: %q is no language BCP 47 knows", flag, s)
+	}
+	return language.Und, source.Errorf(source.Pos{}, "use tags such as en,es,vi or all; 'handbill list languages' shows what is built in",
+		"%s: %q is not a BCP 47 language tag", flag, s)
+}
+
+// PrintedKeys are the message keys a target prints (content.NamesKey
+// when it prints a hotline's name): the keys its templates and lists
+// name, in every block of every page, and list_or with sms_note, which it
+// fills. A placeholder that is neither a message key nor one of the
+// fields known to hold only numbers, addresses or the organisation's
+// words counts as printing names, so a new field is never left out of
+// --require-reviewed.
+func PrintedKeys(t layouts.Target) []string {
+	var keys []string
+	add := func(k string) {
+		if !slices.Contains(keys, k) {
+			keys = append(keys, k)
+		}
+	}
+	var walk func(bs []layouts.Block)
+	walk = func(bs []layouts.Block) {
+		for _, b := range bs {
+			if b.Items != "" {
+				add(b.Items)
+			}
+			for _, tmpl := range []string{b.Text, b.Title, b.Content, b.If} {
+				for _, m := range fieldRE.FindAllStringSubmatch(tmpl, -1) {
+					for _, name := range strings.Split(m[1], "|") {
+						name = strings.TrimSuffix(strings.TrimSpace(name), "?")
+						switch {
+						case slices.Contains(content.MessageKeys, name):
+							add(name)
+							if name == "sms_note" {
+								add("list_or")
+							}
+						case !slices.Contains(wordlessFields, name):
+							add(content.NamesKey)
+						}
+					}
+				}
+			}
+			walk(b.Blocks)
+		}
+	}
+	for _, p := range t.Layout.Pages {
+		walk(p.Blocks)
+	}
+	return keys
+}
+
+// fieldRE finds a template's placeholders: {name}, {name?}, {a|b}.
+var fieldRE = regexp.MustCompile(`\{([A-Za-z0-9_|? ]+)\}`)
+
+// wordlessFields are template fields that print no translated words:
+// numbers, addresses, the organisation's own words, the language's tag
+// and name for itself.
+var wordlessFields = []string{"hotline", "hotline2", "hotline_vanity", "hotline2_vanity", "sms", "sms_keyword", "web", "web2",
+	"emergency", "org_name", "org_contact", "native", "lang"}
 
 // withPreset fills what a compliance preset asks for into the request:
 // its outputs, languages and region, unless the request names others.
@@ -242,10 +364,9 @@ func parseLangs(tags []string, set *content.Set, flag func(string) string) ([]la
 	}
 	var out []language.Tag
 	for _, part := range tags {
-		tag, err := language.Parse(strings.TrimSpace(part))
+		tag, err := parseTag(strings.TrimSpace(part), flag("lang"))
 		if err != nil {
-			return nil, source.Errorf(source.Pos{}, "use tags such as en,es,vi or all; 'handbill list languages' shows what is built in",
-				"%s: %q is not a BCP 47 language tag", flag("lang"), part)
+			return nil, err
 		}
 		out = append(out, tag)
 	}

@@ -46,15 +46,17 @@ const StatusUser = "user"
 
 // langFile is a built-in language file as written.
 type langFile struct {
-	langHead  `yaml:",inline"`
-	Messages  messageSet                  `yaml:"messages,required"`
-	Audiences map[source.Text]*messageSet `yaml:"audiences"`
+	langHead     `yaml:",inline"`
+	Messages     messageSet                  `yaml:"messages,required"`
+	HotlineNames map[source.Text]source.Text `yaml:"hotline_names,required"`
+	Audiences    map[source.Text]*messageSet `yaml:"audiences"`
 }
 
 // langBase is the part of a language file before `audiences:`.
 type langBase struct {
-	langHead `yaml:",inline"`
-	Messages messageSet `yaml:"messages,required"`
+	langHead     `yaml:",inline"`
+	Messages     messageSet                  `yaml:"messages,required"`
+	HotlineNames map[source.Text]source.Text `yaml:"hotline_names,required"`
 }
 
 // langAudiences is the part of a language file from `audiences:` on.
@@ -86,11 +88,13 @@ type langInfo struct {
 }
 
 // langText is what one language's file says: its names and provenance,
-// its shared messages and, unless it is only the base (the part before
+// its shared messages, the names of the directory's hotlines in the
+// language and, unless it is only the base (the part before
 // `audiences:`), the audiences' overrides.
 type langText struct {
 	langInfo
 	shared    *messageSet
+	names     map[string]source.Text // hotline id → name
 	audiences map[string]*messageSet // nil in the base
 }
 
@@ -150,7 +154,7 @@ func newBuiltinLang(file string, tag language.Tag, read func() ([]byte, error)) 
 		}
 		if data, err := read(); err == nil {
 			if aud, ok := parseLangAudiences(file, data); ok {
-				return &langText{langInfo: base.langInfo, shared: base.shared, audiences: aud}, nil
+				return &langText{langInfo: base.langInfo, shared: base.shared, names: base.names, audiences: aud}, nil
 			}
 		}
 		return l.full()
@@ -178,7 +182,7 @@ func newBuiltinLang(file string, tag language.Tag, read func() ([]byte, error)) 
 // newUserLang returns a language only the user's file has: its messages
 // are the user file's overlays, so its own text has none.
 func newUserLang(tag language.Tag, info langInfo) *langData {
-	t := &langText{langInfo: info, shared: &messageSet{}, audiences: map[string]*messageSet{}}
+	t := &langText{langInfo: info, shared: &messageSet{}, names: map[string]source.Text{}, audiences: map[string]*messageSet{}}
 	get := func() (*langText, error) { return t, nil }
 	l := &langData{tag: tag, info: func() (*langInfo, error) { return &t.langInfo, nil }, base: get, text: get, full: get}
 	l.decoded.Store(true)
@@ -292,11 +296,29 @@ func parseLangFile(file, want string, data []byte) (*langText, error) {
 	if err != nil {
 		return nil, err
 	}
+	names, err := builtinNames(f.HotlineNames)
+	if err != nil {
+		return nil, err
+	}
 	aud, err := builtinAudiences(f.Audiences)
 	if err != nil {
 		return nil, err
 	}
-	return &langText{langInfo: *info, shared: &f.Messages, audiences: aud}, nil
+	return &langText{langInfo: *info, shared: &f.Messages, names: names, audiences: aud}, nil
+}
+
+// builtinNames checks the hotline names of a built-in language file: each
+// printable (the same rules as messages). That every name is there, for
+// every entry of the directory, is checked by the tests.
+func builtinNames(m map[source.Text]source.Text) (map[string]source.Text, error) {
+	out := map[string]source.Text{}
+	for _, id := range byPos(m) {
+		if err := checkMessageText(m[id], "hotline_names."+id.S); err != nil {
+			return nil, err
+		}
+		out[id.S] = m[id]
+	}
+	return out, nil
 }
 
 // builtinAudiences checks the audiences' overrides of a built-in file.
@@ -354,7 +376,11 @@ func parseLangBase(file, want string, data []byte) (*langText, bool) {
 	if err != nil {
 		return nil, false
 	}
-	return &langText{langInfo: *info, shared: &f.Messages}, true
+	names, err := builtinNames(f.HotlineNames)
+	if err != nil {
+		return nil, false
+	}
+	return &langText{langInfo: *info, shared: &f.Messages, names: names}, true
 }
 
 // parseLangAudiences reads a language file from `audiences:` on (none if

@@ -2,13 +2,16 @@ package content
 
 import (
 	"fmt"
+	"reflect"
 	"regexp"
+	"slices"
 	"strings"
 	"time"
 
 	"handbill/source"
 
 	"github.com/nyaruka/phonenumbers"
+	"golang.org/x/text/language"
 )
 
 // hotlineSpec is one entry of the hotline directory as written, in the
@@ -22,12 +25,18 @@ type hotlineSpec struct {
 	Vanity         source.Text `yaml:"vanity"`
 	SMS            source.Text `yaml:"sms"`
 	SMSKeyword     source.Text `yaml:"sms_keyword"`
+	WhatsApp       source.Text `yaml:"whatsapp"`
 	Web            source.Text `yaml:"web"`
 	Hours          source.Text `yaml:"hours"`
 	Languages      source.Text `yaml:"languages"`
 	PhoneLanguages int         `yaml:"phone_languages"`
-	Source         source.Text `yaml:"source"`
-	Verified       source.Text `yaml:"verified"`
+	// The languages each contact channel works in (BCP 47 tags); none
+	// given: no limit recorded.
+	CallLanguages []source.Text `yaml:"call_languages"`
+	SMSLanguages  []source.Text `yaml:"sms_languages"`
+	WebLanguages  []source.Text `yaml:"web_languages"`
+	Source        source.Text   `yaml:"source"`
+	Verified      source.Text   `yaml:"verified"`
 	// Exempt says why a number cannot be checked with libphonenumber (a
 	// short code its metadata lacks); the number is still pinned by test.
 	Exempt source.Text `yaml:"exempt"`
@@ -40,7 +49,7 @@ type hotlineSpec struct {
 func (h *hotlineSpec) onlyID() bool {
 	rest := *h
 	rest.ID = source.Text{}
-	return rest == hotlineSpec{}
+	return reflect.DeepEqual(rest, hotlineSpec{})
 }
 
 var (
@@ -108,6 +117,11 @@ func (h *hotlineSpec) validate(builtin bool) error {
 			return err
 		}
 	}
+	if h.WhatsApp.S != "" {
+		if err := h.checkNumber(h.WhatsApp, "whatsapp"); err != nil {
+			return err
+		}
+	}
 	if h.SMSKeyword.S != "" {
 		if h.SMS.S == "" {
 			return &source.Diagnostic{Severity: source.Error, Pos: h.SMSKeyword.Pos, Message: "`sms_keyword` without `sms`", Hint: "add the number to text"}
@@ -119,6 +133,43 @@ func (h *hotlineSpec) validate(builtin bool) error {
 	if h.Web.S != "" && !webRE.MatchString(h.Web.S) {
 		return &source.Diagnostic{Severity: source.Error, Pos: h.Web.Pos, Message: fmt.Sprintf("`web` must be an address without http://, got %q", h.Web.S),
 			Hint: "e.g. `humantraffickinghotline.org` or `example.org/report`"}
+	}
+	for _, c := range []struct {
+		key   string
+		tags  []source.Text
+		needs source.Text
+		what  string
+	}{{"call_languages", h.CallLanguages, h.Digits, "digits"}, {"sms_languages", h.SMSLanguages, h.SMS, "sms"}, {"web_languages", h.WebLanguages, h.Web, "web"}} {
+		if c.tags == nil {
+			continue
+		}
+		if c.needs.S == "" {
+			return &source.Diagnostic{Severity: source.Error, Pos: h.ID.Pos, Message: fmt.Sprintf("hotline `%s` has `%s` but no `%s`", h.ID.S, c.key, c.what),
+				Hint: fmt.Sprintf("`%s` says which languages the `%s` channel works in: give the channel, or remove the key", c.key, c.what)}
+		}
+		if len(c.tags) == 0 {
+			return &source.Diagnostic{Severity: source.Error, Pos: h.ID.Pos, Message: fmt.Sprintf("hotline `%s` has an empty `%s`", h.ID.S, c.key),
+				Hint: "list the languages the channel works in, e.g. [en, es], or remove the key if it works in any"}
+		}
+		var seen []string
+		for _, t := range c.tags {
+			tag, err := parseTag(t)
+			if err != nil {
+				return err
+			}
+			if slices.Contains(seen, tag.String()) {
+				return &source.Diagnostic{Severity: source.Error, Pos: t.Pos, Message: fmt.Sprintf("`%s` lists %s twice", c.key, tag), Hint: "list each language once"}
+			}
+			seen = append(seen, tag.String())
+		}
+	}
+	for _, f := range []struct {
+		t    source.Text
+		name string
+	}{{h.Name, "name"}, {h.Display, "display"}, {h.Vanity, "vanity"}, {h.Hours, "hours"}, {h.Languages, "languages"}, {h.Web, "web"}, {h.Source, "source"}, {h.Exempt, "exempt"}} {
+		if err := checkPrintable(f.t, f.name); err != nil {
+			return err
+		}
 	}
 	if h.PhoneLanguages < 0 {
 		return &source.Diagnostic{Severity: source.Error, Pos: h.ID.Pos, Message: "`phone_languages` must be 0 or more"}
@@ -235,8 +286,9 @@ func (h *hotlineSpec) hotline() Hotline {
 	return Hotline{
 		ID: h.ID.S, Name: h.Name,
 		Digits: h.Digits.S, Display: h.Display.S, Vanity: h.Vanity.S,
-		SMS: h.SMS.S, SMSKeyword: h.SMSKeyword.S, Web: h.Web.S,
+		SMS: h.SMS.S, SMSKeyword: h.SMSKeyword.S, WhatsApp: h.WhatsApp.S, Web: h.Web.S,
 		Hours: h.Hours.S, Languages: h.Languages.S, PhoneLanguages: h.PhoneLanguages,
+		CallLanguages: tagStrings(h.CallLanguages), SMSLanguages: tagStrings(h.SMSLanguages), WebLanguages: tagStrings(h.WebLanguages),
 		Country: h.Country.S, Source: h.Source.S, Verified: h.Verified.S,
 		Pos: h.ID.Pos,
 	}
@@ -248,4 +300,62 @@ func (h *hotlineSpec) hotline() Hotline {
 func (h Hotline) VerifiedDate() (time.Time, bool) {
 	t, err := time.Parse(time.DateOnly, h.Verified)
 	return t, err == nil
+}
+
+// tagStrings returns checked tags in their canonical form ("es", "zh-Hant").
+func tagStrings(ts []source.Text) []string {
+	var out []string
+	for _, t := range ts {
+		if tag, err := language.Parse(t.S); err == nil {
+			out = append(out, tag.String())
+		}
+	}
+	return out
+}
+
+// The contact channels of a hotline, for Serves.
+const (
+	ChannelCall = "call"
+	ChannelSMS  = "sms"
+	ChannelWeb  = "web"
+)
+
+// Serves tells whether the hotline's channel (ChannelCall, ChannelSMS or
+// ChannelWeb) works in language lang: the channel exists and its list of
+// languages is empty (no limit recorded) or holds lang's language (es
+// serves es-MX; zh-Hant serves zh-TW, not zh-Hans).
+func (h Hotline) Serves(channel string, lang language.Tag) bool {
+	var have bool
+	var tags []string
+	switch channel {
+	case ChannelCall:
+		have, tags = h.Digits != "", h.CallLanguages
+	case ChannelSMS:
+		have, tags = h.SMS != "", h.SMSLanguages
+	case ChannelWeb:
+		have, tags = h.Web != "", h.WebLanguages
+	}
+	if !have {
+		return false
+	}
+	if len(tags) == 0 {
+		return true
+	}
+	for _, t := range tags {
+		if sameLanguage(language.Make(t), lang) {
+			return true
+		}
+	}
+	return false
+}
+
+// sameLanguage tells whether a reader of b reads a: the same base
+// language in the same script (es and es-MX; zh-Hant and zh-TW; not pa and
+// pa-Arab).
+func sameLanguage(a, b language.Tag) bool {
+	ab, _ := a.Base()
+	bb, _ := b.Base()
+	as, _ := a.Script()
+	bs, _ := b.Script()
+	return ab == bb && as == bs
 }

@@ -1,12 +1,15 @@
 package content
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
 	"time"
 
 	"handbill/source"
+
+	"golang.org/x/text/language"
 )
 
 // pinned is the hotline table of shared/reference/domain.md, copied by
@@ -39,8 +42,10 @@ var pinned = map[string]struct {
 	// | Canada | Cybertip.ca | 1-866-658-9022 |
 	"ca-cybertip": {"CA", "1-866-658-9022", "", "", "", "cybertip.ca"},
 	"ca-911":      {"CA", "911", "", "", "", ""},
-	// | Mexico | Línea Nacional contra la Trata de Personas | 800 5533 000 |
+	// | Mexico | Línea Nacional contra la Trata de Personas | 800 5533 000 (WhatsApp on the same number) | 24/7; old "01 800" prefix dropped | M |
 	"mx-trata": {"MX", "800 5533 000", "", "", "", ""},
+	// Mexico's emergency number (not in the reference's table; named by issue 11).
+	"mx-911": {"MX", "911", "", "", "", ""},
 	// | UK | Modern Slavery & Exploitation Helpline | 08000 121 700 | emergency 999; Crimestoppers 0800 555 111 |
 	// (web address: the operator's site; not in the reference table)
 	"gb-modern-slavery": {"GB", "08000 121 700", "", "", "", "modernslaveryhelpline.org"},
@@ -101,6 +106,52 @@ func TestPinnedHotlines(t *testing.T) {
 	}
 }
 
+// channelsPinned is what the reference says of each line's channels
+// beyond its numbers: the languages its text line and chat work in, and a
+// WhatsApp number. Lines not listed have none of these.
+var channelsPinned = map[string]string{
+	// | US | National Human Trafficking Hotline | … | 24/7; phone in 200+ languages; text and chat in English and Spanish |
+	"us-nhth": "call: sms:en,es web:en,es whatsapp:",
+	// | Mexico | Línea Nacional contra la Trata de Personas | 800 5533 000 (WhatsApp on the same number) |
+	"mx-trata": "call: sms: web: whatsapp:8005533000",
+}
+
+func TestChannelsPinned(t *testing.T) {
+	for _, h := range builtinDirectory(t) {
+		got := fmt.Sprintf("call:%s sms:%s web:%s whatsapp:%s", strings.Join(h.CallLanguages, ","), strings.Join(h.SMSLanguages, ","),
+			strings.Join(h.WebLanguages, ","), h.WhatsApp)
+		want, ok := channelsPinned[h.ID]
+		if !ok {
+			want = "call: sms: web: whatsapp:"
+		}
+		if got != want {
+			t.Errorf("%s: %s, want %s", h.ID, got, want)
+		}
+	}
+}
+
+func TestHotlineServes(t *testing.T) {
+	h := Hotline{Digits: "1", SMS: "2", SMSLanguages: []string{"en", "es"}, Web: "x.org"}
+	for _, c := range []struct {
+		channel, lang string
+		want          bool
+	}{
+		{ChannelSMS, "en", true}, {ChannelSMS, "es-MX", true}, {ChannelSMS, "vi", false}, {ChannelSMS, "ur", false},
+		{ChannelCall, "vi", true}, {ChannelWeb, "vi", true},
+	} {
+		if got := h.Serves(c.channel, language.MustParse(c.lang)); got != c.want {
+			t.Errorf("%s in %s: %v, want %v", c.channel, c.lang, got, c.want)
+		}
+	}
+	if (Hotline{Digits: "1"}).Serves(ChannelSMS, language.English) {
+		t.Error("a line with no text line serves texts")
+	}
+	zh := Hotline{SMS: "1", SMSLanguages: []string{"zh-Hant"}}
+	if !zh.Serves(ChannelSMS, language.MustParse("zh-TW")) || zh.Serves(ChannelSMS, language.MustParse("zh-Hans")) {
+		t.Error("zh-Hant serves zh-TW, not zh-Hans")
+	}
+}
+
 func TestHotlineNumbersValid(t *testing.T) {
 	now := time.Now()
 	for _, h := range builtinDirectory(t) {
@@ -113,6 +164,11 @@ func TestHotlineNumbersValid(t *testing.T) {
 		if h.SMS != "" {
 			if err := ValidNumber(h.SMS, h.Country); err != nil {
 				t.Errorf("%s text line: %v", h.ID, err)
+			}
+		}
+		if h.WhatsApp != "" {
+			if err := ValidNumber(h.WhatsApp, h.Country); err != nil {
+				t.Errorf("%s WhatsApp: %v", h.ID, err)
 			}
 		}
 		if h.Vanity != "" {
@@ -173,6 +229,7 @@ var regionsPinned = map[string]string{
 	"US-GA": "us-ga us-nhth us-ncmec | us-911 | us-ncmec",
 	"US-TN": "us-tn us-nhth us-ncmec | us-911 | us-ncmec",
 	"CA":    "ca-hotline ca-cybertip | ca-911 | ",
+	"MX":    "mx-trata | mx-911 | ",
 	"GB":    "gb-modern-slavery gb-crimestoppers | gb-999 | gb-116000",
 	"IE":    "ie-garda | ie-999 | ",
 	"AU":    "au-afp | au-000 | ",
@@ -210,20 +267,28 @@ func TestHotlineSpecValidate(t *testing.T) {
 		edit func(*hotlineSpec)
 		msg  string
 	}{
-		"ok":             {func(*hotlineSpec) {}, ""},
-		"id":             {func(h *hotlineSpec) { h.ID.S = "X Line" }, "hotline id \"X Line\" must be lower-case letters and digits joined by hyphens"},
-		"country":        {func(h *hotlineSpec) { h.Country.S = "USA" }, "`country` must be an ISO 3166 two-letter code, got \"USA\""},
-		"nothing":        {func(h *hotlineSpec) { h.Digits.S, h.Display.S = "", "" }, "hotline `x-line` has no number, text line or web address"},
-		"not digits":     {func(h *hotlineSpec) { h.Digits.S = "1-888-373-7888" }, "`digits` must be digits only, got \"1-888-373-7888\""},
-		"invalid":        {func(h *hotlineSpec) { h.Digits.S, h.Display.S = "1234", "1234" }, "`digits` 1234 is not a valid number in US"},
-		"display":        {func(h *hotlineSpec) { h.Display.S = "1-888-373-7887" }, "`display` \"1-888-373-7887\" has the digits 18883737887, not 18883737888"},
-		"display vanity": {func(h *hotlineSpec) { h.Display.S = "1-888-373-7888 (X)" }, "`display` \"1-888-373-7888 (X)\" has letters"},
-		"no display":     {func(h *hotlineSpec) { h.Display.S = "" }, "hotline `x-line` has digits but no `display` form"},
-		"vanity":         {func(h *hotlineSpec) { h.Vanity.S = "1-888-FRE-SAFE" }, "`vanity` \"1-888-FRE-SAFE\" dials 18883737233, not 18883737888"},
-		"sms":            {func(h *hotlineSpec) { h.SMS.S = "1234" }, "`sms` 1234 is not a valid number in US"},
-		"keyword alone":  {func(h *hotlineSpec) { h.SMSKeyword.S = "HELP" }, "`sms_keyword` without `sms`"},
-		"web":            {func(h *hotlineSpec) { h.Web.S = "https://example.org" }, "`web` must be an address without http://, got \"https://example.org\""},
-		"date":           {func(h *hotlineSpec) { h.Verified.S = "2026-13-01" }, "`verified` must be a date YYYY-MM-DD, got \"2026-13-01\""},
+		"ok":              {func(*hotlineSpec) {}, ""},
+		"id":              {func(h *hotlineSpec) { h.ID.S = "X Line" }, "hotline id \"X Line\" must be lower-case letters and digits joined by hyphens"},
+		"country":         {func(h *hotlineSpec) { h.Country.S = "USA" }, "`country` must be an ISO 3166 two-letter code, got \"USA\""},
+		"nothing":         {func(h *hotlineSpec) { h.Digits.S, h.Display.S = "", "" }, "hotline `x-line` has no number, text line or web address"},
+		"not digits":      {func(h *hotlineSpec) { h.Digits.S = "1-888-373-7888" }, "`digits` must be digits only, got \"1-888-373-7888\""},
+		"invalid":         {func(h *hotlineSpec) { h.Digits.S, h.Display.S = "1234", "1234" }, "`digits` 1234 is not a valid number in US"},
+		"display":         {func(h *hotlineSpec) { h.Display.S = "1-888-373-7887" }, "`display` \"1-888-373-7887\" has the digits 18883737887, not 18883737888"},
+		"display vanity":  {func(h *hotlineSpec) { h.Display.S = "1-888-373-7888 (X)" }, "`display` \"1-888-373-7888 (X)\" has letters"},
+		"no display":      {func(h *hotlineSpec) { h.Display.S = "" }, "hotline `x-line` has digits but no `display` form"},
+		"vanity":          {func(h *hotlineSpec) { h.Vanity.S = "1-888-FRE-SAFE" }, "`vanity` \"1-888-FRE-SAFE\" dials 18883737233, not 18883737888"},
+		"sms":             {func(h *hotlineSpec) { h.SMS.S = "1234" }, "`sms` 1234 is not a valid number in US"},
+		"keyword alone":   {func(h *hotlineSpec) { h.SMSKeyword.S = "HELP" }, "`sms_keyword` without `sms`"},
+		"web":             {func(h *hotlineSpec) { h.Web.S = "https://example.org" }, "`web` must be an address without http://, got \"https://example.org\""},
+		"date":            {func(h *hotlineSpec) { h.Verified.S = "2026-13-01" }, "`verified` must be a date YYYY-MM-DD, got \"2026-13-01\""},
+		"whatsapp":        {func(h *hotlineSpec) { h.WhatsApp.S = "1234" }, "`whatsapp` 1234 is not a valid number in US"},
+		"sms langs alone": {func(h *hotlineSpec) { h.SMSLanguages = []source.Text{{S: "en"}} }, "hotline `x-line` has `sms_languages` but no `sms`"},
+		"web langs empty": {func(h *hotlineSpec) { h.Web.S, h.WebLanguages = "x.org", []source.Text{} }, "hotline `x-line` has an empty `web_languages`"},
+		"bad channel tag": {func(h *hotlineSpec) { h.CallLanguages = []source.Text{{S: "english"}} }, "\"english\" is not a BCP 47 language tag"},
+		"tag twice":       {func(h *hotlineSpec) { h.CallLanguages = []source.Text{{S: "en"}, {S: "en"}} }, "`call_languages` lists en twice"},
+		"bidi in name":    {func(h *hotlineSpec) { h.Name.S = "X \u202e line" }, "`name` holds U+202E RIGHT-TO-LEFT OVERRIDE, an invisible character that reorders text: a number after it can print backwards"},
+		"bidi in display": {func(h *hotlineSpec) { h.Display.S = "1-888-373-7888\u200f" }, "`display` holds U+200F RIGHT-TO-LEFT MARK, an invisible character that reorders text: a number after it can print backwards"},
+		"bidi in web":     {func(h *hotlineSpec) { h.Web.S = "x.org/\u2067a" }, "`web` holds U+2067 RIGHT-TO-LEFT ISOLATE, an invisible character that reorders text: a number after it can print backwards"},
 	}
 	for name, c := range cases {
 		h := base()

@@ -110,7 +110,7 @@ func TestLazyPartsMatchFile(t *testing.T) {
 func TestLazyPartsOutOfOrder(t *testing.T) {
 	const file = "built-in content/xx.yaml"
 	head := "lang: vi\nname: V\nnative: V\nprovenance:\n  source: s\n  status: machine-draft\n  date: 2026-01-02\n"
-	msgs := "messages:\n  headline: H\n"
+	msgs := "messages:\n  headline: H\nhotline_names: {}\n"
 	aud := "audiences:\n  youth:\n    headline: Y\n"
 	// A mistake after `audiences:` is found by what reads the audiences,
 	// not by a community document (the tests read every built-in file
@@ -119,10 +119,10 @@ func TestLazyPartsOutOfOrder(t *testing.T) {
 		{"in order", head + msgs + aud, "", ""},
 		{"audiences first", head + aud + msgs, "", ""},
 		{"messages first", msgs + aud + head, "", ""},
-		{"flow", head + "messages: {headline: H}\naudiences: {youth: {headline: Y}}\n", "", ""},
+		{"flow", head + "messages: {headline: H}\nhotline_names: {}\naudiences: {youth: {headline: Y}}\n", "", ""},
 		{"community", head + msgs + "audiences:\n  community:\n    headline: C\n",
-			"", "built-in content/xx.yaml:11:3: a built-in file has no `community` overrides"},
-		{"mistake after", head + msgs + aud + "extra: 1\n", "", "built-in content/xx.yaml:13:1: unknown key `extra`"},
+			"", "built-in content/xx.yaml:12:3: a built-in file has no `community` overrides"},
+		{"mistake after", head + msgs + aud + "extra: 1\n", "", "built-in content/xx.yaml:14:1: unknown key `extra`"},
 		{"mistake in head", strings.Replace(head, "status: machine-draft", "status: done", 1) + msgs + aud,
 			"built-in content/xx.yaml:6:11: unknown status \"done\"", "built-in content/xx.yaml:6:11: unknown status \"done\""},
 	} {

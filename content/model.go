@@ -19,12 +19,35 @@ type Messages struct {
 	Name     string // English name of the language, e.g. "Spanish"
 	Native   string // its name in its own script, e.g. "Español"
 	Audience string
-	// Status is the translation's review status: "machine-draft",
-	// "community-reviewed" or "professional" (see Statuses), or "user"
-	// for a language only the user's content file has; Reviewed its date.
+	// Status is the review status of the least reviewed text resolved:
+	// "machine-draft", "community-reviewed" or "professional" (see
+	// Statuses), or "user" for text from the user's content file that
+	// states no review; Reviewed its date. Provenance says it per key.
 	Status, Reviewed string
 	Texts            map[string]source.Text
 	Lists            map[string][]source.Text
+	// Provenance says, for each key of Texts and Lists (and NamesKey for
+	// the hotlines' names), who wrote the text printed and how far it has
+	// been reviewed: a list made of built-in items and the user's has the
+	// least reviewed status of the two.
+	Provenance map[string]Provenance
+}
+
+// NamesKey is the key of Messages.Provenance for the hotlines' names.
+const NamesKey = "hotline_names"
+
+// Provenance is where a text comes from and how far it has been reviewed.
+type Provenance struct {
+	// Lang is the language whose text it is (English for a key a language
+	// lacks), and Name that language's English name.
+	Lang language.Tag
+	Name string
+	// Status is "machine-draft", "community-reviewed", "professional" or
+	// "user" (the user's own text, with no review stated); Reviewer who
+	// reviewed it, Date when (or when the draft was made).
+	Status, Reviewer, Date string
+	// User tells whether the text is from the user's content file.
+	User bool
 }
 
 // Hotline is one line to call, text or visit.
@@ -38,6 +61,9 @@ type Hotline struct {
 	// SMS is the text line's number ("233733") and SMSKeyword the word to
 	// send, if any ("BEFREE").
 	SMS, SMSKeyword string
+	// WhatsApp is the number that answers WhatsApp messages, digits only,
+	// if any. It is not a text line: texts (SMS) to it may not arrive.
+	WhatsApp string
 	// Web is the chat or report address, without scheme
 	// ("humantraffickinghotline.org").
 	Web   string
@@ -47,10 +73,15 @@ type Hotline struct {
 	// PhoneLanguages how many by phone, if known (fills {languages}).
 	Languages      string
 	PhoneLanguages int
-	Country        string // ISO 3166-1 alpha-2
-	Source         string
-	Verified       string // YYYY-MM-DD
-	Pos            source.Pos
+	// CallLanguages, SMSLanguages and WebLanguages are the languages each
+	// contact channel works in (BCP 47 tags, "en", "es"); empty: no limit
+	// recorded (the US hotline answers calls in 200+ languages through
+	// interpreters). See Serves.
+	CallLanguages, SMSLanguages, WebLanguages []string
+	Country                                   string // ISO 3166-1 alpha-2
+	Source                                    string
+	Verified                                  string // YYYY-MM-DD
+	Pos                                       source.Pos
 }
 
 // Org is the organisation a document is made for.

@@ -5,35 +5,58 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"handbill/source"
 
 	"golang.org/x/text/language"
+	"golang.org/x/text/language/display"
 )
 
 // Resolve returns what one document says: the messages in language lang
 // for audience, with the hotlines of region, placeholders filled. Empty
 // audience or region, or language.Und, mean the defaults.
 //
-// A language s does not have is matched to the closest one it has
-// (golang.org/x/text/language: es-MX → es), with the warning "es-MX: using
-// es"; one with no close match is an error. Each message is looked up in
-// this order, the first that has it winning: the user file's audience
-// overrides, the user file's messages, the built-in audience overrides,
-// the built-in messages. A key the language lacks comes from its parent
-// language if s has one (a user's es-MX falls back to es, with one
-// warning), else from English, with a warning per key. Each machine-drafted
-// language that supplies text adds a warning too.
+// A language s does not have is read as the language s has that its
+// readers read (golang.org/x/text/language matching, kept to the same
+// language in the same script: es-MX → es, pt-BR → pt, zh-TW → zh-Hant),
+// with the warning "es-MX: using es"; any other is an error naming the
+// closest languages s has (see ResolveFallback to print another language
+// on purpose). Each message is looked up in this order, the first that
+// has it winning: the user file's audience overrides, the user file's
+// messages, the built-in audience overrides, the built-in messages. A key
+// the language lacks comes from its parent language if s has one (a
+// user's es-MX falls back to es, with one warning), else from English,
+// with a warning per key. A list key the user writes with `+` (`signs+`)
+// adds its items to the list the lookup finds below it.
 // Warnings go to Doc.Warnings: the manifest and the summary show them.
+// Which text is a machine draft is in Messages.Provenance, and
+// Doc.MachineDrafts makes the warnings for the keys a document prints.
+//
+// Where the region has no text line, or its text line does not work in
+// the document's language (the US hotline's texts are in English and
+// Spanish only), a message written with a call-only form (`{text: "Call
+// or text…", call_only: "Call…"}`) resolves to that form, and `sms_note`
+// names the languages the text line works in (it is left out otherwise).
 //
 // Placeholders ({emergency}, {hotline}, …; see Placeholders) are filled
 // from the region's hotlines. A text whose placeholder has no value in the
 // region is left out of Messages, and a list item dropped, so layouts must
-// skip a block whose message is absent.
+// skip a block whose message is absent. The hotlines' names are the
+// document language's (English, with a warning, where it has none).
 //
 // Unknown names are *source.Diagnostic values with no file position (they come from
 // the command line) and a hint listing the known names.
 func (s *Set) Resolve(lang language.Tag, audience, region string) (*Doc, error) {
+	return s.ResolveFallback(lang, language.Und, audience, region)
+}
+
+// ResolveFallback is Resolve, except that a language s has no text in is
+// printed in fallback's language instead (when fallback is not
+// language.Und), with a warning of rule RuleFallback: a poster in another
+// language than the one asked for is made only when the user asks for it
+// (`--fallback en`).
+func (s *Set) ResolveFallback(lang, fallback language.Tag, audience, region string) (*Doc, error) {
 	if audience == "" {
 		audience = s.defAudience
 	}
@@ -49,10 +72,17 @@ func (s *Set) Resolve(lang language.Tag, audience, region string) (*Doc, error) 
 	}
 	doc := &Doc{Region: code}
 	l, warn, err := s.language(lang)
-	if err != nil {
+	switch {
+	case err != nil && fallback == language.Und:
 		return nil, err
-	}
-	if warn != "" {
+	case err != nil:
+		fl, _, ferr := s.language(fallback)
+		if ferr != nil {
+			return nil, ferr
+		}
+		doc.Warnings = append(doc.Warnings, s.fallbackWarning(lang, fallback, fl))
+		l = fl
+	case warn != "":
 		doc.Warnings = append(doc.Warnings, source.Diagnostic{Severity: source.Warning, Rule: RuleFallback, Message: warn, Hint: fallbackHint})
 	}
 	s.regionHotlines(doc, code)
@@ -63,69 +93,458 @@ func (s *Set) Resolve(lang language.Tag, audience, region string) (*Doc, error) 
 		return nil, brokenBuiltin(err)
 	}
 	m := Messages{Lang: l.tag, Name: lt.name, Native: lt.native, Audience: audience,
-		Status: lt.status, Reviewed: lt.date, Texts: map[string]source.Text{}, Lists: map[string][]source.Text{}}
-	values := placeholderValues(doc)
+		Texts: map[string]source.Text{}, Lists: map[string][]source.Text{}, Provenance: map[string]Provenance{}}
 	en := s.byTag["en"]
 	chain := s.parents(l)
-	used := map[*langData]*langText{}
+	r := &resolver{s: s, l: l, en: en, chain: chain, audience: audience, used: map[*langData]bool{}}
+
+	values := placeholderValues(doc)
+	if v, err := r.smsLanguages(doc); err != nil {
+		return nil, err
+	} else if v != "" {
+		values["sms_languages"] = v
+	}
+	// The call-only wording is printed where texting the hotline would
+	// not work for this reader.
+	callOnly := values["sms"] == "" || values["sms_languages"] != ""
+	pick := func(v variant) source.Text {
+		if callOnly && v.CallOnly.S != "" {
+			return v.CallOnly
+		}
+		return v.Text
+	}
 	for _, key := range MessageKeys {
-		var set *messageSet
-		for _, p := range chain {
-			if set, err = s.lookup(p, audience, key, used); err != nil {
-				return nil, err
-			}
-			if set != nil {
-				break
-			}
+		k, err := r.key(key)
+		if err != nil {
+			return nil, err
 		}
-		if set == nil && l != en {
-			if set, err = s.lookup(en, audience, key, used); err != nil {
-				return nil, err
-			}
-			if set != nil {
-				doc.Warnings = append(doc.Warnings, source.Diagnostic{Severity: source.Warning, Pos: s.userPos(l), Rule: RuleFallback, Message: fmt.Sprintf("%s: no `%s` in %s, using English", l.tag, key, lt.name), Hint: fallbackHint})
-			}
-		}
-		if set == nil {
+		if k == nil {
 			continue // cannot happen for built-in English, which has every key
+		}
+		if k.english && l != en {
+			doc.Warnings = append(doc.Warnings, source.Diagnostic{Severity: source.Warning, Pos: s.userPos(l), Rule: RuleFallback, Message: fmt.Sprintf("%s: no `%s` in %s, using English", l.tag, key, lt.name), Hint: fallbackHint})
 		}
 		if IsListKey(key) {
 			var items []source.Text
-			for _, t := range set.lists[key] {
+			for _, v := range k.items {
+				t := pick(v)
 				if f, ok := fill(t, values); ok {
 					items = append(items, f)
 				} else if !t.Pos.IsBuiltin() {
 					doc.Warnings = append(doc.Warnings, source.Diagnostic{Severity: source.Warning, Pos: t.Pos, Rule: RuleLeftOut, Message: fmt.Sprintf("an item of `%s` is left out: %s", key, missingWhy(t, values, code))})
 				}
 			}
+			if len(k.items) > MaxListItems {
+				return nil, &source.Diagnostic{Severity: source.Error, Pos: k.appendPos, Message: fmt.Sprintf("`%s%s` makes the list %d items long; a list may have at most %d", key, AppendSuffix, len(k.items), MaxListItems),
+					Hint: "add fewer items: a layout shows only a few"}
+			}
 			if len(items) > 0 {
 				m.Lists[key] = items
+				m.Provenance[key] = k.prov
 			}
 			continue
 		}
-		t := set.texts[key]
+		t := pick(k.text)
 		if f, ok := fill(t, values); ok {
 			m.Texts[key] = f
-		} else if !t.Pos.IsBuiltin() {
+			m.Provenance[key] = k.prov
+		} else if !t.Pos.IsBuiltin() && key != "sms_note" { // sms_note is left out on purpose
 			doc.Warnings = append(doc.Warnings, source.Diagnostic{Severity: source.Warning, Pos: t.Pos, Rule: RuleLeftOut, Message: fmt.Sprintf("`%s` is left out: %s", key, missingWhy(t, values, code))})
 		}
 	}
-	for _, p := range append(chain, en) {
-		pt := used[p]
-		if pt == nil {
-			continue
-		}
-		delete(used, p) // report each language once
-		if p != l && p != en {
+	if err := r.names(doc, &m); err != nil {
+		return nil, err
+	}
+	for _, p := range chain[1:] {
+		if r.used[p] {
 			doc.Warnings = append(doc.Warnings, source.Diagnostic{Severity: source.Warning, Rule: RuleFallback, Message: fmt.Sprintf("%s: what %s does not say comes from %s", l.tag, l.tag, p.tag), Hint: fallbackHint})
 		}
-		if pt.status == "machine-draft" && (p != en || l == en) {
-			doc.Warnings = append(doc.Warnings, source.Diagnostic{Severity: source.Warning, Rule: RuleMachineDraft, Message: fmt.Sprintf("%s: the %s text is a machine draft, not yet reviewed", p.tag, pt.name),
-				Hint: "have a native speaker review the translation, then set its provenance status"})
+	}
+	m.Status, m.Reviewed = lt.status, lt.date
+	first := true
+	for _, key := range append(slices.Clone(MessageKeys), NamesKey) {
+		if p, ok := m.Provenance[key]; ok && (first || statusRank(p.Status) < statusRank(m.Status)) {
+			m.Status, m.Reviewed, first = p.Status, p.Date, false
 		}
 	}
 	doc.Messages = m
 	return doc, nil
+}
+
+// fallbackWarning says that lang, which s has no text in, is printed in
+// the fallback language l, as the user asked.
+func (s *Set) fallbackWarning(lang, fallback language.Tag, l *langData) source.Diagnostic {
+	return source.Diagnostic{Severity: source.Warning, Rule: RuleFallback, Lang: lang.String(),
+		Message: fmt.Sprintf("%s: no text in %s; printing %s (%s) instead, as the fallback %s asks", lang, englishName(lang), l.infoOrTag().name, l.tag, fallback),
+		Hint:    "these documents are not in the language their folder names: write the text in your content file (`messages: " + lang.String() + ": …`) to print it"}
+}
+
+// resolver looks up one document's keys: l is its language, chain l and
+// the parent languages s has, en English.
+type resolver struct {
+	s        *Set
+	l, en    *langData
+	chain    []*langData
+	audience string
+	// used records the languages of chain that gave text.
+	used map[*langData]bool
+}
+
+// layer is one message set of the lookup order, and where it is from.
+type layer struct {
+	set  *messageSet
+	lang *langData
+	text *langText
+	user bool
+}
+
+// layers are p's message sets in lookup order: the user file's audience
+// overrides and messages, then the built-in file's.
+func (r *resolver) layers(p *langData) ([]layer, error) {
+	t, err := p.forAudience(r.audience)()
+	if err != nil {
+		return nil, brokenBuiltin(err)
+	}
+	tag := p.tag.String()
+	return []layer{
+		{r.s.userAud[r.audience][tag], p, t, true},
+		{r.s.userShared[tag], p, t, true},
+		{t.audiences[r.audience], p, t, false},
+		{t.shared, p, t, false},
+	}, nil
+}
+
+// resolvedKey is one key looked up: its text, or its list's items, where
+// they come from (the least reviewed part's provenance), and whether they
+// are English standing in for the document's language.
+type resolvedKey struct {
+	text      variant
+	items     []variant
+	prov      Provenance
+	english   bool
+	appendPos source.Pos // of the last `key+` that added items
+}
+
+// key looks up key in the document's language, its parents, then English.
+func (r *resolver) key(key string) (*resolvedKey, error) {
+	k, err := r.keyIn(r.chain, key)
+	if err != nil || k != nil || r.l == r.en {
+		return k, err
+	}
+	k, err = r.keyIn([]*langData{r.en}, key)
+	if k != nil {
+		k.english = true
+	}
+	return k, err
+}
+
+// keyIn looks key up in the languages langs, in order. A list is the
+// first list found with the items every `key+` above it adds (the lower
+// ones first); `key+` with no list below it in these languages is the
+// whole list.
+func (r *resolver) keyIn(langs []*langData, key string) (*resolvedKey, error) {
+	var adds []layer
+	var k resolvedKey
+	provs := []Provenance{}
+	found := false
+search:
+	for _, p := range langs {
+		ls, err := r.layers(p)
+		if err != nil {
+			return nil, err
+		}
+		for _, ly := range ls {
+			switch {
+			case !IsListKey(key) && ly.set.has(key):
+				k.text = ly.set.texts[key]
+				provs = append(provs, r.s.provenance(ly))
+				r.used[p] = true
+				found = true
+				break search
+			case IsListKey(key) && ly.set.has(key):
+				k.items = slices.Clone(ly.set.lists[key])
+				provs = append(provs, r.s.provenance(ly))
+				r.used[p] = true
+				found = true
+				break search
+			case IsListKey(key) && ly.set.hasAppend(key):
+				adds = append(adds, ly)
+			}
+		}
+	}
+	if !found && len(adds) == 0 {
+		return nil, nil
+	}
+	for i := len(adds) - 1; i >= 0; i-- {
+		ly := adds[i]
+		k.items = append(k.items, ly.set.appends[key]...)
+		k.appendPos = ly.set.keyPos[key+AppendSuffix]
+		provs = append(provs, r.s.provenance(ly))
+		r.used[ly.lang] = true
+	}
+	k.prov = provs[0]
+	for _, p := range provs[1:] {
+		if statusRank(p.Status) < statusRank(k.prov.Status) {
+			k.prov = p
+		}
+	}
+	return &k, nil
+}
+
+// provenance is the provenance of the text of layer ly.
+func (s *Set) provenance(ly layer) Provenance {
+	p := Provenance{Lang: ly.lang.tag, Name: ly.text.name}
+	if !ly.user {
+		p.Status, p.Date = ly.text.status, ly.text.date
+		return p
+	}
+	p.User = true
+	if up, ok := s.userProv[ly.lang.tag.String()]; ok {
+		p.Status, p.Reviewer, p.Date = up.Status, up.Reviewer, up.Date
+		return p
+	}
+	p.Status = StatusUser
+	return p
+}
+
+// statusRank orders review statuses, least reviewed first: a machine
+// draft, the user's own text with no review stated, a community review, a
+// professional one.
+func statusRank(status string) int {
+	switch status {
+	case "machine-draft":
+		return 0
+	case StatusUser:
+		return 1
+	case "community-reviewed":
+		return 2
+	case "professional":
+		return 3
+	}
+	return 0
+}
+
+// textLine is the document's text line: the first of its hotlines with a
+// number to text, as {sms} is.
+func textLine(doc *Doc) (Hotline, bool) {
+	for _, h := range doc.Hotlines {
+		if h.SMS != "" {
+			return h, true
+		}
+	}
+	return Hotline{}, false
+}
+
+// smsLanguages is what fills {sms_languages}: the languages the text line
+// works in, named in the document's language and joined with its
+// `list_or` ("English or Spanish"), or "" when the text line works in the
+// document's language or there is none.
+func (r *resolver) smsLanguages(doc *Doc) (string, error) {
+	h, ok := textLine(doc)
+	if !ok || h.Serves(ChannelSMS, r.l.tag) {
+		return "", nil
+	}
+	or := "or"
+	k, err := r.key("list_or")
+	if err != nil {
+		return "", err
+	}
+	if k != nil {
+		or = k.text.S
+	}
+	var names []string
+	for _, t := range h.SMSLanguages {
+		names = append(names, r.s.languageName(r.l.tag, language.Make(t)))
+	}
+	return joinOr(names, or, r.l.tag), nil
+}
+
+// languageName is the name of language t in language in: CLDR's, through
+// golang.org/x/text/language/display, where it has one in that language;
+// else t's own name for itself (from its language file: "Español").
+func (s *Set) languageName(in, t language.Tag) string {
+	if displays(in) {
+		n := display.Tags(in).Name(t)
+		// display answers in English where it lacks a name.
+		if n != "" && (sameLanguage(in, language.English) || n != display.English.Tags().Name(t)) {
+			return n
+		}
+	}
+	if l := s.byTag[t.String()]; l != nil {
+		return l.infoOrTag().native
+	}
+	if n := display.Self.Name(t); n != "" {
+		return n
+	}
+	return t.String()
+}
+
+// displayed is the languages golang.org/x/text/language/display names
+// languages in.
+var displayed = sync.OnceValue(func() []language.Tag { return display.Supported.Tags() })
+
+// displays tells whether display has names in language t (it answers
+// for others in a related language: Haitian Creole in French).
+func displays(t language.Tag) bool {
+	return slices.ContainsFunc(displayed(), func(d language.Tag) bool { return sameLanguage(d, t) })
+}
+
+// englishName is the English name of t, or t itself.
+func englishName(t language.Tag) string {
+	if n := display.English.Tags().Name(t); n != "" {
+		return n
+	}
+	return t.String()
+}
+
+// joinOr joins names as a list of alternatives in language tag: "A or
+// B", "A, B or C", with the separators its script uses (none between
+// words in Chinese and Japanese, ZERO WIDTH SPACE in Thai and Khmer, an
+// Arabic comma in Arabic script).
+func joinOr(names []string, or string, tag language.Tag) string {
+	space, comma := " ", ", "
+	switch script, _ := tag.Script(); script.String() {
+	case "Hans", "Hant", "Jpan":
+		space, comma = "", "、"
+	case "Thai", "Khmr", "Laoo", "Mymr":
+		space, comma = "\u200b", " "
+	case "Arab":
+		comma = "، "
+	}
+	switch len(names) {
+	case 0:
+		return ""
+	case 1:
+		return names[0]
+	}
+	return strings.Join(names[:len(names)-1], comma) + space + or + space + names[len(names)-1]
+}
+
+// names gives the document's hotlines their names in its language: the
+// user file's `hotline_names`, then the language file's, through the
+// parent languages; a line the language names nowhere keeps its English
+// name (a user's own line, the name its entry gives), with a warning.
+func (r *resolver) names(doc *Doc, m *Messages) error {
+	var provs []Provenance
+	for _, h := range r.hotlinesOf(doc) {
+		name, prov, ok, err := r.name(h.ID)
+		if err != nil {
+			return err
+		}
+		if !ok {
+			name, prov = h.Name, Provenance{Lang: language.English, Name: "English", Status: StatusUser, User: true}
+			if !h.Name.Pos.IsBuiltin() && r.s.isLocal(h.ID) {
+				// The user's own line: its entry's name is in the user's
+				// first language.
+				if !sameLanguage(r.s.firstLang(), r.l.tag) {
+					doc.Warnings = append(doc.Warnings, source.Diagnostic{Severity: source.Warning, Pos: h.Name.Pos, Rule: RuleFallback,
+						Message: fmt.Sprintf("%s: hotline `%s` has no name in %s; printing %q", r.l.tag, h.ID, m.Name, h.Name.S),
+						Hint:    fmt.Sprintf("add its name under `hotline_names: %s: %s: …` in your content file", r.l.tag, h.ID)})
+				}
+			} else {
+				if en, eprov, eok, err := r.nameIn([]*langData{r.en}, h.ID); err != nil {
+					return err
+				} else if eok {
+					name, prov = en, eprov
+				} else {
+					prov = Provenance{Lang: language.English, Name: "English", Status: "machine-draft"}
+				}
+				if r.l != r.en {
+					doc.Warnings = append(doc.Warnings, source.Diagnostic{Severity: source.Warning, Pos: r.s.userPos(r.l), Rule: RuleFallback,
+						Message: fmt.Sprintf("%s: hotline `%s` has no name in %s; printing its English name", r.l.tag, h.ID, m.Name),
+						Hint:    fmt.Sprintf("add its name under `hotline_names: %s: %s: …` in your content file", r.l.tag, h.ID)})
+				}
+			}
+		}
+		h.Name = name
+		provs = append(provs, prov)
+	}
+	for i, p := range provs {
+		if i == 0 || statusRank(p.Status) < statusRank(m.Provenance[NamesKey].Status) {
+			m.Provenance[NamesKey] = p
+		}
+	}
+	return nil
+}
+
+// hotlinesOf is pointers to every hotline the document names.
+func (r *resolver) hotlinesOf(doc *Doc) []*Hotline {
+	var out []*Hotline
+	for i := range doc.Hotlines {
+		out = append(out, &doc.Hotlines[i])
+	}
+	for _, h := range []*Hotline{&doc.Emergency, &doc.Missing} {
+		if h.ID != "" {
+			out = append(out, h)
+		}
+	}
+	return out
+}
+
+// name is hotline id's name in the document's language or a parent.
+func (r *resolver) name(id string) (source.Text, Provenance, bool, error) {
+	return r.nameIn(r.chain, id)
+}
+
+func (r *resolver) nameIn(langs []*langData, id string) (source.Text, Provenance, bool, error) {
+	for _, p := range langs {
+		t, err := p.forAudience(r.audience)()
+		if err != nil {
+			return source.Text{}, Provenance{}, false, brokenBuiltin(err)
+		}
+		if n, ok := r.s.userNames[p.tag.String()][id]; ok {
+			return n, r.s.provenance(layer{lang: p, text: t, user: true}), true, nil
+		}
+		if n, ok := t.names[id]; ok {
+			return n, r.s.provenance(layer{lang: p, text: t}), true, nil
+		}
+	}
+	return source.Text{}, Provenance{}, false, nil
+}
+
+// MachineDrafts returns a warning (rule RuleMachineDraft) for each
+// language whose machine-drafted text the document prints, naming the
+// keys: keys are the message keys a layout prints (NamesKey for the
+// hotlines' names), nil for every key resolved. --require-reviewed makes
+// them errors.
+func (d *Doc) MachineDrafts(keys []string) []source.Diagnostic {
+	type group struct {
+		prov Provenance
+		keys []string
+	}
+	var groups []*group
+	total := 0
+	for _, key := range append(slices.Clone(MessageKeys), NamesKey) {
+		p, ok := d.Messages.Provenance[key]
+		if !ok || keys != nil && !slices.Contains(keys, key) {
+			continue
+		}
+		total++
+		if p.Status != "machine-draft" {
+			continue
+		}
+		i := slices.IndexFunc(groups, func(g *group) bool { return g.prov.Lang == p.Lang && g.prov.User == p.User })
+		if i < 0 {
+			groups = append(groups, &group{prov: p})
+			i = len(groups) - 1
+		}
+		groups[i].keys = append(groups[i].keys, key)
+	}
+	var out []source.Diagnostic
+	for _, g := range groups {
+		what := "the " + g.prov.Name + " text"
+		if len(g.keys) < total {
+			what += " of `" + strings.Join(g.keys, "`, `") + "`"
+		}
+		hint := "have a native speaker review the translation, then put the reviewed text in your content file with `provenance: " + g.prov.Lang.String() + ": {status: community-reviewed, reviewer: …, date: …}` (see the content format)"
+		if g.prov.User {
+			what += " (in your content file)"
+			hint = "have a native speaker review it, then set its `provenance` status to community-reviewed or professional"
+		}
+		out = append(out, source.Diagnostic{Severity: source.Warning, Rule: RuleMachineDraft,
+			Message: fmt.Sprintf("%s: %s is a machine draft, not yet reviewed", g.prov.Lang, what), Hint: hint})
+	}
+	return out
 }
 
 // parents returns l and the languages s has that l's tag falls back to
@@ -140,7 +559,8 @@ func (s *Set) parents(l *langData) []*langData {
 	return chain
 }
 
-// language finds the language to print for lang, and the fallback warning.
+// language finds the language to print for lang, and the warning when it
+// is another tag (es-MX: using es).
 func (s *Set) language(lang language.Tag) (*langData, string, error) {
 	if lang == language.Und {
 		if len(s.defLangs) > 0 {
@@ -149,34 +569,97 @@ func (s *Set) language(lang language.Tag) (*langData, string, error) {
 			lang = language.English
 		}
 	}
-	if l := s.byTag[lang.String()]; l != nil {
+	l, ok := s.match(lang)
+	if !ok {
+		return nil, "", s.noLanguage(lang, "")
+	}
+	if l.tag == lang {
 		return l, "", nil
 	}
-	_, i, c := s.matcher.Match(lang)
-	if c == language.No {
-		return nil, "", &source.Diagnostic{Severity: source.Error, Message: fmt.Sprintf("no content in language `%s`", lang),
-			Hint: s.languageHint(lang.String())}
-	}
-	l := s.langs[i]
 	return l, fmt.Sprintf("%s: using %s", lang, l.tag), nil
 }
 
-// lookup returns the message set that has key for language l and
-// audience, in overlay order, or nil; a language that has the key is
-// recorded in used, with its text (decoded here on first use).
-func (s *Set) lookup(l *langData, audience, key string, used map[*langData]*langText) (*messageSet, error) {
-	t, err := l.forAudience(audience)()
-	if err != nil {
-		return nil, brokenBuiltin(err)
+// match finds the language s prints for want: want itself, or the
+// language s has that a reader of want reads, by
+// golang.org/x/text/language's matching, kept to the same language in the
+// same script (es-MX → es, zh-TW → zh-Hant, cmn → zh-Hans). The matcher
+// alone offers English for Urdu or Klingon, with high confidence: a
+// fallback to another language is the user's choice (--fallback), never
+// made here.
+func (s *Set) match(want language.Tag) (*langData, bool) {
+	if l := s.byTag[want.String()]; l != nil {
+		return l, true
 	}
-	tag := l.tag.String()
-	for _, m := range []*messageSet{s.userAud[audience][tag], s.userShared[tag], t.audiences[audience], t.shared} {
-		if m.has(key) {
-			used[l] = t
-			return m, nil
+	_, i, c := s.matcher.Match(want)
+	if c == language.No {
+		return nil, false
+	}
+	l := s.langs[i]
+	if c == language.Exact || sameLanguage(l.tag, want) {
+		return l, true
+	}
+	return nil, false
+}
+
+// Lookup returns the language s prints for tag: tag itself, or the
+// language of a regional variant (es-MX → es). A language s has no text
+// in is an error (no position) naming the closest it has.
+func (s *Set) Lookup(tag language.Tag) (language.Tag, error) {
+	l, ok := s.match(tag)
+	if !ok {
+		return language.Und, s.noLanguage(tag, "")
+	}
+	return l.tag, nil
+}
+
+// noLanguage is the error for a language s has no text in; how says how
+// to add text in it ("" for the content file's messages).
+func (s *Set) noLanguage(want language.Tag, how string) *source.Diagnostic {
+	if how == "" {
+		how = "write the text in a content file (`messages: " + want.String() + ": …`)"
+	}
+	hint := "'handbill list languages' shows the " + strconv.Itoa(len(s.langs)) + " languages handbill has"
+	if near := s.closest(want); len(near) > 0 {
+		hint = "closest: " + strings.Join(near, ", ")
+	}
+	hint += "; add --fallback TAG to print one of them instead, on purpose, or " + how
+	return &source.Diagnostic{Severity: source.Error, Message: fmt.Sprintf("no text in language `%s` (%s)", want, englishName(want)), Hint: hint}
+}
+
+// closest lists the languages s has that are nearest to want, as "ar
+// (Arabic)": the same language in another script, languages written in
+// the same script (unless Latin, which too many share), and a tag one
+// typo away.
+func (s *Set) closest(want language.Tag) []string {
+	var out []string
+	add := func(l *langData) {
+		e := fmt.Sprintf("%s (%s)", l.tag, l.infoOrTag().name)
+		if !slices.Contains(out, e) {
+			out = append(out, e)
 		}
 	}
-	return nil, nil
+	wb, _ := want.Base()
+	ws, sc := want.Script()
+	for _, l := range s.langs {
+		if b, _ := l.tag.Base(); b == wb {
+			add(l)
+		}
+	}
+	if sc != language.No && ws.String() != "Latn" && ws.String() != "Zzzz" {
+		for _, l := range s.langs {
+			if sc, _ := l.tag.Script(); sc == ws {
+				add(l)
+			}
+		}
+	}
+	var tags []string
+	for _, l := range s.langs {
+		tags = append(tags, l.tag.String())
+	}
+	if t := source.Suggest(want.String(), tags); t != "" {
+		add(s.byTag[t])
+	}
+	return out[:min(len(out), 4)]
 }
 
 // region normalises a region code and checks it exists.
@@ -211,6 +694,20 @@ func (s *Set) regionHotlines(doc *Doc, code string) {
 	if r.Missing.S != "" {
 		doc.Missing = s.hotlines[s.byID[r.Missing.S]]
 	}
+	// Each document gets its own copies of the lists: names are set per
+	// language.
+	for i := range doc.Hotlines {
+		doc.Hotlines[i] = doc.Hotlines[i].clone()
+	}
+	doc.Emergency, doc.Missing = doc.Emergency.clone(), doc.Missing.clone()
+}
+
+// clone copies h with its own slices.
+func (h Hotline) clone() Hotline {
+	h.CallLanguages = slices.Clone(h.CallLanguages)
+	h.SMSLanguages = slices.Clone(h.SMSLanguages)
+	h.WebLanguages = slices.Clone(h.WebLanguages)
+	return h
 }
 
 // placeholderValues computes what fills each placeholder for a document;

@@ -2,6 +2,7 @@ package content
 
 import (
 	"errors"
+	"fmt"
 	"slices"
 	"strings"
 	"sync"
@@ -36,11 +37,16 @@ func TestResolveFallbackWarnings(t *testing.T) {
 		lang, want string
 		warnings   []string
 	}{
-		{"en", "en", []string{"en: the English text is a machine draft, not yet reviewed"}},
-		{"es", "es", []string{"es: the Spanish text is a machine draft, not yet reviewed"}},
-		{"es-MX", "es", []string{"es-MX: using es", "es: the Spanish text is a machine draft, not yet reviewed"}},
-		{"es-419", "es", []string{"es-419: using es", "es: the Spanish text is a machine draft, not yet reviewed"}},
-		{"en-GB", "en", []string{"en-GB: using en", "en: the English text is a machine draft, not yet reviewed"}},
+		{"en", "en", nil},
+		{"es", "es", nil},
+		{"es-MX", "es", []string{"es-MX: using es"}},
+		{"es-419", "es", []string{"es-419: using es"}},
+		{"en-GB", "en", []string{"en-GB: using en"}},
+		{"pt-BR", "pt", []string{"pt-BR: using pt"}},
+		{"zh-TW", "zh-Hant", []string{"zh-TW: using zh-Hant"}},
+		{"zh", "zh-Hans", []string{"zh: using zh-Hans"}},
+		{"fr-CA", "fr", []string{"fr-CA: using fr"}},
+		{"tl", "fil", nil}, // x/text reads tl as fil
 	}
 	for _, c := range cases {
 		d, err := s.Resolve(language.MustParse(c.lang), "", "")
@@ -54,14 +60,60 @@ func TestResolveFallbackWarnings(t *testing.T) {
 			t.Errorf("%s warnings\n got %q\nwant %q", c.lang, got, c.warnings)
 		}
 		for _, w := range d.Warnings {
-			kind := RuleFallback
-			if strings.Contains(w.Message, "machine draft") {
-				kind = RuleMachineDraft
-			}
-			if w.Rule != kind || w.Hint == "" {
-				t.Errorf("%s: %q is of kind %q with hint %q, want kind %q and a hint", c.lang, w, w.Rule, w.Hint, kind)
+			if w.Rule != RuleFallback || w.Hint == "" {
+				t.Errorf("%s: %q is of kind %q with hint %q, want kind %q and a hint", c.lang, w, w.Rule, w.Hint, RuleFallback)
 			}
 		}
+		// Every built-in text is a machine draft today: one warning for
+		// the language the text is in.
+		want := []string{fmt.Sprintf("%s: the %s text is a machine draft, not yet reviewed", c.want, d.Messages.Name)}
+		if got := warningStrings(d.MachineDrafts(nil)); !slices.Equal(got, want) {
+			t.Errorf("%s machine drafts\n got %q\nwant %q", c.lang, got, want)
+		}
+	}
+}
+
+// A language handbill has no text in is an error naming the closest it
+// has, never English in its place; --fallback prints another on purpose.
+func TestResolveNoLanguage(t *testing.T) {
+	s := loadBuiltinSet(t)
+	cases := []struct{ lang, msg, hint string }{
+		{"tlh", "no text in language `tlh` (Klingon)", "closest: th (Thai); add --fallback TAG …"},
+		{"sgn", "no text in language `sgn` (sgn)", "'handbill list languages' shows the 25 languages handbill has; add --fallback TAG …"},
+		{"pa-Arab", "no text in language `pa-Arab` (Punjabi (Arabic))", "closest: pa (Punjabi), ar (Arabic), fa (Persian), ur (Urdu); add --fallback TAG …"},
+		{"ps", "no text in language `ps` (Pashto)", "closest: ar (Arabic), fa (Persian), ur (Urdu), es (Spanish); add --fallback TAG …"},
+		{"yue", "no text in language `yue` (Cantonese)", "closest: zh-Hant (Chinese (Traditional)); add --fallback TAG …"},
+		{"sw", "no text in language `sw` (Swahili)", "closest: so (Somali); add --fallback TAG …"},
+	}
+	for _, c := range cases {
+		_, err := s.Resolve(language.MustParse(c.lang), "", "")
+		var e *source.Diagnostic
+		if !errors.As(err, &e) {
+			t.Fatalf("%s: got %v, want an error", c.lang, err)
+		}
+		hint, _ := strings.CutSuffix(c.hint, "…")
+		if e.Message != c.msg || !strings.HasPrefix(e.Hint, hint) {
+			t.Errorf("%s:\n got %q / %q\nwant %q / %q", c.lang, e.Message, e.Hint, c.msg, c.hint)
+		}
+		if _, err := s.Lookup(language.MustParse(c.lang)); err == nil {
+			t.Errorf("%s: Lookup finds a language", c.lang)
+		}
+		d, err := s.ResolveFallback(language.MustParse(c.lang), language.English, "", "US")
+		if err != nil {
+			t.Fatalf("%s --fallback en: %v", c.lang, err)
+		}
+		if d.Messages.Lang != language.English || len(d.Warnings) != 1 || d.Warnings[0].Rule != RuleFallback || d.Warnings[0].Lang != c.lang ||
+			!strings.HasPrefix(d.Warnings[0].Message, c.lang+": no text in ") || !strings.HasSuffix(d.Warnings[0].Message, "printing English (en) instead, as the fallback en asks") {
+			t.Errorf("%s --fallback en: %s, warnings %v", c.lang, d.Messages.Lang, d.Warnings)
+		}
+	}
+	// A language handbill has needs no fallback.
+	d, err := s.ResolveFallback(language.Vietnamese, language.English, "", "US")
+	if err != nil || d.Messages.Lang != language.Vietnamese || len(d.Warnings) != 0 {
+		t.Errorf("vi with a fallback: %v %v", d, err)
+	}
+	if got, err := s.Lookup(language.MustParse("es-MX")); err != nil || got != language.Spanish {
+		t.Errorf("Lookup(es-MX) = %v, %v", got, err)
 	}
 }
 
@@ -88,19 +140,14 @@ func TestResolveDefaults(t *testing.T) {
 
 func TestResolveUnknownNames(t *testing.T) {
 	s := loadBuiltinSet(t)
-	var tags []string
-	for _, l := range s.Languages() {
-		tags = append(tags, l.Tag.String())
-	}
-	knownTags := strings.Join(tags, ", ")
 	cases := []struct {
 		lang, audience, region string
 		msg, hint              string
 	}{
-		{"nb", "", "", "no content in language `nb`", "known: " + knownTags},
+		{"nb", "", "", "no text in language `nb` (Norwegian Bokmål)", "'handbill list languages' shows the 25 languages handbill has; add --fallback TAG to print one of them instead, on purpose, or write the text in a content file (`messages: nb: …`)"},
 		{"en", "yuoth", "", "unknown audience `yuoth`", "did you mean `youth`? known: community, parents, educators, clinicians, youth"},
-		{"en", "", "US-CX", "unknown region `US-CX`", "did you mean `US-CA`? known: US, US-CA, US-FL, US-GA, US-TN, CA, GB, IE, AU, EU"},
-		{"en", "", "Mars", "unknown region `Mars`", "known: US, US-CA, US-FL, US-GA, US-TN, CA, GB, IE, AU, EU"},
+		{"en", "", "US-CX", "unknown region `US-CX`", "did you mean `US-CA`? known: US, US-CA, US-FL, US-GA, US-TN, CA, MX, GB, IE, AU, EU"},
+		{"en", "", "Mars", "unknown region `Mars`", "known: US, US-CA, US-FL, US-GA, US-TN, CA, MX, GB, IE, AU, EU"},
 	}
 	for _, c := range cases {
 		_, err := s.Resolve(language.MustParse(c.lang), c.audience, c.region)

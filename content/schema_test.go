@@ -2,6 +2,7 @@ package content
 
 import (
 	"encoding/json"
+	"fmt"
 	"reflect"
 	"slices"
 	"strings"
@@ -36,15 +37,18 @@ func TestSchema(t *testing.T) {
 			t.Errorf("message key %s missing or undescribed", k)
 			continue
 		}
-		want := "string"
 		if IsListKey(k) {
-			want = "array"
-		}
-		if p["type"] != want {
-			t.Errorf("%s type %v, want %s", k, p["type"], want)
+			if p["type"] != "array" {
+				t.Errorf("%s type %v, want array", k, p["type"])
+			}
+			if _, ok := msgProps[k+AppendSuffix].(map[string]any); !ok {
+				t.Errorf("no %s+ in the schema", k)
+			}
+		} else if fmt.Sprint(p["anyOf"]) != "[map[minLength:1 type:string] map[$ref:#/$defs/callOnly]]" {
+			t.Errorf("%s: %v, want text or {text, call_only}", k, p["anyOf"])
 		}
 	}
-	if len(msgProps) != len(MessageKeys) {
+	if len(msgProps) != len(MessageKeys)+len(ListKeys) {
 		t.Errorf("%d message properties, %d keys", len(msgProps), len(MessageKeys))
 	}
 	// Enums of audiences, regions and built-in languages.

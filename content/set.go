@@ -7,7 +7,9 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
+	"time"
 
 	"handbill/source"
 
@@ -31,7 +33,13 @@ type Set struct {
 	// the user file's overlays: LANG → messages; AUDIENCE → LANG → messages.
 	userShared map[string]*messageSet
 	userAud    map[string]map[string]*messageSet
-	userFile   string
+	// userNames: LANG → hotline id → name; userProv: LANG → the review
+	// the file states for its text in that language.
+	userNames map[string]map[string]source.Text
+	userProv  map[string]Provenance
+	userFile  string
+	// builtinIDs are the ids of the built-in directory.
+	builtinIDs map[string]bool
 
 	defLangs    []language.Tag
 	defRegion   string
@@ -87,6 +95,9 @@ func load(b *builtinSet, userFile string) (*Set, error) {
 		regions:     b.regions,
 		userShared:  map[string]*messageSet{},
 		userAud:     map[string]map[string]*messageSet{},
+		userNames:   map[string]map[string]source.Text{},
+		userProv:    map[string]Provenance{},
+		builtinIDs:  map[string]bool{},
 		defRegion:   builtinDefaultRegion,
 		defAudience: builtinDefaultAudience,
 		userFile:    userFile,
@@ -95,6 +106,7 @@ func load(b *builtinSet, userFile string) (*Set, error) {
 		s.addLang(l)
 	}
 	for i := range b.hotlines {
+		s.builtinIDs[b.hotlines[i].ID.S] = true
 		s.byID[b.hotlines[i].ID.S] = len(s.hotlines)
 		s.hotlines = append(s.hotlines, b.hotlines[i].hotline())
 	}
@@ -126,6 +138,11 @@ func (s *Set) overlay(file string) error {
 		return &source.Diagnostic{Severity: source.Error, Pos: source.Pos{File: file}, Message: "cannot read the content file: " + unwrapPathErr(err),
 			Hint: "check the path given to --content: a content file is YAML text of at most 4 MB"}
 	}
+	return placeBidi(s.overlayData(file, data), data)
+}
+
+// overlayData reads the user's content file, read as data, into s.
+func (s *Set) overlayData(file string, data []byte) error {
 	var f userFile
 	if err := source.DecodeYAML(file, data, &f); err != nil {
 		return err
@@ -151,17 +168,18 @@ func (s *Set) overlay(file string) error {
 			s.userAud[a.S][l.tag.String()] = f.Audiences[a][k]
 		}
 	}
-	if len(f.Languages) > 0 {
+	s.matcher = s.newMatcher()
+	if f.Languages.set {
 		s.defLangs = nil
-		m := s.newMatcher()
-		for _, t := range f.Languages {
+		for _, t := range f.Languages.tags {
 			tag, err := parseTag(t)
 			if err != nil {
 				return err
 			}
-			if _, _, c := m.Match(tag); c == language.No {
-				return &source.Diagnostic{Severity: source.Error, Pos: t.Pos, Message: fmt.Sprintf("no content in language `%s`", t.S),
-					Hint: s.languageHint(t.S) + "; or add it with `messages: " + t.S + ": {…}`"}
+			if _, ok := s.match(tag); !ok {
+				e := s.noLanguage(tag, "add it with `messages: "+t.S+": {…}` in this file")
+				e.Pos = t.Pos
+				return e
 			}
 			if slices.Contains(s.defLangs, tag) {
 				return &source.Diagnostic{Severity: source.Error, Pos: t.Pos, Message: fmt.Sprintf("language `%s` is listed twice", t.S)}
@@ -183,6 +201,14 @@ func (s *Set) overlay(file string) error {
 		s.defAudience = f.Audience.S
 	}
 	if o := f.Organization; o != nil {
+		for _, t := range []struct {
+			t    source.Text
+			name string
+		}{{o.Name, "name"}, {o.Contact, "contact"}} {
+			if err := checkOrgText(t.t, t.name); err != nil {
+				return err
+			}
+		}
 		s.org = Org{Name: o.Name, Contact: o.Contact, Color: o.Color}
 		if o.Logo.S != "" {
 			p, err := checkLogo(file, o.Logo)
@@ -192,7 +218,181 @@ func (s *Set) overlay(file string) error {
 			s.org.Logo, s.org.LogoPos = p, o.Logo.Pos
 		}
 	}
-	return s.userHotlines(f.Hotlines)
+	if err := s.userHotlines(f.Hotlines); err != nil {
+		return err
+	}
+	if err := s.userHotlineNames(f.HotlineNames, file); err != nil {
+		return err
+	}
+	return s.userProvenance(f.Provenance, f.HotlineNames)
+}
+
+// checkOrgText checks the organisation's name or contact line: printed as
+// written, so no control or bidi characters, and of a printable length.
+func checkOrgText(t source.Text, name string) error {
+	if t.S == "" {
+		return nil
+	}
+	if n := len([]rune(t.S)); n > maxOrgText {
+		return &source.Diagnostic{Severity: source.Error, Pos: t.Pos, Message: fmt.Sprintf("`%s` is %d characters long; at most %d fit a footer", name, n, maxOrgText),
+			Hint: "shorten it: a name, or one contact line"}
+	}
+	return checkPrintable(t, name)
+}
+
+// maxOrgText bounds the organisation's name and contact line.
+const maxOrgText = 500
+
+// userHotlineNames reads `hotline_names: LANG: ID: name`: the names of
+// hotlines (built-in or the file's own) in a language.
+func (s *Set) userHotlineNames(m map[source.Text]map[source.Text]source.Text, file string) error {
+	for _, k := range byPos(m) {
+		l, err := s.userLang(k, file)
+		if err != nil {
+			return err
+		}
+		names := map[string]source.Text{}
+		for _, id := range byPos(m[k]) {
+			if _, ok := s.byID[id.S]; !ok {
+				return &source.Diagnostic{Severity: source.Error, Pos: id.Pos, Message: fmt.Sprintf("no hotline `%s` to name", id.S),
+					Hint: source.KnownHint(id.S, s.hotlineIDs())}
+			}
+			n := m[k][id]
+			if err := checkMessageText(n, "hotline_names."+id.S); err != nil {
+				return err
+			}
+			names[id.S] = n
+		}
+		s.userNames[l.tag.String()] = names
+	}
+	s.matcher = s.newMatcher()
+	return nil
+}
+
+// userProvenance reads `provenance: LANG: {status, reviewer, date}`: who
+// reviewed the file's text in a language. It covers what the file says in
+// that language (messages, audiences, hotline names), nothing else.
+func (s *Set) userProvenance(m map[source.Text]*userProvenance, names map[source.Text]map[source.Text]source.Text) error {
+	for _, k := range byPos(m) {
+		tag, err := parseTag(k)
+		if err != nil {
+			return err
+		}
+		p := m[k]
+		if p == nil {
+			return &source.Diagnostic{Severity: source.Error, Pos: k.Pos, Message: fmt.Sprintf("`provenance` of %s is empty", k.S),
+				Hint: "give status, reviewer and date, or remove it"}
+		}
+		key := tag.String()
+		if !s.userGives(key) {
+			return &source.Diagnostic{Severity: source.Error, Pos: k.Pos, Message: fmt.Sprintf("provenance for `%s`, but this file gives no text in %s", k.S, englishName(tag)),
+				Hint: "provenance covers the text this file gives in that language: add the text under `messages: " + k.S + ":`, or remove the provenance"}
+		}
+		if _, dup := s.userProv[key]; dup {
+			return &source.Diagnostic{Severity: source.Error, Pos: k.Pos, Message: fmt.Sprintf("provenance for %s is given twice", key), Hint: "keep one"}
+		}
+		if !slices.Contains(Statuses, p.Status.S) {
+			hint := "status is one of: " + strings.Join(Statuses, ", ")
+			if near := source.Suggest(p.Status.S, Statuses); near != "" {
+				hint = "did you mean `" + near + "`? " + hint
+			}
+			return &source.Diagnostic{Severity: source.Error, Pos: p.Status.Pos, Message: fmt.Sprintf("unknown review status %q", p.Status.S), Hint: hint}
+		}
+		d, err := time.Parse(time.DateOnly, p.Date.S)
+		if err != nil {
+			return &source.Diagnostic{Severity: source.Error, Pos: p.Date.Pos, Message: fmt.Sprintf("`date` must be a date YYYY-MM-DD, got %q", p.Date.S),
+				Hint: "the day the text was reviewed, e.g. 2026-10-01"}
+		}
+		if d.After(time.Now().Add(24 * time.Hour)) {
+			return &source.Diagnostic{Severity: source.Error, Pos: p.Date.Pos, Message: fmt.Sprintf("`date` %s is in the future", p.Date.S),
+				Hint: "the day the text was reviewed, not a planned one"}
+		}
+		if p.Status.S != "machine-draft" && strings.TrimSpace(p.Reviewer.S) == "" {
+			return &source.Diagnostic{Severity: source.Error, Pos: p.pos, Message: fmt.Sprintf("status %s needs a `reviewer`", p.Status.S),
+				Hint: "say who reviewed the text (a name, or a role and organisation), e.g. `reviewer: Lan Nguyen, community health worker`"}
+		}
+		if err := checkPrintable(p.Reviewer, "reviewer"); err != nil {
+			return err
+		}
+		s.userProv[key] = Provenance{Lang: tag, Status: p.Status.S, Reviewer: strings.TrimSpace(p.Reviewer.S), Date: p.Date.S, User: true}
+	}
+	return nil
+}
+
+// userGives tells whether the user's file gives text (messages, an
+// audience's or hotline names) in the language tag.
+func (s *Set) userGives(tag string) bool {
+	if s.userShared[tag] != nil || s.userNames[tag] != nil {
+		return true
+	}
+	for _, m := range s.userAud {
+		if m[tag] != nil {
+			return true
+		}
+	}
+	return false
+}
+
+// isLocal tells whether id is a line the user's file adds (not a
+// built-in one).
+func (s *Set) isLocal(id string) bool { return !s.builtinIDs[id] }
+
+// firstLang is the first default language: the language a user's own
+// hotline's name is taken to be written in.
+func (s *Set) firstLang() language.Tag {
+	if len(s.defLangs) > 0 {
+		return s.defLangs[0]
+	}
+	return language.English
+}
+
+// placeBidi moves a bidi-control error to the character itself: the
+// checks see a decoded value, whose position is where the value starts;
+// data is the file, in which the character is written as itself or as an
+// escape (\u202E).
+func placeBidi(err error, data []byte) error {
+	d, ok := err.(*source.Diagnostic)
+	if !ok || d.Rule != RuleBidi || d.Pos.Line == 0 {
+		return err
+	}
+	lines := strings.SplitAfter(string(data), "\n")
+	for ln := d.Pos.Line - 1; ln < len(lines); ln++ {
+		r := []rune(lines[ln])
+		col := 0
+		if ln == d.Pos.Line-1 {
+			col = d.Pos.Col - 1
+		}
+		for ; col < len(r); col++ {
+			if IsBidiControl(r[col]) || escapedBidi(r[col:]) {
+				out := *d
+				out.Pos.Line, out.Pos.Col = ln+1, col+1
+				return &out
+			}
+		}
+	}
+	return err
+}
+
+// escapedBidi tells whether r starts with an escape (\uXXXX or
+// \UXXXXXXXX) of a bidi control.
+func escapedBidi(r []rune) bool {
+	if len(r) < 6 || r[0] != '\\' {
+		return false
+	}
+	n := 0
+	switch r[1] {
+	case 'u':
+		n = 4
+	case 'U':
+		n = 8
+	default:
+		return false
+	}
+	if len(r) < 2+n {
+		return false
+	}
+	v, err := strconv.ParseUint(string(r[2:2+n]), 16, 32)
+	return err == nil && IsBidiControl(rune(v))
 }
 
 // userLang returns the language a user file's messages are for, adding it

@@ -49,17 +49,17 @@ func TestContentFileErrors(t *testing.T) {
 		{"empty message", "messages:\n  en:\n    headline: \"  \"\n",
 			"c.yaml:3:15: `headline` is empty", "write the text, or remove the key to keep the built-in text"},
 		{"unknown placeholder", "messages:\n  en:\n    emergency_line: Call {emergncy} now.\n",
-			"c.yaml:3:21: unknown placeholder `{emergncy}`", "did you mean `{emergency}`? placeholders: {emergency}, {hotline}, {languages}, {missing}, {sms}, {sms_keyword}, {web}"},
+			"c.yaml:3:21: unknown placeholder `{emergncy}`", "did you mean `{emergency}`? placeholders: {emergency}, {hotline}, {languages}, {missing}, {sms}, {sms_keyword}, {sms_languages}, {web}"},
 		{"bad language tag", "languages: [en, \"e$\"]\n",
 			"c.yaml:1:17: \"e$\" is not a BCP 47 language tag", "use a tag such as en, es, es-MX, zh-Hant, pa"},
 		{"bad language tag in messages", "messages:\n  english:\n    headline: Hi\n",
 			"c.yaml:2:3: \"english\" is not a BCP 47 language tag", "use a tag such as en, es, es-MX, zh-Hant, pa"},
 		{"language with no content", "languages: [en, nb]\n",
-			"c.yaml:1:17: no content in language `nb`", "known: en, …"},
+			"c.yaml:1:17: no text in language `nb` (Norwegian Bokmål)", "'handbill list languages' shows the 25 languages handbill has; add --fallback TAG to print one of them instead, on purpose, or add it with `messages: nb: {…}` in this file"},
 		{"language twice", "languages: [en, en]\n",
 			"c.yaml:1:17: language `en` is listed twice", ""},
 		{"unknown region", "region: US-CX\n",
-			"c.yaml:1:9: unknown region `US-CX`", "did you mean `US-CA`? known: US, US-CA, US-FL, US-GA, US-TN, CA, GB, IE, AU, EU"},
+			"c.yaml:1:9: unknown region `US-CX`", "did you mean `US-CA`? known: US, US-CA, US-FL, US-GA, US-TN, CA, MX, GB, IE, AU, EU"},
 		{"unknown audience", "audience: yuoth\n",
 			"c.yaml:1:11: unknown audience `yuoth`", "did you mean `youth`? known: community, parents, educators, clinicians, youth"},
 		{"unknown audience in audiences", "audiences:\n  teachers:\n    en:\n      headline: Hi\n",
@@ -330,7 +330,6 @@ func TestUserRegionalVariant(t *testing.T) {
 	}
 	want := []string{
 		"es-MX: what es-MX does not say comes from es",
-		"es: the Spanish text is a machine draft, not yet reviewed",
 	}
 	if got := warningStrings(d.Warnings); !slices.Equal(got, want) {
 		t.Errorf("warnings\n got %q\nwant %q", got, want)

@@ -758,16 +758,20 @@ func (p *Preset) checkHotlines(set *content.Set, docs []*content.Doc, paras []pr
 }
 
 // presetFindHotline finds a hotline by id among the documents' lines, else in
-// the set's directory.
+// the set's directory. Its name is the directory's: documents name their
+// lines in their own language, findings speak to the user.
 func presetFindHotline(set *content.Set, docs []*content.Doc, id string) (content.Hotline, bool) {
+	dir := set.Hotlines()
 	for _, d := range docs {
 		for _, h := range append(slices.Clone(d.Hotlines), d.Emergency, d.Missing) {
 			if h.ID == id {
+				if i := slices.IndexFunc(dir, func(x content.Hotline) bool { return x.ID == id }); i >= 0 {
+					h.Name = dir[i].Name
+				}
 				return h, true
 			}
 		}
 	}
-	dir := set.Hotlines()
 	for _, h := range dir {
 		if h.ID == id {
 			return h, true

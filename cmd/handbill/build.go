@@ -32,6 +32,7 @@ type buildOptions struct {
 	batch    string
 	preset   string
 	third    string
+	fallback string
 	printFlags
 }
 
@@ -74,6 +75,7 @@ func addSelectionFlags(f *pflag.FlagSet, opts *buildOptions) {
 	f.StringVar(&opts.preset, "preset", "", "meet a US state posting law: `NAME` from 'handbill list presets' (sets the outputs, languages and region it needs)")
 	f.StringVar(&opts.third, "third-language", "", "the county's third language (BCP 47 `TAG`) for presets that require one")
 	f.StringVar(&opts.batch, "batch", "", "every job of a programme `FILE` (YAML), each into its own folder under --out")
+	f.StringVar(&opts.fallback, "fallback", "", "print this language (BCP 47 `TAG`) in place of any asked for that handbill has no text in (default: such a language is an error)")
 }
 
 // request is the flags as a build request: names, not yet checked.
@@ -83,7 +85,7 @@ func (opts *buildOptions) request() (build.Request, error) {
 		return build.Request{}, err
 	}
 	req := build.Request{Content: opts.content, Layouts: opts.layouts, Region: opts.region, Audience: opts.audience,
-		Preset: opts.preset, ThirdLanguage: opts.third, RequireReviewed: opts.reviewed, Fonts: reg,
+		Preset: opts.preset, ThirdLanguage: opts.third, RequireReviewed: opts.reviewed, Fonts: reg, Fallback: opts.fallback,
 		Press: opts.press, Calibration: opts.calibration, Timestamp: opts.timestamp, OutputIntent: opts.outputIntent}
 	if s := strings.TrimSpace(opts.langs); s != "" {
 		req.Langs = strings.Split(s, ",")
