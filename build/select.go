@@ -142,6 +142,9 @@ func Select(req Request) (*Selection, error) {
 	}
 	fallback, err := checkLangs(langs, req.Fallback, set, flag)
 	if err != nil {
+		if d, ok := err.(*source.Diagnostic); ok && d.Pos.File == "" {
+			d.Pos = req.Pos // a batch job's: where the job is
+		}
 		return nil, err
 	}
 	reg.Prefetch(langs...)

@@ -426,10 +426,17 @@ func joinOr(names []string, or string, tag language.Tag) string {
 // name (a user's own line, the name its entry gives), with a warning.
 func (r *resolver) names(doc *Doc, m *Messages) error {
 	var provs []Provenance
+	warned := map[string]bool{}
 	for _, h := range r.hotlinesOf(doc) {
 		name, prov, ok, err := r.name(h.ID)
 		if err != nil {
 			return err
+		}
+		warn := func(d source.Diagnostic) { // once per line, however often it is printed
+			if !warned[h.ID] {
+				doc.Warnings = append(doc.Warnings, d)
+			}
+			warned[h.ID] = true
 		}
 		if !ok {
 			name, prov = h.Name, Provenance{Lang: language.English, Name: "English", Status: StatusUser, User: true}
@@ -437,7 +444,7 @@ func (r *resolver) names(doc *Doc, m *Messages) error {
 				// The user's own line: its entry's name is in the user's
 				// first language.
 				if !sameLanguage(r.s.firstLang(), r.l.tag) {
-					doc.Warnings = append(doc.Warnings, source.Diagnostic{Severity: source.Warning, Pos: h.Name.Pos, Rule: RuleFallback,
+					warn(source.Diagnostic{Severity: source.Warning, Pos: h.Name.Pos, Rule: RuleFallback,
 						Message: fmt.Sprintf("%s: hotline `%s` has no name in %s; printing %q", r.l.tag, h.ID, m.Name, h.Name.S),
 						Hint:    fmt.Sprintf("add its name under `hotline_names: %s: %s: …` in your content file", r.l.tag, h.ID)})
 				}
@@ -450,7 +457,7 @@ func (r *resolver) names(doc *Doc, m *Messages) error {
 					prov = Provenance{Lang: language.English, Name: "English", Status: "machine-draft"}
 				}
 				if r.l != r.en {
-					doc.Warnings = append(doc.Warnings, source.Diagnostic{Severity: source.Warning, Pos: r.s.userPos(r.l), Rule: RuleFallback,
+					warn(source.Diagnostic{Severity: source.Warning, Pos: r.s.userPos(r.l), Rule: RuleFallback,
 						Message: fmt.Sprintf("%s: hotline `%s` has no name in %s; printing its English name", r.l.tag, h.ID, m.Name),
 						Hint:    fmt.Sprintf("add its name under `hotline_names: %s: %s: …` in your content file", r.l.tag, h.ID)})
 				}
@@ -623,7 +630,11 @@ func (s *Set) noLanguage(want language.Tag, how string) *source.Diagnostic {
 		hint = "closest: " + strings.Join(near, ", ")
 	}
 	hint += "; add --fallback TAG to print one of them instead, on purpose, or " + how
-	return &source.Diagnostic{Severity: source.Error, Message: fmt.Sprintf("no text in language `%s` (%s)", want, englishName(want)), Hint: hint}
+	msg := fmt.Sprintf("no text in language `%s`", want)
+	if n := englishName(want); n != want.String() {
+		msg += " (" + n + ")"
+	}
+	return &source.Diagnostic{Severity: source.Error, Message: msg, Hint: hint}
 }
 
 // closest lists the languages s has that are nearest to want, as "ar

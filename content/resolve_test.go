@@ -79,7 +79,7 @@ func TestResolveNoLanguage(t *testing.T) {
 	s := loadBuiltinSet(t)
 	cases := []struct{ lang, msg, hint string }{
 		{"tlh", "no text in language `tlh` (Klingon)", "closest: th (Thai); add --fallback TAG …"},
-		{"sgn", "no text in language `sgn` (sgn)", "'handbill list languages' shows the 25 languages handbill has; add --fallback TAG …"},
+		{"sgn", "no text in language `sgn`", "'handbill list languages' shows the 25 languages handbill has; add --fallback TAG …"},
 		{"pa-Arab", "no text in language `pa-Arab` (Punjabi (Arabic))", "closest: pa (Punjabi), ar (Arabic), fa (Persian), ur (Urdu); add --fallback TAG …"},
 		{"ps", "no text in language `ps` (Pashto)", "closest: ar (Arabic), fa (Persian), ur (Urdu), es (Spanish); add --fallback TAG …"},
 		{"yue", "no text in language `yue` (Cantonese)", "closest: zh-Hant (Chinese (Traditional)); add --fallback TAG …"},
