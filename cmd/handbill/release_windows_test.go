@@ -9,13 +9,13 @@ import (
 	"testing"
 )
 
-// TestBuildOverPDFHeldOpen builds a sticker into a folder with spaces and
-// non-ASCII letters, holds the PDF open the way Acrobat Reader does
-// (shared for reading, not for deleting) and builds again: the build
+// TestBuildOverPDFHeldOpenWindows builds a sticker into a folder with
+// spaces and non-ASCII letters, holds the PDF open the way Acrobat Reader
+// does (shared for reading, not for deleting) and builds again: the build
 // fails with an error naming the file and saying to close it, the old
 // file is intact and no temporary file is left; once the file is closed,
 // the next build replaces it without --force.
-func TestBuildOverPDFHeldOpen(t *testing.T) {
+func TestBuildOverPDFHeldOpenWindows(t *testing.T) {
 	tmp, err := os.MkdirTemp("", "handbill-test-")
 	if err != nil {
 		t.Fatal(err)

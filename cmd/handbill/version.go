@@ -25,6 +25,13 @@ var (
 // "1.2.3 (commit 55b090e8e0a1, 2026-12-06T02:10:16Z, windows/amd64)".
 func versionString() string {
 	v, rev, when, modified := version, commit, date, ""
+	// GoReleaser stamps "none" and the zero time when it finds no commit.
+	if rev == "none" {
+		rev = ""
+	}
+	if strings.HasPrefix(when, "0001-01-01") {
+		when = ""
+	}
 	if info, ok := debug.ReadBuildInfo(); ok {
 		if v == "" {
 			v = info.Main.Version
