@@ -462,7 +462,21 @@ func (s *Set) userHotlines(specs []hotlineSpec) error {
 				h.ID.S, numbers(old.Display, old.SMS), numbers(h.Display.S, h.SMS.S)),
 				Hint: "a changed number must be on purpose: add `override: true` to this entry, or give your line its own id"}
 		}
-		s.hotlines[idx] = h.hotline()
+		nh := h.hotline()
+		// A replacement that leaves a channel's languages out keeps the
+		// built-in entry's limits for the same channel: restating a line
+		// to change its hours must not make its English-and-Spanish text
+		// line look as if it served every language.
+		if h.CallLanguages == nil && nh.Digits == old.Digits {
+			nh.CallLanguages = old.CallLanguages
+		}
+		if h.SMSLanguages == nil && nh.SMS == old.SMS {
+			nh.SMSLanguages = old.SMSLanguages
+		}
+		if h.WebLanguages == nil && nh.Web == old.Web {
+			nh.WebLanguages = old.WebLanguages
+		}
+		s.hotlines[idx] = nh
 	}
 	return nil
 }

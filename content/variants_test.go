@@ -310,8 +310,31 @@ hotlines:
 	}
 }
 
-// Channel languages of a user's line drive the call-only wording too.
+// Channel languages of a user's line drive the call-only wording too; a
+// replacement of a built-in line that leaves them out keeps the built-in
+// limits.
 func TestUserTextLineLanguages(t *testing.T) {
+	kept, err, _ := loadContent(t, `hotlines:
+  - id: us-nhth
+    name: National Human Trafficking Hotline
+    country: US
+    digits: "18883737888"
+    display: 1-888-373-7888
+    sms: "233733"
+    sms_keyword: BEFREE
+    web: humantraffickinghotline.org
+    hours: Always
+`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := kept.Resolve(language.Vietnamese, "", "US")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if h := d.Hotlines[0]; h.Hours != "Always" || !slices.Equal(h.SMSLanguages, []string{"en", "es"}) || d.Messages.Texts["sms_note"].S == "" {
+		t.Errorf("restated line: %+v, note %q", h, d.Messages.Texts["sms_note"].S)
+	}
 	src := `hotlines:
   - id: us-nhth
     name: National Human Trafficking Hotline
@@ -327,7 +350,7 @@ func TestUserTextLineLanguages(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	d, err := s.Resolve(language.Vietnamese, "", "US")
+	d, err = s.Resolve(language.Vietnamese, "", "US")
 	if err != nil {
 		t.Fatal(err)
 	}
