@@ -144,6 +144,9 @@ func buildRun(cmd *cobra.Command, opts *buildOptions) error {
 	ctx, stop := interruptible(cmd)
 	defer stop()
 	outcomes := build.Run(ctx, jobs, build.Options{Write: true, Force: opts.force, Workers: opts.jobs,
+		Waiting: func(dir string) {
+			fmt.Fprintf(stderr, "handbill: waiting: another handbill is writing into %s\n", dir)
+		},
 		Progress: func(pr build.Progress) {
 			if tty {
 				fmt.Fprintf(stderr, "\r\033[K")
