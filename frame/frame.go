@@ -44,6 +44,10 @@ type Doc struct {
 	// Lang is the document's main language as a BCP 47 tag.
 	Lang  string
 	Pages []*Page
+	// Warnings are what composing found that does not stop the document:
+	// items of the user's lists beyond what a block shows (rule
+	// "dropped-items"), each at the item's position.
+	Warnings []source.Diagnostic
 }
 
 // Page is one page; sizes and positions are in points from the top left
@@ -202,4 +206,30 @@ func Shift(it Item, dx, dy float64) Item {
 		return &c
 	}
 	return it
+}
+
+// VExtent returns how far an item reaches from top to bottom: its top
+// and bottom edges (a rotated text's box turned about its corner, a
+// rule's ends and width).
+func VExtent(it Item) (top, bottom float64) {
+	switch v := it.(type) {
+	case *Text:
+		h := 0.0
+		if v.Para != nil {
+			h = v.Para.Height
+		}
+		if v.Rotate == 90 && v.Para != nil {
+			return v.Y - v.Para.Width, v.Y
+		}
+		return v.Y, v.Y + h
+	case *Rect:
+		return v.Y, v.Y + v.H
+	case *Rule:
+		return min(v.Y1, v.Y2) - v.Width/2, max(v.Y1, v.Y2) + v.Width/2
+	case *Image:
+		return v.Y, v.Y + v.H
+	case *QR:
+		return v.Y, v.Y + v.Size
+	}
+	return 0, 0
 }

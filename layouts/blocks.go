@@ -20,13 +20,17 @@ import (
 // does not fit, a character no font has, a logo, an address too long for
 // a QR code.
 func (c *composer) block(b Block, areas map[string]area, d *content.Doc) ([]frame.Item, error) {
+	return c.blockWith(b, areas, d, 0)
+}
+
+// blockWith is block, for a stack given bonus points of room below its
+// box by the stack it grows in (see stackBlock).
+func (c *composer) blockWith(b Block, areas map[string]area, d *content.Doc, bonus float64) ([]frame.Item, error) {
 	if len(b.Only) > 0 && !contains(b.Only, c.t.Variant.Suffix) {
 		return nil, nil
 	}
-	if !b.res.cond.IsZero() {
-		if s, _ := c.fill(b.res.cond, d, b.Pos); s == "" {
-			return nil, nil
-		}
+	if c.skipped(b, d) {
+		return nil, nil
 	}
 	r, err := boxIn(b, areas)
 	if err != nil {
@@ -56,6 +60,8 @@ func (c *composer) block(b Block, areas map[string]area, d *content.Doc) ([]fram
 		items, err = c.tabsBlock(b, r, d)
 	case "panels":
 		items, err = c.panelsBlock(b, r)
+	case "stack":
+		items, err = c.stackBlock(b, r, d, bonus)
 	}
 	if err != nil {
 		return nil, c.blockErr(b, err)
@@ -196,4 +202,20 @@ func (c *composer) ruleBlock(b Block, r area) []frame.Item {
 		w = 1
 	}
 	return []frame.Item{&frame.Rule{X1: r.X, Y1: r.Y, X2: r.X + r.W, Y2: r.Y, Width: w, Color: col, Dash: b.Dash, Src: b.Pos}}
+}
+
+// skipped tells whether a block's conditions leave it out for document
+// d: an `if` that fills to nothing, an `unless` that fills to something.
+func (c *composer) skipped(b Block, d *content.Doc) bool {
+	if !b.res.cond.IsZero() {
+		if s, _ := c.fill(b.res.cond, d, b.Pos); s == "" {
+			return true
+		}
+	}
+	if !b.res.unless.IsZero() {
+		if s, _ := c.fill(b.res.unless, d, b.Pos); s != "" {
+			return true
+		}
+	}
+	return false
 }

@@ -28,6 +28,17 @@ type composer struct {
 	fitted map[string]float64
 	// fields holds each document's template fields (see fields).
 	fields map[*content.Doc]map[string]string
+	// warnings are what composing found that does not stop the
+	// document, each once (a block composed twice for its group's size
+	// reports once).
+	warnings []source.Diagnostic
+}
+
+// warn records a warning once.
+func (c *composer) warn(w source.Diagnostic) {
+	if !slices.Contains(c.warnings, w) {
+		c.warnings = append(c.warnings, w)
+	}
 }
 
 // Compose lays out a target for the documents: one per language, or
@@ -85,6 +96,7 @@ func Compose(e *text.Engine, t Target, docs []*content.Doc) (*frame.Doc, error) 
 	default:
 		out.Pages = designs
 	}
+	out.Warnings = c.warnings
 	return out, nil
 }
 

@@ -8,6 +8,8 @@ import (
 	_ "image/jpeg" // images may be JPEG
 	_ "image/png"  // or PNG
 	"os"
+	"path/filepath"
+	"strings"
 	"sync"
 
 	"handbill/frame"
@@ -127,4 +129,29 @@ func decodeImage(data []byte) (*frame.ImageData, error) {
 // imageErr is the error for an image that cannot be used, at pos.
 func imageErr(path string, pos source.Pos, err error) error {
 	return &source.Diagnostic{Severity: source.Error, Pos: pos, Message: fmt.Sprintf("image %s %v", path, err), Hint: imageHint}
+}
+
+// imagePath is where the file an image block names is: src is relative
+// to the layout file's folder, and may not leave it, as a content file's
+// logo may not leave the content file's folder: a layout shared or
+// downloaded must not read what it likes. An absolute path is refused,
+// and so is a path or a link that leads out of the folder.
+func (l *Layout) imagePath(src string, pos source.Pos) (string, error) {
+	const hint = "copy the image into the layout file's folder (or below it) and name it from there, e.g. src: images/seal.png"
+	if filepath.IsAbs(src) || strings.HasPrefix(src, "/") || strings.HasPrefix(src, `\`) || filepath.VolumeName(src) != "" {
+		return "", &source.Diagnostic{Severity: source.Error, Pos: pos, Message: fmt.Sprintf("image %s: a layout names its images relative to its own folder, not by an absolute path", src), Hint: hint}
+	}
+	dir := filepath.Dir(l.Source)
+	p := filepath.Join(dir, src)
+	real, realDir := p, dir
+	if r, err := filepath.EvalSymlinks(p); err == nil {
+		real = r // a link must not lead out of the folder either
+	}
+	if r, err := filepath.EvalSymlinks(dir); err == nil {
+		realDir = r
+	}
+	if rel, err := filepath.Rel(realDir, real); err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+		return "", &source.Diagnostic{Severity: source.Error, Pos: pos, Message: fmt.Sprintf("image %s is outside the layout file's folder", src), Hint: hint}
+	}
+	return p, nil
 }

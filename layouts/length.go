@@ -17,6 +17,20 @@ import (
 type Length struct {
 	V       float64
 	Percent bool
+	// Src is the length as written in a layout file ("" when made in
+	// code), for messages.
+	Src string
+}
+
+// written is the length as written, for messages.
+func (l Length) written() string {
+	if l.Src != "" {
+		return l.Src
+	}
+	if l.Percent {
+		return fmt.Sprintf("%g%%", l.V)
+	}
+	return fmt.Sprintf("%gpt", l.V)
 }
 
 // Resolve returns the length in points; whole is what 100% is.
@@ -82,8 +96,9 @@ func (l *Length) DecodeScalar(value string, _ source.Pos) error {
 		return &source.Diagnostic{Severity: source.Error, Message: fmt.Sprintf("must be a length of at most 200in (or 1000%%) either way, got %q", value), Hint: "lengths are measured on the page: give one that fits it"}
 	}
 	if err != nil {
-		return &source.Diagnostic{Severity: source.Error, Message: fmt.Sprintf("must be a length, got %q", value), Hint: "write a number with in, mm, cm, pt or %, e.g. 0.5in"}
+		return &source.Diagnostic{Severity: source.Error, Message: fmt.Sprintf("must be a length such as 0.5in or 12mm, got %q", value), Hint: "write a number with in, mm, cm, pt or %, e.g. 0.5in"}
 	}
+	v.Src = value
 	*l = v
 	return nil
 }
@@ -107,12 +122,25 @@ func (s *SizeSpec) DecodeYAMLNode(d *source.Decoder, n *yaml.Node, name string) 
 		return nil
 	case yaml.SequenceNode:
 		if len(n.Content) == 2 {
-			w, err1 := ParseLength(n.Content[0].Value)
-			h, err2 := ParseLength(n.Content[1].Value)
-			if err1 == nil && err2 == nil && !w.Percent && !h.Percent && w.V > 0 && h.V > 0 && w.V < 200*inch && h.V < 200*inch {
-				*s = SizeSpec{W: w, H: h}
-				return nil
+			var wh [2]Length
+			for i, c := range n.Content {
+				what := [2]string{"width", "height"}[i]
+				l, err := finite(parseLength(c.Value))
+				switch {
+				case c.Kind != yaml.ScalarNode:
+					return d.Errorf(c, hint, "`%s`: the %s must be a length such as 3.5in or 85mm", name, what)
+				case err != nil:
+					return d.Errorf(c, hint, "`%s`: the %s must be a length such as 3.5in or 85mm, got %q", name, what, c.Value)
+				case l.Percent:
+					return d.Errorf(c, hint, "`%s`: the %s must be in in, mm, cm or pt, not a percentage, got %q", name, what, c.Value)
+				case l.V <= 0 || l.V >= 200*inch:
+					return d.Errorf(c, hint, "`%s`: the %s must be more than 0 and less than 200in, got %q", name, what, c.Value)
+				}
+				l.Src = c.Value
+				wh[i] = l
 			}
+			*s = SizeSpec{W: wh[0], H: wh[1]}
+			return nil
 		}
 	}
 	return d.Errorf(n, hint, "`%s` must be a size name or [width, height] in in, mm or pt", name)

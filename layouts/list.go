@@ -23,6 +23,7 @@ func (c *composer) listBlock(b Block, r area, d *content.Doc) ([]frame.Item, err
 		return nil, nil
 	}
 	if b.Max > 0 && len(list) > b.Max {
+		c.dropped(b, d, list[b.Max:])
 		list = list[:b.Max]
 	}
 	style := b.res.style
@@ -125,4 +126,32 @@ func (c *composer) listBlock(b Block, r area, d *content.Doc) ([]frame.Item, err
 			&frame.Text{X: x, Y: r.Y + pl.y, Para: pl.p, Color: col, Role: style.Role, Src: pl.src, Block: b.Pos})
 	}
 	return out, nil
+}
+
+// RuleDroppedItems is the rule of the warning about list items a block
+// does not show.
+const RuleDroppedItems = "dropped-items"
+
+// dropped warns about the items of a list a block leaves out for want of
+// room (its max), each at its position. Built-in items are not reported:
+// the built-in lists hold more signs than a card or poster shows, for
+// each layout to show the first few; an item the user's content file
+// wrote (in a list of their own or added to the built-in one) is.
+func (c *composer) dropped(b Block, d *content.Doc, items []source.Text) {
+	for i, it := range items {
+		if it.Pos.IsBuiltin() {
+			continue
+		}
+		c.warn(source.Diagnostic{Severity: source.Warning, Pos: it.Pos, Rule: RuleDroppedItems, Output: c.t.Name(), Lang: d.Messages.Lang.String(),
+			Message: fmt.Sprintf("`%s` item %d is not printed: the layout's %s block shows at most %d (%q)", b.Items, b.Max+i+1, b.Items, b.Max, clip(it.S, 50)),
+			Hint:    fmt.Sprintf("put the items that matter most first in your content file, or raise `max` (%s) in a copy of the layout", b.valuePos("max"))})
+	}
+}
+
+// clip shortens s to at most n characters, with an ellipsis.
+func clip(s string, n int) string {
+	if r := []rune(s); len(r) > n {
+		return string(r[:n-1]) + "…"
+	}
+	return s
 }

@@ -1,6 +1,7 @@
 package layouts
 
 import (
+	"cmp"
 	"embed"
 	"fmt"
 	"io/fs"
@@ -83,7 +84,7 @@ func (l *Layout) check() error {
 			return &source.Diagnostic{Severity: source.Error, Pos: at("sizes"), Message: "only a card layout has sheets", Hint: "set product: card, or remove sheets"}
 		}
 		if err := v.checkPrint(l.Product); err != nil {
-			return &source.Diagnostic{Severity: source.Error, Pos: at("sizes"), Message: fmt.Sprintf("size %s: %v", v.Suffix, err), Hint: "write bleed as a length such as 0.125in or 3mm, and back_offset as [x, y] such as [1.5mm, -0.5mm]"}
+			return &source.Diagnostic{Severity: source.Error, Pos: cmp.Or(v.Pos, at("sizes")), Message: fmt.Sprintf("size %s: %v", v.Suffix, err), Hint: "write bleed as a length such as 0.125in or 3mm, and back_offset as [x, y] such as [1.5mm, -0.5mm]"}
 		}
 	}
 	return l.resolve()

@@ -23,7 +23,7 @@ import (
 // at fault (a whole block when the block is), with a hint.
 
 // blockTypes are the kinds of block a layout can have.
-var blockTypes = []string{"text", "list", "qr", "image", "rect", "rule", "tabs", "panels"}
+var blockTypes = []string{"text", "list", "qr", "image", "rect", "rule", "tabs", "panels", "stack"}
 
 // resolve checks the layout and resolves its theme, styles and blocks.
 func (l *Layout) resolve() error {
@@ -53,7 +53,7 @@ func (l *Layout) resolve() error {
 		}
 		p.background = bg
 		for j := range p.Blocks {
-			if err := l.resolveBlock(&p.Blocks[j], suffixes); err != nil {
+			if err := l.resolveBlock(&p.Blocks[j], suffixes, ""); err != nil {
 				return err
 			}
 		}
@@ -132,9 +132,10 @@ func (l *Layout) checkTypeScales() error {
 	return nil
 }
 
-// resolveBlock checks a block (and the blocks of a panels block) and
-// resolves its styles, colours, templates and image.
-func (l *Layout) resolveBlock(b *Block, suffixes []string) error {
+// resolveBlock checks a block (and the blocks of a panels or stack
+// block) and resolves its styles, colours, templates and image; parent
+// is the type of the block it is in ("" on the page).
+func (l *Layout) resolveBlock(b *Block, suffixes []string, parent string) error {
 	res := &resolvedBlock{}
 	if !slices.Contains(blockTypes, b.Type) {
 		return &source.Diagnostic{Severity: source.Error, Pos: b.valuePos("type"),
@@ -191,7 +192,7 @@ func (l *Layout) resolveBlock(b *Block, suffixes []string) error {
 		key, src string
 		to       *Template
 		printed  bool
-	}{{"text", b.Text, &res.text, true}, {"title", b.Title, &res.title, true}, {"content", b.Content, &res.content, false}, {"if", b.If, &res.cond, false}} {
+	}{{"text", b.Text, &res.text, true}, {"title", b.Title, &res.title, true}, {"content", b.Content, &res.content, false}, {"if", b.If, &res.cond, false}, {"unless", b.Unless, &res.unless, false}} {
 		tmpl, err := ParseTemplate(t.src, b.valuePos(t.key))
 		if err != nil {
 			return err
@@ -220,18 +221,45 @@ func (l *Layout) resolveBlock(b *Block, suffixes []string) error {
 		if b.Direction != "" && b.Direction != "columns" && b.Direction != "rows" {
 			return &source.Diagnostic{Severity: source.Error, Pos: b.valuePos("direction"), Message: fmt.Sprintf("panels: direction %q: use columns or rows", b.Direction), Hint: "columns side by side (the default), or rows one above the other"}
 		}
+	case "stack":
+		if len(b.Blocks) == 0 {
+			return &source.Diagnostic{Severity: source.Error, Pos: b.Pos, Message: "a stack block needs `blocks`: the rows it stacks",
+				Hint: "e.g. blocks: [{type: text, text: \"{hotline}\", style: number, box: [0, 0, 100%, 50%]}, …], each box measured in the stack's box"}
+		}
+		for _, sub := range b.Blocks {
+			if !slices.Contains(stackChildTypes, sub.Type) {
+				return &source.Diagnostic{Severity: source.Error, Pos: sub.valuePos("type"), Message: fmt.Sprintf("a stack cannot hold a %s block", sub.Type),
+					Hint: "a stack holds " + orList(stackChildTypes) + " blocks; put tabs and panels beside it"}
+			}
+		}
 	case "image":
 		if b.Src != "" && b.Src != "logo" {
-			data, err := loadImage(b.Src)
+			path, err := l.imagePath(b.Src, b.valuePos("src"))
+			if err != nil {
+				return err
+			}
+			data, err := loadImage(path)
 			if err != nil {
 				return imageErr(b.Src, b.valuePos("src"), err)
 			}
 			res.image = data
 		}
 	}
+	if len(b.Blocks) > 0 && b.Type != "panels" && b.Type != "stack" {
+		return &source.Diagnostic{Severity: source.Error, Pos: b.valuePos("blocks"), Message: fmt.Sprintf("a %s block cannot hold `blocks`", b.Type),
+			Hint: "only panels (one per language) and stack (rows that close up when empty) blocks hold blocks"}
+	}
+	if b.Group != "" && b.Type != "text" && b.Type != "list" {
+		return &source.Diagnostic{Severity: source.Error, Pos: b.valuePos("group"), Message: fmt.Sprintf("`group` sets text at one size; a %s block has no text to size", b.Type),
+			Hint: "give `group` to the text and list blocks that share a size"}
+	}
+	if b.Grow && parent != "stack" {
+		return &source.Diagnostic{Severity: source.Error, Pos: b.valuePos("grow"), Message: "`grow` applies to a block in a stack",
+			Hint: "put the block in a stack's blocks: when rows of the stack collapse, growing blocks take their room"}
+	}
 	b.res = res
 	for i := range b.Blocks {
-		if err := l.resolveBlock(&b.Blocks[i], suffixes); err != nil {
+		if err := l.resolveBlock(&b.Blocks[i], suffixes, b.Type); err != nil {
 			return err
 		}
 	}
@@ -275,7 +303,8 @@ func (l *Layout) designs() []design {
 // checkGeometry measures every block's box at every size the layout's
 // pages are drawn at: a box with no area is an error at the box. The
 // blocks of a panels block are measured in a single panel (the panels of
-// more languages are narrower, and are measured when composed).
+// more languages are narrower, and are measured when composed), those of
+// a stack in the stack's box.
 func (l *Layout) checkGeometry() error {
 	ds := l.designs()
 	for _, d := range ds {
@@ -298,8 +327,13 @@ func (l *Layout) checkGeometry() error {
 				if err != nil {
 					return &source.Diagnostic{Severity: source.Error, Pos: b.Pos, Message: err.Error(), Hint: "fix the block in the layout file"}
 				}
-				if b.Type == "panels" {
+				switch b.Type {
+				case "panels":
 					if err := walk(b.Blocks, panelAreas(panelArea(b, r, 0, 1))); err != nil {
+						return err
+					}
+				case "stack":
+					if err := walk(b.Blocks, panelAreas(r)); err != nil {
 						return err
 					}
 				}

@@ -6,7 +6,6 @@ import (
 	"strings"
 	"testing"
 
-	"handbill/content"
 	"handbill/layouts"
 	"handbill/source"
 )
@@ -106,8 +105,9 @@ func TestLayoutImageReadAtLoad(t *testing.T) {
 	if err := os.WriteFile(path, logoSeeds()[0], 0o644); err != nil {
 		t.Fatal(err)
 	}
-	src := strings.NewReplacer("{block}", `{type: image, src: "`+path+`", box: [0, 0, 10%, 10%]}`, "{style}", "", "{size}", "").Replace(twoSizes)
-	l, err := layouts.Parse("l.yaml", []byte(src))
+	src := strings.NewReplacer("{block}", `{type: image, src: "seal.png", box: [0, 0, 10%, 10%]}`, "{style}", "", "{size}", "").Replace(twoSizes)
+	file := filepath.Join(dir, "l.yaml")
+	l, err := layouts.Parse(file, []byte(src))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -119,36 +119,53 @@ func TestLayoutImageReadAtLoad(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(doc.Dump(), "image ") || !strings.Contains(doc.Dump(), path+" src=l.yaml:15:28") {
+	if !strings.Contains(doc.Dump(), "image ") || !strings.Contains(doc.Dump(), path+" src="+file+":15:28") {
 		t.Errorf("the image is not placed from what was read:\n%s", doc.Dump())
 	}
 }
 
-// TestTemplate: a template is read into segments of literal text and
-// placeholders; filled for a document, a segment with an empty
-// placeholder is left out with its separator.
-func TestTemplate(t *testing.T) {
-	tm, err := layouts.ParseTemplate("{text_label} {sms} · {web_label} {web}", source.Pos{File: "l.yaml", Line: 3, Col: 9})
+// TestLayoutImagePath: a layout's image is named relative to the layout
+// file's folder, and may not be an absolute path or lead out of the
+// folder, by .. or by a link.
+func TestLayoutImagePath(t *testing.T) {
+	dir := t.TempDir()
+	outside := t.TempDir()
+	if err := os.WriteFile(filepath.Join(outside, "seal.png"), logoSeeds()[0], 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.MkdirAll(filepath.Join(dir, "img"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "img", "seal.png"), logoSeeds()[0], 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(filepath.Join(outside, "seal.png"), filepath.Join(dir, "link.png")); err != nil {
+		t.Fatal(err)
+	}
+	rel, err := filepath.Rel(dir, filepath.Join(outside, "seal.png"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(tm.Segments) != 2 || strings.Join(tm.Names(), ",") != "text_label,sms,web_label,web" {
-		t.Fatalf("segments %+v, names %v", tm.Segments, tm.Names())
-	}
-	if p := tm.Segments[1][2]; p.Name != "web" || p.Offset != strings.Index(tm.Src, "{web}") {
-		t.Errorf("piece %+v: want {web} at its offset", p)
-	}
-	_, docs := fuzzEnv()
-	d := *docs[0]
-	d.Hotlines = append([]content.Hotline(nil), d.Hotlines...)
-	d.Hotlines[0].SMS = ""
-	d.Hotlines[0].Web = "example.org"
-	got, pos := tm.Fill(&d, tm.Pos)
-	if got != d.Messages.Texts["web_label"].S+" example.org" || pos != tm.Pos {
-		t.Errorf("filled %q at %v", got, pos)
-	}
-	one, _ := layouts.ParseTemplate(" {headline} ", source.Pos{File: "l.yaml", Line: 4, Col: 9})
-	if got, pos := one.Fill(&d, one.Pos); got != d.Messages.Texts["headline"].S || pos != d.Messages.Texts["headline"].Pos {
-		t.Errorf("a single message: %q at %v, want the message at its own position", got, pos)
+	for _, c := range []struct{ src, want string }{
+		{"img/seal.png", ""},
+		{"./img/../img/seal.png", ""},
+		{filepath.Join(dir, "img", "seal.png"), "a layout names its images relative to its own folder, not by an absolute path"},
+		{rel, "is outside the layout file's folder"},
+		{"../x.png", "is outside the layout file's folder"},
+		{"link.png", "is outside the layout file's folder"},
+	} {
+		src := strings.NewReplacer("{block}", `{type: image, src: "`+c.src+`", box: [0, 0, 10%, 10%]}`, "{style}", "", "{size}", "").Replace(twoSizes)
+		file := filepath.Join(dir, "l.yaml")
+		_, err := layouts.Parse(file, []byte(src))
+		switch {
+		case c.want == "" && err != nil:
+			t.Errorf("%s: %v", c.src, err)
+		case c.want != "" && (err == nil || !strings.Contains(err.Error(), c.want)):
+			t.Errorf("%s: got %v, want %q", c.src, err, c.want)
+		case c.want != "":
+			if d := source.From(err); d.Pos.Line != 15 || d.Hint == "" {
+				t.Errorf("%s: %v at %v with hint %q: want the src value's position and a hint", c.src, d.Message, d.Pos, d.Hint)
+			}
+		}
 	}
 }

@@ -6,6 +6,12 @@ import (
 
 type obj = map[string]any
 
+// templateDesc describes the template syntax, for editors.
+const templateDesc = "A template: message keys and hotline fields in braces, e.g. \"{headline}\" or \"{text_label} {sms}\". " +
+	"A line (\\n), a segment between \" · \" or an alternative is left out when a placeholder in it has no value; " +
+	"{name?} may be empty and leaves out just itself; {a|b} is a, else b; \"X | Y\" prints X, else Y (e.g. \"{text_label} {sms} | {web}\"). " +
+	"Braces hold placeholders only."
+
 // Schema returns the JSON Schema (draft 2020-12) of the layout file
 // format, for editors to validate and complete layout files.
 func Schema() []byte {
@@ -53,19 +59,19 @@ func Schema() []byte {
 		}}
 	block := obj{"type": "object", "additionalProperties": false, "required": []string{"type", "box"},
 		"properties": obj{
-			"type":        obj{"enum": []string{"text", "list", "qr", "image", "rect", "rule", "tabs", "panels"}},
+			"type":        obj{"enum": blockTypes, "description": "What the block is; stack: blocks in rows that close up when a row has nothing to print."},
 			"box":         obj{"type": "array", "items": length, "minItems": 4, "maxItems": 4, "description": "[x, y, width, height] in the block's area."},
 			"area":        obj{"enum": []string{"safe", "trim", "bleed", "band"}, "description": "What box lengths are measured in: the safe area inside the margin (default), the trim, the trim plus bleed, or band (across like the safe area, down like the trim: for text in a band of colour)."},
-			"text":        obj{"type": "string", "description": `A template: message keys and hotline fields in braces, e.g. "{headline}" or "{text_label} {sms}".`},
+			"text":        obj{"type": "string", "description": templateDesc},
 			"style":       obj{"type": "string"},
-			"valign":      obj{"enum": []string{"top", "middle", "bottom"}},
+			"valign":      obj{"enum": []string{"top", "middle", "bottom"}, "description": "Where text sits in its box (top by default); for a stack, where the rows left sit when some close up (middle by default)."},
 			"items":       obj{"type": "string", "description": "list: the list message to show (signs, do, recruit, protect, …)."},
-			"title":       obj{"type": "string", "description": "list: a template for the heading above the items."},
+			"title":       obj{"type": "string", "description": "list: a template for the heading above the items (see text)."},
 			"title_style": obj{"type": "string"},
 			"bullet":      obj{"type": "string"},
 			"max":         obj{"type": "integer", "minimum": 1, "description": "list: show at most this many items."},
-			"content":     obj{"type": "string", "description": `qr: a template for what the code encodes, e.g. "https://{web}".`},
-			"src":         obj{"type": "string", "description": `image: "logo" for the organisation's logo, or a PNG/JPEG path.`},
+			"content":     obj{"type": "string", "description": `qr: a template for what the code encodes, e.g. "https://{web}" (see text).`},
+			"src":         obj{"type": "string", "description": `image: "logo" for the organisation's logo, or a PNG/JPEG file named relative to the layout file's folder (not an absolute path, not outside the folder).`},
 			"fill":        color,
 			"background":  withDesc(color, "qr: paint the code's square, quiet zone included, in this colour first."),
 			"stroke":      color,
@@ -74,9 +80,11 @@ func Schema() []byte {
 			"count":       obj{"type": "integer", "minimum": 2, "maximum": 20, "description": "tabs: how many tear-off tabs."},
 			"direction":   obj{"enum": []string{"columns", "rows"}},
 			"gap":         length,
-			"blocks":      obj{"type": "array", "items": obj{"$ref": "#/$defs/block"}, "description": "panels: the blocks of each language's panel."},
-			"group":       obj{"type": "string", "description": "Blocks with the same group are set at one common size."},
+			"blocks":      obj{"type": "array", "items": obj{"$ref": "#/$defs/block"}, "description": "panels: the blocks of each language's panel; stack: its rows (boxes measured in the stack's box; blocks that overlap from top to bottom are one row)."},
+			"group":       obj{"type": "string", "description": "Text and list blocks with the same group are set at one common size."},
+			"grow":        obj{"type": "boolean", "description": "A block in a stack: it takes the room of the stack's rows that collapse (shared with the other growing blocks), so a number can be set larger."},
 			"if":          obj{"type": "string", "description": `A template: draw the block only when it is not empty, e.g. "{web}".`},
+			"unless":      obj{"type": "string", "description": `A template: draw the block only when it is empty, e.g. "{local_hotlines}".`},
 			"only":        obj{"type": "array", "items": obj{"type": "string"}, "description": "Limit the block to these sizes (their suffixes)."},
 		}}
 	page := obj{"type": "object", "additionalProperties": false, "required": []string{"blocks"},

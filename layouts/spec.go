@@ -97,7 +97,9 @@ type PageSpec struct {
 //   - rule: a line across the box's top (Dash for a dashed cut line);
 //   - tabs: Count tear-off tabs filling the box, each with Text rotated 90°;
 //   - panels: the box split into one panel per language (Direction columns
-//     or rows), each holding Blocks in its own language.
+//     or rows), each holding Blocks in its own language;
+//   - stack: Blocks in rows that close up when a row has nothing to show
+//     (see stackBlock).
 type Block struct {
 	Type       string   `yaml:"type,required"`
 	Box        []Length `yaml:"box,required"`
@@ -125,13 +127,21 @@ type Block struct {
 	// If, when set, is a template: the block is drawn only when it is not
 	// empty (a white square behind a QR code only when there is an address).
 	If string `yaml:"if"`
+	// Unless, when set, is a template: the block is drawn only when it is
+	// empty (four signs on a card's back unless the user's own line needs
+	// the room of one).
+	Unless string `yaml:"unless"`
 	// Only, when set, limits the block to these sizes (variant suffixes):
 	// one design can then arrange a Letter and a Tabloid sheet differently.
 	Only []string `yaml:"only"`
 	// Group names blocks set at one common size: the largest size at which
 	// every block of the group fits (two lists side by side, say).
-	Group string     `yaml:"group"`
-	Pos   source.Pos `yaml:"-"`
+	Group string `yaml:"group"`
+	// Grow, on a block in a stack, gives it the room of the stack's rows
+	// that collapse (shared with the other growing blocks), instead of
+	// the rows left being centred in the stack (see stackBlock).
+	Grow bool       `yaml:"grow"`
+	Pos  source.Pos `yaml:"-"`
 
 	// at is where each of the block's values is written, for messages.
 	at map[string]source.Pos
@@ -144,7 +154,7 @@ type Block struct {
 type resolvedBlock struct {
 	style, titleStyle       *Style
 	text, title, content    Template
-	cond                    Template
+	cond, unless            Template
 	fill, stroke, backcolor ColorRef
 	// image is the file of an image block that is not the logo.
 	image *frame.ImageData

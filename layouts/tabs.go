@@ -1,8 +1,11 @@
 package layouts
 
 import (
+	"fmt"
+
 	"handbill/content"
 	"handbill/frame"
+	"handbill/source"
 	"handbill/text"
 )
 
@@ -11,6 +14,13 @@ import (
 // bottom to top, as large as fits.
 func (c *composer) tabsBlock(b Block, r area, d *content.Doc) ([]frame.Item, error) {
 	s, pos := c.fill(b.res.text, d, b.Pos)
+	if s == "" {
+		// Tabs with nothing on them are worse than no tabs: a person
+		// tears one off and has no number.
+		return nil, &source.Diagnostic{Severity: source.Error, Pos: b.valuePos("text"), Output: c.t.Name(), Lang: d.Messages.Lang.String(),
+			Message: fmt.Sprintf("the tear-off tabs would be empty in region %s: %q prints nothing there (a placeholder it needs has no value)", d.Region, b.Text),
+			Hint:    `give the tabs a line that is always filled, e.g. "{hotline|web}\n{text_label} {sms} | {web}"`}
+	}
 	style := b.res.style
 	st, col, rng := c.styleFor(style, d)
 	cut := c.color(b.res.stroke, frame.Color{R: 0x80, G: 0x80, B: 0x80})

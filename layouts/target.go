@@ -155,7 +155,7 @@ func (t Target) Describe() string {
 // units, and a back_offset of two small absolute lengths on a card sheet.
 func (v Variant) checkPrint(product string) error {
 	if v.Bleed.Percent || v.Bleed.V < 0 || v.Bleed.V > 0.5*inch {
-		return fmt.Errorf("bleed must be a length from 0 to 0.5in")
+		return fmt.Errorf("`bleed` must be a length from 0 to 0.5in such as 0.125in or 3mm, got %q", v.Bleed.written())
 	}
 	if v.BackOffset == nil {
 		return nil
@@ -168,7 +168,7 @@ func (v Variant) checkPrint(product string) error {
 	}
 	for _, o := range v.BackOffset {
 		if o.Percent || o.V < -20*mm || o.V > 20*mm {
-			return fmt.Errorf("back_offset lengths must be in mm or in, within ±20mm")
+			return fmt.Errorf("`back_offset` lengths must be in mm or in, within ±20mm, such as 1.5mm, got %q", o.written())
 		}
 	}
 	return nil
