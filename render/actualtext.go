@@ -7,70 +7,84 @@ import (
 	"strings"
 
 	"github.com/go-text/typesetting/font"
-	"github.com/go-text/typesetting/harfbuzz"
 
 	"handbill/text"
 )
 
 // How text comes back out of the PDF.
 //
-// The PDF standard leaves text extraction to the reader, and the readers
-// that matter here (poppler: pdftotext, Evince, Okular and many search
-// indexers) rebuild text from where characters are drawn. What poppler does
-// with a /Span <</ActualText …>> BDC … EMC shapes the writer:
+// The PDF standard leaves text extraction to the reader, and readers go
+// about it in two ways (render/readers measures five of them):
+//
+//   - From the glyphs alone: each glyph's text from the font's ToUnicode
+//     map, put together in the order the glyphs are drawn, or sorted by
+//     where they stand. pdf.js (Firefox and most web viewers), pdfminer,
+//     PDFBox, Ghostscript's txtwrite and MuPDF before 1.22 do only this.
+//   - From /ActualText, the replacement text of a marked-content span,
+//     where there is one, and from the glyphs elsewhere: poppler
+//     (pdftotext, Evince, Okular), PDFium (Chrome) and MuPDF 1.22 on.
+//
+// So the text is written twice over, each right on its own.
+//
+// The glyphs. Each distinct (glyph, text) gets its own CID (glyphKey), and
+// the text of the glyphs of a unit, read in the order they are drawn,
+// spells the unit's text (unit.pieces): a ligature "ffi" is one glyph
+// standing for "ffi"; a conjunct's half form stands for its consonant and
+// virama; a glyph drawn for no character of its own (Thai SARA AM drawn
+// as two glyphs, a Khmer vowel in two parts) stands for WORD JOINER, which
+// readers drop or keep invisibly. No glyph is drawn without text, and no
+// glyph's text repeats another's.
+//
+// The order. A line's runs are drawn in reading order, and so are the
+// units of a run: right to left in right-to-left text, each glyph placed
+// by position, as cairo does. A reader that keeps the order glyphs are
+// drawn in (pdfminer, pypdf) then reads right-to-left text in reading
+// order; one that sorts by position (poppler) reverses right-to-left
+// sections itself.
+//
+// A run is one text-showing operation (TJ) whose adjustments put each
+// glyph where the shaper put it: a move per glyph splits words in readers
+// that start a word at a move (pypdf and pdf.js: "tr ades").
+//
+// pdf.js's rules shape the pieces (unit.pieces): a glyph whose text starts
+// with white space is taken for a space and its text dropped, one whose
+// text ends with a format character (Unicode Cf: joiners, bidi controls,
+// ZERO WIDTH SPACE) is dropped altogether. So no piece but a space's
+// starts with white space, and format characters at the end of a piece
+// move to the start of the next one.
+//
+// ActualText. A piece of a run that holds anything but characters drawn
+// with their own glyphs gets a span whose /ActualText is the text of the
+// units that start in it (spans): the whole text, joiners and all, for the
+// readers that take it. PDFium repeats a span's text once per
+// text-showing operation inside it, so a span holds one; and a piece that
+// holds only the rest of units started in another (a raised mark) gets an
+// empty ActualText, so its glyphs are not read twice. What poppler does
+// with a span shapes the rest:
 //
 //   - It takes the span's extent from the first glyph drawn inside it (that
-//     glyph's origin) to the last one (its origin plus its advance,
-//     character spacing included), and treats the span's text as one wide
-//     character there, its characters spread evenly from left to right.
-//   - It starts a new word when a character begins more than 0.1 em after
-//     the previous one ends (or overlaps it by more than 0.2 em, or starts
-//     within 0.1 em of where the previous one started: overprinted fake
-//     bold), and it writes a space between words more than 0.03 em apart.
-//     A cluster whose last glyph is a mark (a Hindi vowel sign above its
-//     consonant, a Khmer subscript consonant) ends, to poppler, at that
-//     mark's origin, well inside the cluster, and the next cluster comes
-//     out after a space ("संके तों", "ស្គា ល់"). So each span covers exactly
-//     its cluster's advance: it starts with a glyph whose origin is the
-//     cluster's start (drawOrder: in right-to-left text a mark's glyph comes
-//     before its base's), and its last glyph is drawn alone, with the
-//     character spacing (Tc) that makes its advance end where the cluster
-//     ends (stretch). Tc after the last glyph of a text-showing operation moves no ink.
+//     glyph's origin) to the last one (its origin plus its advance) and
+//     spreads the span's text evenly over it, as if it were one wide
+//     character. A span drawn right to left (a right-to-left run) has its
+//     first glyph on the right: the text is spread from right to left,
+//     and poppler's own reordering of right-to-left text gives it back in
+//     reading order.
 //   - A cluster of no advance (ZERO WIDTH NON-JOINER, ZERO WIDTH SPACE, the
 //     zero-width alef Noto Naskh Arabic draws over a lam for lam-alef)
-//     starts where its neighbour starts or ends, which breaks words as
-//     above. Such a cluster joins a neighbouring cluster's unit: its glyphs
-//     are drawn in that unit's span (or not at all if blank) and its text
-//     joins the span's text (lineUnits).
-//   - It lays a line's characters out left to right, then reverses every
-//     right-to-left section, character by character, into reading order.
-//     The characters of one ActualText are laid out left to right like the
-//     rest, so a right-to-left cluster's text comes out reversed: lam-alef
-//     "لا" as "ال", a letter and its vowel mark swapped. (pdfminer.six,
-//     PyMuPDF and pypdf do the same with multi-character ToUnicode entries.)
-//     So the ActualText of a right-to-left cluster is written in visual
-//     order, reversed; the reader's own reordering turns it back. A reader
-//     that took ActualText as already in reading order would get such
-//     clusters reversed; poppler is the reference here.
-//
-// Lines are drawn left to right, so content order (pdftotext -raw) is
-// visual order as well. A glyph moved up or down (a mark; cursive
-// attachment in some fonts) starts a new poppler word when it is drawn as
-// its own character or starts a span; drawOrder starts a span with a glyph
-// on the baseline when there is one, and poppler's line builder joins
-// words that touch and follow each other in the content stream.
+//     starts where its neighbour starts or ends, which splits words. Such
+//     a cluster joins a neighbouring cluster's unit: its glyphs are drawn
+//     in that unit (or not at all if blank) and its text joins the unit's
+//     text (lineUnits).
 
-// unit is what the writer draws as one character or one ActualText span:
-// a cluster, together with any neighbouring clusters of no advance, its
-// glyphs, their codes, where its advance starts and ends, and its text.
+// unit is what the writer draws as one cluster: a cluster, together with
+// any neighbouring clusters of no advance, its glyphs, where its advance
+// starts and ends, and its text.
 type unit struct {
 	run    *text.Run
 	glyphs []text.Glyph
-	codes  []rune
 	left   float64 // pen position before the unit, relative to the run
 	right  float64 // pen position after it
 	parts  []textPart
-	simple bool // one character drawn with its own glyph: no span
 }
 
 // textPart is text from the input and the index of its first rune.
@@ -101,9 +115,13 @@ func lineUnits(l text.Line) []*unit {
 			for _, g := range c.Glyphs {
 				adv += g.Advance
 			}
-			u := &unit{run: r, left: pen, right: pen + adv, parts: []textPart{{c.Start, c.Text}}, simple: c.Simple}
-			if adv != 0 || !invisibleText(c.Text) || !fm.blank(c.Glyphs) {
-				u.glyphs, u.codes = c.Glyphs, clusterCodes(c)
+			u := &unit{run: r, left: pen, right: pen + adv, parts: []textPart{{c.Start, c.Text}}}
+			// A blank glyph of no advance (a joiner, a zero width space, a
+			// space at the end of a line, which the line takes no room
+			// for) draws nothing and only misleads readers: its text is
+			// kept, in the unit it joins.
+			if adv != 0 || !fm.blank(c.Glyphs) {
+				u.glyphs = c.Glyphs
 			}
 			pen += adv
 			us = append(us, u)
@@ -153,14 +171,49 @@ func lineUnits(l text.Line) []*unit {
 	return out
 }
 
+// lineRuns returns the units of a line grouped by run, in drawing order:
+// the runs in reading order (the order of their text in the input), the
+// units of each left to right.
+func lineRuns(l text.Line) [][]*unit {
+	var runs [][]*unit
+	for _, u := range lineUnits(l) {
+		if n := len(runs); n > 0 && runs[n-1][0].run == u.run {
+			runs[n-1] = append(runs[n-1], u)
+		} else {
+			runs = append(runs, []*unit{u})
+		}
+	}
+	sort.SliceStable(runs, func(a, b int) bool { return runStart(runs[a]) < runStart(runs[b]) })
+	return runs
+}
+
+// runStart is the input index of a run's first character.
+func runStart(us []*unit) int {
+	f := math.MaxInt
+	for _, u := range us {
+		f = min(f, u.first())
+	}
+	return f
+}
+
+// first is the input index of the unit's first character in reading order
+// (characters the engine inserted, with no index, last).
+func (u *unit) first() int {
+	f := math.MaxInt
+	for _, p := range u.parts {
+		if p.start >= 0 {
+			f = min(f, p.start)
+		}
+	}
+	return f
+}
+
 // absorb adds v's glyphs and text to u.
 func (u *unit) absorb(v *unit) {
 	u.glyphs = append(slices.Clip(u.glyphs), v.glyphs...)
-	u.codes = append(slices.Clip(u.codes), v.codes...)
 	u.left = min(u.left, v.left)
 	u.right = max(u.right, v.right)
 	u.parts = append(u.parts, v.parts...)
-	u.simple = false
 }
 
 // nearest returns the unit holding the nearest character before input
@@ -188,41 +241,6 @@ func nearest(us []*unit, start int) *unit {
 	return after
 }
 
-// invisibleText reports text made only of default-ignorable characters
-// (joiners, zero width space, directional marks).
-func invisibleText(s string) bool {
-	if s == "" {
-		return true
-	}
-	for _, r := range s {
-		if !harfbuzz.IsDefaultIgnorable(r) {
-			return false
-		}
-	}
-	return true
-}
-
-// short reports that the glyph of a simple unit ends, to a PDF viewer,
-// noticeably before the cluster's advance does (a kerning pair that widens,
-// say): the unit then gets a span, so stretch can close the gap.
-func (u *unit) short(fm *fontMetrics) bool {
-	g := u.glyphs[0]
-	return u.right-(g.X+fm.pdfAdvance(g.ID, u.run.Size)) > 0.01*u.run.Size
-}
-
-// actualText returns the text of the unit's span: in logical order, or, for
-// a right-to-left cluster of more than one character, in visual order (see
-// the top of this file).
-func (u *unit) actualText() string {
-	s := u.logicalText()
-	if !u.run.RTL {
-		return s
-	}
-	rs := []rune(s)
-	slices.Reverse(rs)
-	return string(rs)
-}
-
 // logicalText is the unit's text in reading order.
 func (u *unit) logicalText() string {
 	parts := slices.Clone(u.parts)
@@ -232,78 +250,6 @@ func (u *unit) logicalText() string {
 		b.WriteString(p.text)
 	}
 	return b.String()
-}
-
-// glyphTexts returns, for each glyph of the unit, the text its ToUnicode
-// entry should give readers that ignore ActualText (MuPDF and the
-// viewers built on it): a glyph that is a character's own glyph stands
-// for that character, and the characters left over go, in reading order,
-// to the first glyph left over in drawing order (a ligature: "ffi"; a
-// contextual form: its letter). Other glyphs get "".
-func (u *unit) glyphTexts(fm *fontMetrics, order []int) []string {
-	out := make([]string, len(u.glyphs))
-	taken := make([]bool, len(u.glyphs))
-	var rest strings.Builder
-	for _, r := range u.logicalText() {
-		gid, ok := fm.face.Font().NominalGlyph(r)
-		matched := false
-		for i, g := range u.glyphs {
-			if ok && !taken[i] && font.GID(g.ID) == gid {
-				out[i], taken[i], matched = string(r), true, true
-				break
-			}
-		}
-		if !matched {
-			rest.WriteRune(r)
-		}
-	}
-	if rest.Len() > 0 {
-		for _, i := range order {
-			if !taken[i] {
-				out[i] = rest.String()
-				break
-			}
-		}
-	}
-	return out
-}
-
-// drawOrder returns the order to draw the unit's glyphs in: as shaped,
-// except that a glyph whose origin is the cluster's start (preferably one
-// on the baseline) goes first, so a PDF viewer's idea of where the span
-// starts is where the cluster starts. A right-to-left cluster lists a mark
-// before its base, for one.
-func (u *unit) drawOrder() []int {
-	order := make([]int, len(u.glyphs))
-	for i := range order {
-		order[i] = i
-	}
-	eps := 1e-6 * u.run.Size
-	lead := -1
-	for i, g := range u.glyphs {
-		if math.Abs(g.X-u.left) > eps {
-			continue
-		}
-		if lead < 0 || (u.glyphs[lead].Y != 0 && g.Y == 0) {
-			lead = i
-		}
-	}
-	if lead > 0 {
-		copy(order[1:lead+1], order[:lead])
-		order[0] = lead
-	}
-	return order
-}
-
-// stretch returns the character spacing that makes a glyph drawn at x with
-// the given PDF advance end at end, or 0 when it nearly does already. The
-// position is rounded as it is written.
-func stretch(x, end, adv float64) float64 {
-	tc := end - (round2(x) + adv)
-	if math.Abs(tc) < 0.005 {
-		return 0
-	}
-	return tc
 }
 
 // blank reports that none of the glyphs draws anything.

@@ -7,12 +7,12 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/go-text/typesetting/font"
 
 	"handbill/fonts"
 	"handbill/render/pdf"
-	"handbill/text"
 )
 
 // fontMetrics is what the writer reads of a font file for every
@@ -23,6 +23,10 @@ type fontMetrics struct {
 	upem float64
 	mu   sync.Mutex // go-text faces are not safe for concurrent use
 	gf   *font.Face
+
+	carrierOnce sync.Once // see carrier
+	carrierGID  uint16
+	carrierOK   bool
 }
 
 // metrics holds the fontMetrics of every font file a document of this
@@ -53,36 +57,13 @@ func (fm *fontMetrics) width(gid uint16) int {
 	return int(math.Round(adv * 1000 / fm.upem))
 }
 
-// glyphCodes is where the codes of glyphs that are not a character's own
-// glyph start: above every Unicode code point, so they cannot collide with
-// the characters of simple clusters.
-const glyphCodes = 0x110000
-
-// clusterCodes returns the codes that draw the cluster's glyphs: the
-// character itself for a simple cluster (one character drawn with its
-// own glyph), glyphCodes + each glyph's id otherwise.
-func clusterCodes(c text.Cluster) []rune {
-	if c.Simple {
-		return []rune{[]rune(c.Text)[0]}
-	}
-	out := make([]rune, len(c.Glyphs))
-	for i, g := range c.Glyphs {
-		out[i] = glyphCodes + rune(g.ID)
-	}
-	return out
-}
-
-// docFont is one font file as used by one document: the codes it draws
-// and the glyph each draws. Each code becomes one CID of the embedded
-// font; a character's CID maps back to it for copying and searching.
+// docFont is one font file as used by one document: the glyphs it draws,
+// each with the text it stands for (glyphKey). Each key becomes one CID
+// of the embedded font, mapped back to its text by the ToUnicode map.
 type docFont struct {
-	m     *fontMetrics
-	res   string // resource name, e.g. "/F1"
-	gidOf map[rune]uint16
-	// textOf is what a glyph code stands for (see glyphTexts), "" when the
-	// document's clusters disagree: its ToUnicode entry.
-	textOf map[rune]string
-	cid    map[rune]uint16 // set when the font is embedded
+	m    *fontMetrics
+	res  string              // resource name, e.g. "/F1"
+	keys map[glyphKey]uint16 // → CID, set when the font is embedded
 }
 
 // fontSet collects the fonts of a document.
@@ -97,7 +78,7 @@ func (s *fontSet) font(m *fontMetrics) *docFont {
 	if df, ok := s.byMetrics[m]; ok {
 		return df
 	}
-	df := &docFont{m: m, res: fmt.Sprintf("/F%d", len(s.order)+1), gidOf: map[rune]uint16{}, textOf: map[rune]string{}}
+	df := &docFont{m: m, res: fmt.Sprintf("/F%d", len(s.order)+1), keys: map[glyphKey]uint16{}}
 	s.byMetrics[m] = df
 	s.order = append(s.order, df)
 	return df
@@ -107,64 +88,64 @@ func (s *fontSet) font(m *fontMetrics) *docFont {
 func (s *fontSet) use(ps []piece) {
 	var df *docFont
 	for _, p := range ps {
+		if p.outline {
+			continue // drawn as outlines
+		}
 		if df == nil || df.m != p.font {
 			df = s.font(p.font)
 		}
-		for i, c := range p.codes {
-			df.gidOf[c] = p.gids[i]
-			if t := p.texts[i]; t != "" {
-				if old, ok := df.textOf[c]; !ok {
-					df.textOf[c] = t
-				} else if old != t {
-					df.textOf[c] = "" // glyph stands for different text in different places
-				}
-			}
+		for _, g := range p.glyphs {
+			df.keys[g.key] = 0
 		}
 	}
 }
 
-// embed writes the font, subset to the document's glyphs.
+// embed writes the font, subset to the document's glyphs: CIDs 1… in
+// the order of the keys' glyph ids and texts.
 func (df *docFont) embed(w *pdf.Writer) (pdf.Ref, error) {
-	codes := make([]rune, 0, len(df.gidOf))
-	for c := range df.gidOf {
-		codes = append(codes, c)
+	keys := make([]glyphKey, 0, len(df.keys))
+	for k := range df.keys {
+		keys = append(keys, k)
 	}
-	slices.Sort(codes)
-	if len(codes) > 0xFFFE {
+	slices.SortFunc(keys, func(a, b glyphKey) int {
+		return cmp.Or(cmp.Compare(a.gid, b.gid), strings.Compare(a.text, b.text), cmpBool(a.zero, b.zero))
+	})
+	if len(keys) > 0xFFFE {
 		return 0, fmt.Errorf("%s: a document may draw at most %d different glyphs of one font", df.m.face.Name(), 0xFFFE)
 	}
-	gids := make([]uint16, len(codes))
-	df.cid = make(map[rune]uint16, len(codes))
-	for i, c := range codes {
-		gids[i] = df.gidOf[c]
-		df.cid[c] = uint16(i + 1)
+	for i, k := range keys {
+		df.keys[k] = uint16(i + 1)
 	}
-	texts := make([]string, len(codes))
-	for i, c := range codes {
-		if c < glyphCodes {
-			texts[i] = string(c)
-		} else {
-			texts[i] = df.textOf[c]
-		}
-	}
-	f, err := df.subsetFont(codes, gids, texts)
+	f, err := df.subsetFont(keys)
 	if err != nil {
 		return 0, fmt.Errorf("%s: %w", df.m.face.File, err)
 	}
 	return w.EmbedFont(f), nil
 }
 
-// newSubsetFont subsets the face to the glyphs gids, drawn by the codes
-// (CID i+1 for codes[i]), which stand for texts.
-func (df *docFont) newSubsetFont(codes []rune, gids []uint16, texts []string) (*pdf.Font, error) {
-	// The embedded font's own cmap maps the characters drawn with their
-	// own glyphs; the PDF reaches every glyph through its CID.
+// newSubsetFont subsets the face to the keys' glyphs (CID i+1 draws
+// keys[i]), each standing for its key's text.
+func (df *docFont) newSubsetFont(keys []glyphKey) (*pdf.Font, error) {
+	// The embedded font's own cmap maps each character drawn with its own
+	// glyph; the PDF reaches every glyph through its CID.
 	var entries []fonts.CmapEntry
-	for i, c := range codes {
-		if c <= 0xFFFE {
-			entries = append(entries, fonts.CmapEntry{Code: uint16(c), GID: gids[i]})
+	seen := map[rune]bool{}
+	f := df.m.face.Font()
+	var gids []uint16
+	for _, k := range keys {
+		if n := len(gids); n == 0 || gids[n-1] != k.gid {
+			gids = append(gids, k.gid)
+		}
+		r, size := utf8.DecodeRuneInString(k.text)
+		if k.zero || size != len(k.text) || r > 0xFFFE || seen[r] {
+			continue
+		}
+		if g, ok := f.NominalGlyph(r); ok && uint16(g) == k.gid {
+			seen[r] = true
+			entries = append(entries, fonts.CmapEntry{Code: uint16(r), GID: k.gid})
 		}
 	}
+	slices.SortFunc(entries, func(a, b fonts.CmapEntry) int { return cmp.Compare(a.Code, b.Code) })
 	sf, err := df.m.face.SFNT() // parsed once per face and process
 	if err != nil {
 		return nil, err
@@ -178,13 +159,26 @@ func (df *docFont) newSubsetFont(codes []rune, gids []uint16, texts []string) (*
 	if err != nil {
 		return nil, err
 	}
-	f := &pdf.Font{Name: postScriptName(df.m.face), Program: prog,
-		GIDs: make([]uint16, len(codes)), Widths: make([]int, len(codes)), Unicode: texts}
-	for i := range codes {
-		f.GIDs[i] = newID[gids[i]]
-		f.Widths[i] = df.m.width(gids[i])
+	pf := &pdf.Font{Name: postScriptName(df.m.face), Program: prog,
+		GIDs: make([]uint16, len(keys)), Widths: make([]int, len(keys)), Unicode: make([]string, len(keys))}
+	for i, k := range keys {
+		pf.GIDs[i] = newID[k.gid]
+		if !k.zero {
+			pf.Widths[i] = df.m.width(k.gid)
+		}
+		pf.Unicode[i] = k.text
 	}
-	return f, nil
+	return pf, nil
+}
+
+func cmpBool(a, b bool) int {
+	switch {
+	case a == b:
+		return 0
+	case a:
+		return 1
+	}
+	return -1
 }
 
 // postScriptName is a name for the font's /BaseFont: the face's name

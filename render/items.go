@@ -15,6 +15,7 @@ type pageWriter struct {
 	pt     *painter
 	images *imageSet
 	fonts  *fontSet
+	forms  *glyphForms
 }
 
 func (pw *pageWriter) rect(r *frame.Rect) {

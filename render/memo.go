@@ -34,21 +34,22 @@ func remember(size int) {
 	}
 }
 
-// subsetFont returns the font of df's face subset to the codes (sorted),
-// which draw the glyphs gids and stand for texts, ready to embed.
-func (df *docFont) subsetFont(codes []rune, gids []uint16, texts []string) (*pdf.Font, error) {
+// subsetFont returns the font of df's face subset to the keys' glyphs
+// (sorted), each standing for its key's text, ready to embed.
+func (df *docFont) subsetFont(keys []glyphKey) (*pdf.Font, error) {
 	h := sha256.New()
 	// The parsed font names the font file: metricsOf keeps it alive, so
 	// its address is never another font's.
 	fmt.Fprintf(h, "%p\x00", df.m.face.Font())
 	var b [6]byte
-	for i, c := range codes {
-		binary.BigEndian.PutUint32(b[:], uint32(c))
-		binary.BigEndian.PutUint16(b[4:], gids[i])
-		h.Write(b[:])
-		if c >= glyphCodes {
-			fmt.Fprintf(h, "%d:%s", len(texts[i]), texts[i])
+	for _, k := range keys {
+		binary.BigEndian.PutUint16(b[:], k.gid)
+		binary.BigEndian.PutUint32(b[2:], uint32(len(k.text))<<1)
+		if k.zero {
+			b[5] |= 1
 		}
+		h.Write(b[:])
+		h.Write([]byte(k.text))
 	}
 	var key [sha256.Size]byte
 	h.Sum(key[:0])
@@ -59,12 +60,12 @@ func (df *docFont) subsetFont(codes []rune, gids []uint16, texts []string) (*pdf
 	if ok {
 		return f, nil
 	}
-	f, err := df.newSubsetFont(codes, gids, texts)
+	f, err := df.newSubsetFont(keys)
 	if err != nil {
 		return nil, err
 	}
 	memo.Lock()
-	remember(f.Program.Size() + 16*len(codes))
+	remember(f.Program.Size() + 16*len(keys))
 	memo.fonts[key] = f
 	memo.Unlock()
 	return f, nil

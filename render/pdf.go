@@ -63,11 +63,12 @@ func WriteWith(w io.Writer, d *frame.Doc, opts WriteOptions) error {
 	}
 	pt := &painter{}
 	images := &imageSet{w: pw, byPath: map[string]string{}}
+	forms := &glyphForms{w: pw, byKey: map[formKey]string{}}
 	kids := ""
 	for pi, p := range d.Pages {
 		c := &pdf.Content{}
 		pt.page(p, c)
-		pgw := &pageWriter{c: c, h: p.H, pt: pt, images: images, fonts: fs}
+		pgw := &pageWriter{c: c, h: p.H, pt: pt, images: images, fonts: fs, forms: forms}
 		if err := pgw.items(p, pieces[pi]); err != nil {
 			return err
 		}
@@ -85,8 +86,8 @@ func WriteWith(w io.Writer, d *frame.Doc, opts WriteOptions) error {
 	if spots := pt.writeSpots(pw); spots != "" {
 		res += " /ColorSpace << " + spots + ">>"
 	}
-	if images.res != "" {
-		res += " /XObject << " + images.res + ">>"
+	if xo := images.res + forms.res; xo != "" {
+		res += " /XObject << " + xo + ">>"
 	}
 	pw.Object(resources, res+" >>")
 
@@ -168,7 +169,9 @@ func infoDict(d *frame.Doc, created time.Time) string {
 
 // text draws a paragraph's pieces, in its colour (glyphs are filled, and
 // stroked for a synthesized bold), from its top-left corner, turned about
-// that corner if it is rotated.
+// that corner if it is rotated. Each piece is one TJ, inside its span if
+// it has one (a later tagging pass wraps a paragraph's pieces, BT to ET,
+// in its own marked content).
 func (pw *pageWriter) text(t *frame.Text, ps []piece) {
 	if len(ps) == 0 {
 		return
@@ -186,7 +189,10 @@ func (pw *pageWriter) text(t *frame.Text, ps []piece) {
 	x, y := 0.0, 0.0 // the start of the current text line, as written
 	cids := make([]uint16, 0, 64)
 	for _, p := range ps {
-		if p.open {
+		if p.outline {
+			continue // after the text object
+		}
+		if p.span {
 			c.BeginActualText(p.actual)
 		}
 		if df == nil || df.m != p.font || p.size != size {
@@ -202,26 +208,19 @@ func (pw *pageWriter) text(t *frame.Text, ps []piece) {
 				c.TextRender(0)
 			}
 		}
-		// Character spacing is reset before the span ends: poppler takes
-		// the spacing in force at EMC off the span's width.
-		if p.tc != 0 {
-			c.CharSpacing(p.tc)
-		}
-		px, py := round2(p.x), round2(-p.y)
+		px, py := round2(p.glyphs[0].x), round2(-p.y)
 		c.TextMove(px-x, py-y)
 		x, y = px, py
 		cids = cids[:0]
-		for _, code := range p.codes {
-			cids = append(cids, df.cid[code])
+		for _, g := range p.glyphs {
+			cids = append(cids, df.keys[g.key])
 		}
-		c.ShowCIDs(cids)
-		if p.tc != 0 {
-			c.CharSpacing(0)
-		}
-		if p.close {
+		c.ShowSpaced(cids, p.adjustments(px))
+		if p.span {
 			c.EndMarked()
 		}
 	}
 	c.EndText()
+	pw.marks(ps)
 	c.Restore()
 }

@@ -2,34 +2,55 @@ package render
 
 import (
 	"math"
+	"slices"
+	"strings"
 	"sync"
 
 	"handbill/text"
 )
 
-// piece is one text-showing operation: glyphs drawn from a point,
-// optionally inside an ActualText span. Positions are in points from the
-// paragraph's top-left corner, y down.
-type piece struct {
-	x, y  float64
-	font  *fontMetrics
-	size  float64
-	bold  bool
-	codes []rune   // the glyphs' codes (see docFont)
-	gids  []uint16 // and the glyphs they draw
-	texts []string // and what each stands for, if not its code's character (see glyphTexts)
-	// actual is the ActualText of the span this piece opens, if open.
-	actual string
-	open   bool // the piece starts an ActualText span
-	close  bool // the piece ends the span
-	// tc is the character spacing (PDF Tc) the piece is drawn with. Only a
-	// span's last piece, holding one glyph, has one: it moves no ink and
-	// stretches the span's extent to the cluster's advance (see stretch).
-	tc float64
+// glyphKey is one glyph drawn as standing for one piece of text. Each
+// distinct key gets its own CID in the document's font (the CIDToGIDMap
+// makes that free), so a glyph used for different text in different
+// places ("ब" alone and "बच्" in a conjunct; a mirrored parenthesis)
+// maps back to the right text everywhere.
+type glyphKey struct {
+	gid  uint16
+	text string // never empty (see pieces.go)
+	// zero: drawn with no advance (the CID's width is 0): an invisible
+	// carrier of text (see pieces.go).
+	zero bool
 }
 
-// Planning a paragraph (units, spans, pieces) is the same work wherever it
-// is placed, and layouts place the same paragraph many times (every card
+// drawn is a glyph to draw: its key and where its origin is, in points
+// from the paragraph's top-left corner.
+type drawn struct {
+	key glyphKey
+	x   float64
+}
+
+// piece is one text-showing operation: glyphs of one font and size on one
+// baseline, drawn by one TJ whose adjustments put each glyph where the
+// shaper placed it, optionally as the only operation of an ActualText span.
+// Positions are in points from the paragraph's top-left corner, y down.
+type piece struct {
+	y      float64
+	font   *fontMetrics
+	size   float64
+	bold   bool
+	glyphs []drawn
+	// outline: the glyphs are marks, drawn as outlines, not text (see
+	// outline.go).
+	outline bool
+	// span: the piece is drawn inside a /Span with /ActualText actual (see
+	// actualtext.go). PDFium repeats a span's text once per text-showing
+	// operation inside it, so a span never holds more than this one.
+	span   bool
+	actual string
+}
+
+// Planning a paragraph (units, pieces) is the same work wherever it is
+// placed, and layouts place the same paragraph many times (every card
 // of a sheet; every clinic's poster of a batch, the text engine handing
 // back the same *text.Paragraph). So plans are remembered per paragraph
 // for the rest of the process; past maxPlans paragraphs the memo starts
@@ -60,86 +81,162 @@ func planFor(p *text.Paragraph) []piece {
 	return ps
 }
 
-// pieceBuilder collects pieces. Consecutive glyphs share a piece while
-// they sit on the baseline and the PDF viewer's pen (the piece's start,
-// rounded to 0.01 pt as it is written, plus the widths, rounded to
-// 1/1000 em as they are written) stays within 0.02 pt of where the shaper
-// put the next glyph.
-type pieceBuilder struct {
-	ps  []piece
-	cur *piece
-	pen float64 // where the PDF viewer puts the next glyph of cur
-}
-
-func (b *pieceBuilder) flush() {
-	if b.cur != nil {
-		b.ps = append(b.ps, *b.cur)
-		b.cur = nil
-	}
-}
-
-func (b *pieceBuilder) glyph(fm *fontMetrics, r *text.Run, code rune, gid uint16, txt string, x, y float64, onBaseline bool) {
-	adv := fm.pdfAdvance(gid, r.Size)
-	c := b.cur
-	if c != nil && onBaseline && c.font == fm && c.size == r.Size && c.bold == r.Face.SynthBold && c.y == y && math.Abs(x-b.pen) < 0.02 {
-		c.codes = append(c.codes, code)
-		c.gids = append(c.gids, gid)
-		c.texts = append(c.texts, txt)
-		b.pen += adv
-	} else {
-		b.flush()
-		b.cur = &piece{x: x, y: y, font: fm, size: r.Size, bold: r.Face.SynthBold, codes: []rune{code}, gids: []uint16{gid}, texts: []string{txt}}
-		b.pen = round2(x) + adv
-	}
-	if adv == 0 || !onBaseline {
-		b.flush()
-	}
-}
-
 // round2 rounds a position as it is written: to 0.01 pt.
 func round2(v float64) float64 { return math.Round(v*100) / 100 }
 
-// planText returns the pieces that draw the paragraph.
+// planText returns the pieces that draw the paragraph: for each line, its
+// runs in reading order (see lineRuns), each run one piece: one TJ of the
+// run's letters, which stand for all of the run's text (unit.pieces).
+// Marks (glyphs of no advance, and glyphs the font raises or lowers off
+// the baseline) follow the run, in pieces of their own, and stand for
+// WORD JOINER, their characters carried by the letters they sit on. So a
+// run's text is read from one operation, in one go, by every reader, and
+// no reader misplaces a mark drawn apart from its letter or breaks a line
+// between two marks (pdfminer puts two glyphs of no width on different
+// lines).
 func planText(p *text.Paragraph) []piece {
-	var b pieceBuilder
+	var ps []piece
 	for _, l := range p.Lines {
-		oy := l.Baseline
-		for _, u := range lineUnits(l) {
-			if len(u.glyphs) == 0 {
-				continue
-			}
-			r := u.run
+		for _, rs := range lineRuns(l) {
+			r := rs[0].run
 			fm := metricsOf(r.Face)
 			ox := l.X + r.X
-			if u.simple && !u.short(fm) {
-				g := u.glyphs[0]
-				b.glyph(fm, r, u.codes[0], g.ID, "", ox+g.X, oy+g.Y, g.Y == 0)
-				continue
+			newPiece := func(y float64) piece {
+				return piece{y: y, font: fm, size: r.Size, bold: r.Face.SynthBold}
 			}
-			b.flush()
-			first := len(b.ps)
-			order := u.drawOrder()
-			texts := u.glyphTexts(fm, order)
-			for k, i := range order {
-				g := u.glyphs[i]
-				x, y := ox+g.X, oy+g.Y
-				if k == len(order)-1 {
-					if tc := stretch(x, ox+u.right, fm.pdfAdvance(g.ID, r.Size)); tc != 0 {
-						b.flush()
-						b.glyph(fm, r, u.codes[i], g.ID, texts[i], x, y, false)
-						b.ps[len(b.ps)-1].tc = tc
+			var run []piece // the run's pieces on the baseline
+			main := newPiece(l.Baseline)
+			var marks []piece
+			flush := func() {
+				main.recut()
+				if len(main.glyphs) > 0 {
+					run = append(run, main)
+				}
+				main = newPiece(l.Baseline)
+			}
+			for _, u := range rs {
+				if len(u.glyphs) == 0 {
+					continue
+				}
+				slots := u.slots(fm)
+				// A glyph in the run that stands for no character (WORD
+				// JOINER) would be read as one by readers that take
+				// ActualText: such a unit of left-to-right text is a span
+				// of its own, with its text. (Right-to-left text is not
+				// split: pdf.js reorders each piece on its own.)
+				span := !r.RTL && slices.ContainsFunc(slots, func(sl slot) bool { return sl.inRun && sl.text == wordJoiner })
+				if span {
+					flush()
+					main.span, main.actual = true, u.logicalText()
+				}
+				for _, sl := range slots {
+					if sl.glyph < 0 {
+						gid, _ := fm.carrier()
+						main.add(drawn{key: glyphKey{gid, sl.text, true}, x: ox + sl.x}, &marks, l.Baseline)
 						continue
 					}
+					g := u.glyphs[sl.glyph]
+					d := drawn{key: glyphKey{gid: g.ID, text: sl.text}, x: ox + g.X}
+					if sl.inRun {
+						main.add(d, &marks, l.Baseline)
+						continue
+					}
+					// A mark: its outline if its characters are read from
+					// the run, else a piece of text of its own height.
+					y := l.Baseline + g.Y
+					outline := sl.text == wordJoiner
+					if n := len(marks); n == 0 || marks[n-1].y != y || marks[n-1].outline != outline {
+						m := newPiece(y)
+						m.outline = outline
+						marks = append(marks, m)
+					}
+					m := &marks[len(marks)-1]
+					m.glyphs = append(m.glyphs, d)
 				}
-				b.glyph(fm, r, u.codes[i], g.ID, texts[i], x, y, g.Y == 0)
+				if span {
+					flush()
+				}
 			}
-			b.flush()
-			if len(b.ps) > first {
-				b.ps[first].actual, b.ps[first].open = u.actualText(), true
-				b.ps[len(b.ps)-1].close = true
+			flush()
+			if r.RTL && len(run) == 1 && slices.ContainsFunc(run[0].glyphs, func(d drawn) bool { return d.key.zero }) {
+				// Marks in right-to-left text: pdf.js needs a mark's
+				// character before its letter's in the run (it reverses
+				// the run), poppler after it (it joins a combining
+				// character to the character before). The run's text
+				// in a span settles it for poppler (and PDFium, MuPDF):
+				// reversed, the order of the glyphs, which they reverse.
+				run[0].span, run[0].actual = true, reverseString(runText(rs))
 			}
+			ps = append(ps, run...)
+			ps = append(ps, marks...)
 		}
-		b.flush()
 	}
-	return b.ps
+	return ps
+}
+
+// runText is the text of a run's units, in reading order.
+func runText(us []*unit) string {
+	logical := slices.Clone(us)
+	slices.SortStableFunc(logical, func(a, b *unit) int { return a.first() - b.first() })
+	var b strings.Builder
+	for _, u := range logical {
+		b.WriteString(u.logicalText())
+	}
+	return b.String()
+}
+
+func reverseString(s string) string {
+	rs := []rune(s)
+	slices.Reverse(rs)
+	return string(rs)
+}
+
+// add appends a glyph to a run's piece, unless it has no advance and
+// follows another that has none (pdfminer puts such glyphs on different
+// lines): then its text joins that glyph's, and it is drawn after the run
+// (in marks), standing for WORD JOINER, or not at all if it only carried
+// text.
+func (p *piece) add(d drawn, marks *[]piece, baseline float64) {
+	if n := len(p.glyphs); n > 0 && p.advance(d.key) == 0 && p.advance(p.glyphs[n-1].key) == 0 {
+		p.glyphs[n-1].key.text += d.key.text
+		if d.key.zero {
+			return
+		}
+		d.key.text = wordJoiner
+		if m := len(*marks); m == 0 || (*marks)[m-1].y != baseline || !(*marks)[m-1].outline {
+			*marks = append(*marks, piece{y: baseline, font: p.font, size: p.size, bold: p.bold, outline: true})
+		}
+		mk := &(*marks)[len(*marks)-1]
+		mk.glyphs = append(mk.glyphs, d)
+		return
+	}
+	p.glyphs = append(p.glyphs, d)
+}
+
+// advance is the advance, in points, a viewer gives the glyph of key.
+func (p *piece) advance(k glyphKey) float64 {
+	if k.zero {
+		return 0
+	}
+	return p.font.pdfAdvance(k.gid, p.size)
+}
+
+// adjustments returns the TJ adjustments that draw the piece's glyphs
+// where the shaper put them, given that the piece starts at x0 (its first
+// glyph's origin, as written) and a viewer advances the pen by each
+// glyph's width as written in the font (1/1000 em). adj[i] is in
+// thousandths of an em, rounded as written (ShowSpaced), and the pen is
+// carried with the rounded values, so errors do not add up.
+func (p *piece) adjustments(x0 float64) []float64 {
+	adj := make([]float64, len(p.glyphs))
+	pen := x0
+	for i, g := range p.glyphs {
+		if i > 0 {
+			a := math.Round((pen-g.x)*1000/p.size*10) / 10
+			adj[i] = a
+			pen -= a * p.size / 1000
+		}
+		pen += p.advance(g.key)
+	}
+	return adj
 }

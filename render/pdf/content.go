@@ -1,6 +1,9 @@
 package pdf
 
-import "strconv"
+import (
+	"math"
+	"strconv"
+)
 
 // Content is a page's content stream under construction. Coordinates are
 // PDF user space: points from the bottom left. Colour components are
@@ -154,6 +157,28 @@ func (c *Content) ShowCIDs(cids []uint16) {
 	c.op("> Tj")
 }
 
+// ShowSpaced draws two-byte codes (the CIDs of an Identity-H font) in one
+// text-showing operation (TJ), each after its adjustment: adjust[i], in
+// thousandths of an em, moves glyph i left (right if negative) of where
+// the previous glyph's advance left the pen; adjust[0] is not used (a
+// text-showing operation starts where the text position is). Adjustments
+// are written with one decimal, and the codes between two adjustments as
+// one string.
+func (c *Content) ShowSpaced(cids []uint16, adjust []float64) {
+	c.b = append(c.b, '[', '<')
+	for i, cid := range cids {
+		if i > 0 {
+			if a := math.Round(adjust[i]*10) / 10; a != 0 {
+				c.b = append(c.b, '>', ' ')
+				c.b = appendNum(c.b, a, 1)
+				c.b = append(c.b, ' ', '<')
+			}
+		}
+		c.b = appendHex16(c.b, cid)
+	}
+	c.op(">] TJ")
+}
+
 // BeginActualText opens a /Span whose text, for copying and searching,
 // is s (BDC); EndMarked closes it (EMC).
 func (c *Content) BeginActualText(s string) {
@@ -163,6 +188,13 @@ func (c *Content) BeginActualText(s string) {
 }
 
 func (c *Content) EndMarked() { c.op("EMC") }
+
+// XObject paints a form or image XObject resource (Do) in the current
+// coordinates.
+func (c *Content) XObject(name string) {
+	c.b = append(c.b, name...)
+	c.op(" Do")
+}
 
 // Image draws an image XObject resource into the box with bottom-left
 // corner x, y.

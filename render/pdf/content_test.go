@@ -40,6 +40,10 @@ func TestContentOperators(t *testing.T) {
 			c.ShowCIDs([]uint16{1, 0x1234, 0xABCD})
 			c.EndText()
 		}, "BT\n/F1 12 Tf\n72 700.5 Td\n2 Tr\n0.25 Tc\n<00011234ABCD> Tj\nET\n"},
+		{"spaced", func(c *Content) {
+			c.ShowSpaced([]uint16{1, 2, 3, 4}, []float64{99, 0, -12.34, 0.04})
+		}, "[<00010002> -12.3 <00030004>] TJ\n"},
+		{"spaced one", func(c *Content) { c.ShowSpaced([]uint16{0xABCD}, []float64{0}) }, "[<ABCD>] TJ\n"},
 		{"actual text", func(c *Content) {
 			c.BeginActualText("ﬁ")
 			c.EndMarked()

@@ -41,12 +41,13 @@ type Writer struct {
 	offsets []int // offsets[n] is where object n starts; 0 if unwritten
 }
 
-// NewWriter starts a PDF 1.4 file.
+// NewWriter starts a PDF 1.7 file (ISO 32000-1): the version that has
+// everything handbill writes, /ActualText (PDF 1.5) included.
 func NewWriter() *Writer {
 	w := &Writer{offsets: []int{0}}
 	w.buf.Grow(64 << 10)
 	// The second line's high bytes tell transfer programs the file is binary.
-	w.buf.WriteString("%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
+	w.buf.WriteString("%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
 	return w
 }
 

@@ -487,7 +487,7 @@ func TestPdfinfo(t *testing.T) {
 		"CreationDate": "2024-03-05T07:08:09+05:30",
 		"Pages":        "1",
 		"Page size":    "100 x 100 pts",
-		"PDF version":  "1.4",
+		"PDF version":  "1.7",
 	} {
 		if got := fields[k]; got != want {
 			t.Errorf("pdfinfo: %s is %q, want %q", k, got, want)

@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 
+	"unicode"
+
 	"golang.org/x/text/unicode/norm"
 
 	"handbill/content"
@@ -26,11 +28,31 @@ var exact = []string{"1-888-373-7888", "233733"}
 // back, in every language.
 const minScore = 0.98
 
+// minScoreNoBidi is the share pdfminer must give back in right-to-left
+// languages. pdfminer has no bidi algorithm: it keeps a line's characters
+// in the order they are drawn and starts a new line wherever the next
+// character is drawn far from the last. handbill draws a line's runs in
+// reading order, each run left to right, because that is what pdf.js
+// (Firefox) and PDFium (Chrome) read right (each reverses a right-to-left
+// run itself; drawn right to left, pdf.js loses every space between
+// right-to-left words, and PDFium reverses the text). So pdfminer gives
+// right-to-left runs reversed (decode puts them back, as its users do with
+// python-bidi), and splits a line that mixes right-to-left words and a
+// number at each run, in an order of its own: the intro's "18" and the
+// steps' "911" cost about 3% of the characters in Arabic and Persian.
+const minScoreNoBidi = 0.96
+
 // poster is one language's poster, written, with the strings it sets.
 type poster struct {
 	lang     string
 	path     string
 	headline string
+	// finds are what a person searches for to find the headline: the
+	// headline, or, where it breaks between lines with no space (Thai,
+	// Khmer: no reader's search matches across such a break, Firefox's
+	// included), each of its lines.
+	finds []string
+	rtl   bool // the language is written right to left
 	// want are the resolved headline, intro, and the signs and steps the
 	// poster prints (it may print fewer signs than the content has).
 	want []string
@@ -75,6 +97,8 @@ func posters(t *testing.T, dir string) []poster {
 		}
 		m := d.Messages
 		p.headline = m.Texts["headline"].S
+		p.rtl = paragraphRTL(p.headline)
+		p.finds = headlineFinds(doc, p.headline)
 		p.want = []string{p.headline, m.Texts["intro"].S}
 		for _, key := range []string{"signs", "do"} {
 			n := 0
@@ -107,6 +131,44 @@ func printed(d *frame.Doc, s string) bool {
 		}
 	}
 	return false
+}
+
+// headlineFinds returns what to search for to find the headline (see
+// poster.finds).
+func headlineFinds(d *frame.Doc, headline string) []string {
+	for _, pg := range d.Pages {
+		for _, it := range pg.Items {
+			t, ok := it.(*frame.Text)
+			if !ok || norm.NFC.String(t.Para.Text) != norm.NFC.String(headline) {
+				continue
+			}
+			src := []rune(t.Para.Text)
+			var lines []string
+			atSpaces := true
+			for i, l := range t.Para.Lines {
+				var cs []text.Cluster
+				for _, r := range l.Runs {
+					cs = append(cs, r.Clusters...)
+				}
+				slices.SortStableFunc(cs, func(a, b text.Cluster) int { return a.Start - b.Start })
+				var b strings.Builder
+				for _, c := range cs {
+					b.WriteString(c.Text)
+				}
+				lines = append(lines, query(b.String()))
+				if i > 0 && len(cs) > 0 {
+					if s := cs[0].Start; s <= 0 || s > len(src) || !unicode.IsSpace(src[s-1]) {
+						atSpaces = false
+					}
+				}
+			}
+			if atSpaces {
+				return []string{query(headline)}
+			}
+			return lines
+		}
+	}
+	return []string{query(headline)}
 }
 
 // query is what a person types to find s: s without invisible characters
@@ -142,7 +204,7 @@ func TestPostersInEveryReader(t *testing.T) {
 	finds := make([][]string, len(ps))
 	for i, p := range ps {
 		pdfs[i] = p.path
-		finds[i] = []string{query(p.headline)}
+		finds[i] = p.finds
 	}
 	table := map[string]map[string]string{} // reader → lang → cell
 	for _, r := range readers {
@@ -164,11 +226,22 @@ func TestPostersInEveryReader(t *testing.T) {
 						t.Fatalf("%s cannot read %s: %s", r.about, p.lang, e.Error)
 					}
 					txt := e.Text()
+					asGiven, _, _ := score(p.want, txt)
+					if r.decode != nil {
+						txt = r.decode(txt, p.rtl)
+					}
 					s, worst, wd := score(p.want, txt)
 					cell = fmt.Sprintf("%.1f", 100*s)
-					if s < minScore {
+					if s-asGiven > 0.001 {
+						cell += fmt.Sprintf(" (%.1f as given)", 100*asGiven)
+					}
+					floor := minScore
+					if r.name == "pdfminer" && p.rtl {
+						floor = minScoreNoBidi
+					}
+					if s < floor {
 						t.Errorf("%s gives back %.1f%% of the characters, want %.0f%% or more; worst: %q (%d edits) in:\n%s",
-							r.about, 100*s, 100*minScore, worst, wd, txt)
+							r.about, 100*s, 100*floor, worst, wd, txt)
 					}
 					line := flat(txt)
 					for _, n := range exact {
@@ -178,9 +251,11 @@ func TestPostersInEveryReader(t *testing.T) {
 						}
 					}
 					if slices.Contains(finders, r.name) {
-						if len(e.Found) != 1 || !e.Found[0] {
-							cell += " F"
-							t.Errorf("%s's search does not find the headline %q", r.about, finds[i][0])
+						for k, q := range finds[i] {
+							if k >= len(e.Found) || !e.Found[k] {
+								cell += " F"
+								t.Errorf("%s's search does not find %q of the headline", r.about, q)
+							}
 						}
 					}
 				})

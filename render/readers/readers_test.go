@@ -36,6 +36,9 @@ type reader struct {
 	// reader's search finds each of finds[i] in file i (nil when the
 	// reader has no search).
 	read func(pdfs []string, finds [][]string) ([]extraction, error)
+	// decode, if set, puts what the reader gives into reading order (see
+	// bidi_test.go); rtl is the direction of the document's language.
+	decode func(text string, rtl bool) string
 }
 
 // extraction is what a reader got from one file.
@@ -54,8 +57,26 @@ var readers = []reader{
 	nodeReader("pdfjs", "pdf.js (Firefox)", "pdfjs-dist"),
 	nodeReader("pdfium", "PDFium (Chrome)", "@embedpdf/pdfium"),
 	nodeReader("mupdf", "MuPDF (npm mupdf)", "mupdf"),
-	{name: "pdfminer", about: "pdfminer.six (Debian python3-pdfminer)", missing: pdfminerMissing, read: pdfminerRead},
-	{name: "poppler", about: "poppler pdftotext", missing: popplerMissing, read: popplerRead},
+	{name: "pdfminer", about: "pdfminer.six (Debian python3-pdfminer)", missing: pdfminerMissing, read: pdfminerRead,
+		decode: func(s string, rtl bool) string {
+			if !rtl {
+				return s
+			}
+			return perLine(s, func(l string) string { return runOrder(l, true) })
+		}},
+	{name: "poppler", about: "poppler pdftotext", missing: popplerMissing, read: popplerRead,
+		decode: func(s string, rtl bool) string {
+			return perLine(s, func(l string) string { return readingOrder(l, rtl) })
+		}},
+}
+
+// perLine applies f to each line of s.
+func perLine(s string, f func(string) string) string {
+	ls := strings.Split(s, "\n")
+	for i, l := range ls {
+		ls[i] = f(l)
+	}
+	return strings.Join(ls, "\n")
 }
 
 // nodeModules is where .ci/run installs the npm readers.

@@ -1,0 +1,340 @@
+package render
+
+import (
+	"math"
+	"slices"
+	"strings"
+	"unicode"
+
+	"github.com/go-text/typesetting/font"
+)
+
+// The text each glyph stands for.
+//
+// A unit's text, in reading order, is cut into one piece per glyph drawn
+// in its run's TJ, in the order they are drawn, so that the pieces read
+// in that order spell the text (cutText). Readers' rules bend the cut:
+//
+//   - pdf.js takes a glyph whose text holds a nonspacing mark (Unicode Mn)
+//     for a mark of no width, whatever its width, and a glyph whose text
+//     starts with white space for a space, whose text ends with a format
+//     character (Unicode Cf) for nothing; and it loses its place in the
+//     line by the width of each glyph it so misjudges, and then sees a
+//     word space where there is none ("संके त"). So a glyph with an advance
+//     stands for no mark: the marks of its piece go to an invisible
+//     carrier (a blank glyph drawn with no width, CID of its own) just
+//     before or after it. Format characters that end a piece move to the
+//     start of the next; white space never starts a piece with more in it.
+//   - pdfminer puts two glyphs of no width that follow each other on
+//     different lines. So no two glyphs of no width follow each other in a
+//     run: the second's text joins the first's, and the second is drawn
+//     after the run.
+//   - Glyphs the font raises or lowers off the baseline (marks placed over
+//     or under a letter) cannot be drawn by the same TJ. They are drawn
+//     after the run, standing for WORD JOINER (which readers drop, or keep
+//     as an invisible character), and their characters go with the glyphs
+//     of the run: misplaced by every reader that sorts by position
+//     otherwise.
+//   - A glyph drawn for no character of its own (Thai SARA AM is two
+//     glyphs; a Khmer vowel in two parts) stands for WORD JOINER too.
+
+// wordJoiner is the text of a glyph that stands for no character.
+const wordJoiner = "\u2060"
+
+// slot is one glyph of a unit to draw: a glyph of the unit (glyph is its
+// index) or an invisible carrier of text (glyph < 0), in its run's TJ
+// (inRun) or after it.
+type slot struct {
+	glyph int
+	text  string
+	inRun bool
+	zero  bool    // drawn with no advance: a mark of no width, or a carrier
+	x     float64 // the carrier's origin, relative to the run (glyphs have their own)
+}
+
+// slots returns the glyphs to draw for the unit, in drawing order, with the
+// text each stands for.
+func (u *unit) slots(fm *fontMetrics) []slot {
+	order := make([]int, len(u.glyphs))
+	for i := range order {
+		order[i] = i
+	}
+	// The glyphs stand for the unit's text without ZERO WIDTH SPACE and
+	// bidi controls: break hints and layout instructions that nobody
+	// types, which readers would keep in the text and searches would then
+	// miss (Firefox's and Chrome's find do not skip them).
+	rs := []rune(strings.Map(func(r rune) rune {
+		if r == '\u200b' || r == '\u200e' || r == '\u200f' || ('\u202a' <= r && r <= '\u202e') || ('\u2066' <= r && r <= '\u2069') {
+			return -1
+		}
+		return r
+	}, u.logicalText()))
+	if u.run.RTL {
+		// Drawn left to right: readers reverse right-to-left text.
+		slices.Reverse(rs)
+	}
+	const (
+		letter = iota // on the baseline, with an advance: in the run
+		mark          // on the baseline, no advance, in a unit without letters: in the run
+		off           // a mark (no advance, or off the baseline): after the run
+	)
+	kinds := make([]int, len(order))
+	letters := false
+	for k, i := range order {
+		g := u.glyphs[i]
+		if g.Y == 0 && fm.width(g.ID) > 0 {
+			kinds[k], letters = letter, true
+		} else {
+			kinds[k] = off
+		}
+	}
+	inRun := letters
+	if !letters {
+		for k, i := range order {
+			if u.glyphs[i].Y == 0 {
+				kinds[k], inRun = mark, true
+			}
+		}
+	}
+	// The glyphs that carry text: those in the run, or, if none is, all
+	// (each then stands for its own piece, after the run).
+	var carriers []int
+	var emptyOK []bool
+	for k := range order {
+		if kinds[k] != off || !inRun {
+			carriers = append(carriers, k)
+			emptyOK = append(emptyOK, kinds[k] != letter)
+		}
+	}
+	gids := make([]font.GID, len(carriers))
+	for j, k := range carriers {
+		gids[j] = font.GID(u.glyphs[order[k]].ID)
+	}
+	nominal := make([]font.GID, len(rs))
+	f := fm.face.Font()
+	for j, r := range rs {
+		if g, ok := f.NominalGlyph(r); ok {
+			nominal[j] = g
+		} else {
+			nominal[j] = math.MaxUint32
+		}
+	}
+	// Format characters (joiners, zero width space) are cut with the
+	// character before them (or the first): they are no glyph's own.
+	var plain []rune
+	var plainNominal []font.GID
+	var at []int // at[j]: index in rs of plain[j]
+	for j, r := range rs {
+		if !unicode.Is(unicode.Cf, r) {
+			plain = append(plain, r)
+			plainNominal = append(plainNominal, nominal[j])
+			at = append(at, j)
+		}
+	}
+	cuts := cutText(plain, gids, plainNominal, emptyOK)
+	bound := func(c int) int { // where, in rs, the piece starting at plain[c] starts
+		switch {
+		case c == 0:
+			return 0
+		case c >= len(plain):
+			return len(rs)
+		}
+		return at[c]
+	}
+	texts := make([]string, len(order))
+	for j, k := range carriers {
+		a, b := bound(cuts[j]), bound(cuts[j+1])
+		if cuts[j] == cuts[j+1] {
+			a, b = 0, 0 // an empty piece
+		}
+		texts[k] = string(rs[a:b])
+	}
+
+	var out []slot
+	for k, i := range order {
+		g := u.glyphs[i]
+		t := texts[k]
+		switch {
+		case !inRun:
+			out = append(out, slot{glyph: i, text: t})
+		case kinds[k] == off || (kinds[k] == mark && t == ""):
+			out = append(out, slot{glyph: i, text: wordJoiner})
+		case kinds[k] == mark:
+			out = append(out, slot{glyph: i, text: t, inRun: true, zero: true})
+		default:
+			before, mine, after := splitMarks(t)
+			if _, ok := fm.carrier(); !ok {
+				before, mine, after = "", t, ""
+			}
+			if before != "" {
+				out = append(out, slot{glyph: -1, text: before, inRun: true, zero: true, x: g.X})
+			}
+			out = append(out, slot{glyph: i, text: mine, inRun: true})
+			if after != "" {
+				out = append(out, slot{glyph: -1, text: after, inRun: true, zero: true, x: g.X + fm.pdfAdvance(g.ID, u.run.Size)})
+			}
+		}
+	}
+	return tidy(out)
+}
+
+// isBase reports a character that is neither a nonspacing mark nor a
+// format character: one a glyph with an advance can stand for in pdf.js.
+func isBase(r rune) bool { return !unicode.Is(unicode.Mn, r) && !unicode.Is(unicode.Cf, r) }
+
+// splitMarks cuts a letter's piece into what comes before its first base
+// character (isBase), the run of characters from there up to the next
+// nonspacing mark, and the rest. A piece without a base character is mine
+// whole.
+func splitMarks(t string) (before, mine, after string) {
+	a := strings.IndexFunc(t, isBase)
+	if a < 0 {
+		return "", t, ""
+	}
+	b := strings.IndexFunc(t[a:], func(r rune) bool { return unicode.Is(unicode.Mn, r) })
+	if b < 0 {
+		return t[:a], t[a:], ""
+	}
+	return t[:a], t[a : a+b], t[a+b:]
+}
+
+// tidy applies two of the rules at the top of this file to a unit's
+// slots: no two glyphs of no width in a row in the run, and no glyph
+// without text.
+func tidy(ss []slot) []slot {
+	prev := -1
+	for i := range ss {
+		if !ss[i].inRun {
+			continue
+		}
+		if prev >= 0 && ss[prev].zero && ss[i].zero {
+			ss[prev].text += ss[i].text
+			ss[i].inRun, ss[i].text = false, ""
+			continue
+		}
+		prev = i
+	}
+	out := ss[:0]
+	for _, s := range ss {
+		if s.text == "" {
+			if s.glyph < 0 {
+				continue // a carrier with nothing to carry
+			}
+			s.text = wordJoiner
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+// recut moves text between the glyphs of a run's piece, keeping what they
+// spell in drawing order, so that no glyph's text ends with a format
+// character (it goes to the start of the next; at the end of the run it
+// is dropped: a zero width space or joiner at the end of a line) and none
+// starts with white space unless it is all white space (the space goes to
+// the end of the glyph before, or is dropped at the start of the run).
+func (p *piece) recut() {
+	isCf := func(r rune) bool { return unicode.Is(unicode.Cf, r) }
+	carry := ""
+	out := p.glyphs[:0]
+	for _, g := range p.glyphs {
+		t := carry + g.key.text
+		trimmed := strings.TrimRightFunc(t, isCf)
+		carry, t = t[len(trimmed):], trimmed
+		if s := strings.TrimLeftFunc(t, unicode.IsSpace); s != t && s != "" {
+			if n := len(out); n > 0 {
+				out[n-1].key.text += t[:len(t)-len(s)]
+			}
+			t = s
+		}
+		if t == "" {
+			if g.key.zero {
+				continue // a carrier left with nothing to carry
+			}
+			t = wordJoiner
+		}
+		g.key.text = t
+		out = append(out, g)
+	}
+	p.glyphs = out
+}
+
+// cutText cuts rs into one piece per glyph (gids, in drawing order):
+// cuts[k]:cuts[k+1] is glyph k's. A glyph's piece may be empty only if
+// emptyOK[k], or if there are too few characters for the glyphs that need
+// one. The cuts maximise the glyphs whose piece is exactly a character
+// they are the nominal glyph of (2 points), or holds one (1 point).
+func cutText(rs []rune, gids []font.GID, nominal []font.GID, emptyOK []bool) []int {
+	n, m := len(gids), len(rs)
+	need := 0
+	for _, ok := range emptyOK {
+		if !ok {
+			need++
+		}
+	}
+	allowAll := need > m
+	const none = -1 << 30
+	// best[k][j]: the best score for glyphs [0,k) over runes [0,j).
+	best := make([][]int, n+1)
+	from := make([][]int, n+1)
+	for k := range best {
+		best[k] = make([]int, m+1)
+		from[k] = make([]int, m+1)
+		for j := range best[k] {
+			best[k][j] = none
+		}
+	}
+	best[0][0] = 0
+	score := func(k, a, b int) int {
+		sc := 0
+		if !emptyOK[k] && !slices.ContainsFunc(rs[a:b], isBase) {
+			sc = -3 // a glyph with an advance standing for marks alone
+		}
+		if b-a == 1 && nominal[a] == gids[k] {
+			return sc + 2
+		}
+		for j := a; j < b; j++ {
+			if nominal[j] == gids[k] {
+				return sc + 1
+			}
+		}
+		return sc
+	}
+	for k := 1; k <= n; k++ {
+		for j := 0; j <= m; j++ {
+			for a := j; a >= 0; a-- {
+				if a == j && !emptyOK[k-1] && !allowAll {
+					continue
+				}
+				if best[k-1][a] == none {
+					continue
+				}
+				if s := best[k-1][a] + score(k-1, a, j); s > best[k][j] {
+					best[k][j], from[k][j] = s, a
+				}
+			}
+		}
+	}
+	cuts := make([]int, n+1)
+	cuts[n] = m
+	for k := n; k > 0; k-- {
+		cuts[k-1] = from[k][cuts[k]]
+	}
+	return cuts
+}
+
+// carrier returns the glyph that carries text invisibly: the font's
+// glyph for SPACE, if it draws nothing.
+func (fm *fontMetrics) carrier() (uint16, bool) {
+	fm.carrierOnce.Do(func() {
+		g, ok := fm.face.Font().NominalGlyph(' ')
+		if ok {
+			fm.mu.Lock()
+			out, isOutline := fm.gf.GlyphData(g).(font.GlyphOutline)
+			fm.mu.Unlock()
+			ok = isOutline && len(out.Segments) == 0
+		}
+		fm.carrierGID, fm.carrierOK = uint16(g), ok
+	})
+	return fm.carrierGID, fm.carrierOK
+}
