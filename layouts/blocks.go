@@ -57,7 +57,7 @@ func (c *composer) blockWith(b Block, areas map[string]area, d *content.Doc, bon
 	case "rule":
 		items = c.ruleBlock(b, r)
 	case "tabs":
-		items, err = c.tabsBlock(b, r, d)
+		items, err = c.tabsBlock(b, r, areas["trim"], d)
 	case "panels":
 		items, err = c.panelsBlock(b, r)
 	case "stack":

@@ -6,6 +6,7 @@ import (
 	"unicode"
 
 	"handbill/content"
+	"handbill/source"
 	"handbill/text"
 )
 
@@ -22,12 +23,16 @@ import (
 //     Tennessee's), the next of the region's lines that has one; empty
 //     elsewhere. {sms}, {sms_keyword} and {web} are the main line's, or
 //     when it has none the national line's: the text line and address
-//     printed beside the numbers always belong to one of them;
+//     printed beside the numbers always belong to one of them; so is
+//     {whatsapp}, the number that answers WhatsApp messages (Mexico's
+//     line), which is not a text line;
 //   - every other line, by name and number: {other_hotlines} the region's
 //     (and its missing-child line where the region lists it apart, as
 //     the UK's 116 000), {local_hotlines} the user's own (a line with
-//     its own id in the content file), {more_hotlines} both, with the
-//     national line: every line but the first.
+//     its own id in the content file), {local_numbers} the same without
+//     their names (the discreet card, where a name could say what the
+//     card is about), {more_hotlines} the region's and the user's, with
+//     the national line: every line but the first.
 //
 // {hotline2}, {hotline2_name}, {hotline2_vanity} and {web2} are the
 // second line of the document, whatever it is.
@@ -89,6 +94,12 @@ func fields(d *content.Doc) map[string]string {
 		if m["web"] == "" {
 			m["web"] = h.Web
 		}
+		if m["whatsapp"] == "" && h.WhatsApp != "" {
+			m["whatsapp"] = h.WhatsApp
+			if h.WhatsApp == h.Digits {
+				m["whatsapp"] = h.Display // the same number, as printed
+			}
+		}
 	}
 	all := slices.Concat(d.Hotlines[min(1, len(d.Hotlines)):], nil)
 	if m := d.Missing; (m.Display != "" || m.SMS != "") && !slices.ContainsFunc(d.Hotlines, func(h content.Hotline) bool { return h.ID == m.ID }) {
@@ -97,6 +108,12 @@ func fields(d *content.Doc) map[string]string {
 	m["more_hotlines"] = lineList(all, rtl)
 	m["other_hotlines"] = lineList(others, rtl)
 	m["local_hotlines"] = lineList(local, rtl)
+	var bare []content.Hotline
+	for _, h := range local {
+		h.Name = source.Text{}
+		bare = append(bare, h)
+	}
+	m["local_numbers"] = lineList(bare, rtl)
 	if len(d.Hotlines) > 1 {
 		h := d.Hotlines[1]
 		m["hotline2"], m["hotline2_name"], m["hotline2_vanity"], m["web2"] = h.Display, h.Name.S, h.Vanity, h.Web

@@ -222,7 +222,7 @@ func hasQR(tg layouts.Target) bool {
 // TestOwnLineEverywhere: the user's own line and organisation are printed
 // on every built-in product that has room: posters, flyer, handout,
 // notices, the multi-language poster, the wallet cards' backs, the large
-// sticker.
+// sticker; the discreet card prints the line's number, with no name.
 func TestOwnLineEverywhere(t *testing.T) {
 	dir := t.TempDir()
 	file := filepath.Join(dir, "c.yaml")
@@ -269,8 +269,12 @@ hotlines:
 					if largest(ps, "951-555-0142") == 0 {
 						t.Errorf("%s %s %s: the user's own line is not printed", tg.Name(), region, lang)
 					}
-					if largest(ps, "Riverside Family Clinic") == 0 && tg.Layout.Name != "wallet-card-discreet" {
+					discreet := tg.Layout.Name == "wallet-card-discreet"
+					if largest(ps, "Riverside Family Clinic") == 0 && !discreet {
 						t.Errorf("%s %s %s: the organisation is not printed", tg.Name(), region, lang)
+					}
+					if discreet && (largest(ps, "Riverside") > 0) {
+						t.Errorf("%s %s %s: the discreet card prints a name, which could say what it is about", tg.Name(), region, lang)
 					}
 				}
 			}

@@ -9,10 +9,17 @@ import (
 	"handbill/text"
 )
 
+// unprinted is how far from the paper's edge office printers leave
+// paper unprinted: tabs run to the edge, their text stays this far in.
+const unprinted = 0.25 * inch
+
 // tabsBlock draws tear-off tabs across the box: dashed cut lines along the
 // top and between tabs, and in each tab the text rotated 90° so it reads
-// bottom to top, as large as fits.
-func (c *composer) tabsBlock(b Block, r area, d *content.Doc) ([]frame.Item, error) {
+// bottom to top, as large as fits. The tabs may run to the paper's edge
+// (trim is the paper), but their text keeps 1/4 in clear of it, where
+// office printers do not print: at the bottom, and beside the first and
+// last tab.
+func (c *composer) tabsBlock(b Block, r, trim area, d *content.Doc) ([]frame.Item, error) {
 	s, pos := c.fill(b.res.text, d, b.Pos)
 	if s == "" {
 		// Tabs with nothing on them are worse than no tabs: a person
@@ -30,8 +37,20 @@ func (c *composer) tabsBlock(b Block, r area, d *content.Doc) ([]frame.Item, err
 	}
 	tw := r.W / float64(b.Count)
 	pad := tw * 0.12
+	// Where the text of tab i can go across the tab, and where it starts
+	// (the bottom, as it reads upwards).
+	across := func(i int) (lo, hi float64) {
+		x := r.X + float64(i)*tw
+		return max(x+pad, trim.X+unprinted), min(x+tw-pad, trim.X+trim.W-unprinted)
+	}
+	bottom := min(r.Y+r.H-pad, trim.Y+trim.H-unprinted)
+	room := tw - 2*pad
+	for i := range b.Count {
+		lo, hi := across(i)
+		room = min(room, hi-lo)
+	}
 	// The text box is the tab turned on its side.
-	p, err := c.e.Fit(s, st, text.Box{W: r.H - 2*pad, H: tw - 2*pad, MaxLines: style.MaxLines}, rng[0], rng[1])
+	p, err := c.e.Fit(s, st, text.Box{W: bottom - r.Y - pad, H: room, MaxLines: style.MaxLines}, rng[0], rng[1])
 	if err != nil {
 		return nil, c.overflowErr("tear-off tab text", pos, d, err)
 	}
@@ -43,9 +62,10 @@ func (c *composer) tabsBlock(b Block, r area, d *content.Doc) ([]frame.Item, err
 		}
 		// Rotated 90° counter-clockwise about its top-left corner, the
 		// paragraph runs upwards from (X, Y) and its lines stack to the
-		// right: centre it across the tab, start it pad above the bottom.
+		// right: centre it across the tab's room, start it at the bottom.
+		lo, hi := across(i)
 		items = append(items, &frame.Text{
-			X: x + (tw-p.Height)/2, Y: r.Y + r.H - pad,
+			X: lo + (hi-lo-p.Height)/2, Y: bottom,
 			Para: p, Color: col, Rotate: 90, Role: style.Role, Src: pos, Block: b.Pos,
 		})
 	}

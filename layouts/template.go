@@ -89,9 +89,9 @@ type Piece struct {
 // keys: the document's hotlines, organisation and language (see fields).
 var fieldNames = []string{
 	"emergency", "org_name", "org_contact", "native", "lang",
-	"hotline", "hotline_name", "hotline_vanity", "sms", "sms_keyword", "web",
+	"hotline", "hotline_name", "hotline_vanity", "sms", "sms_keyword", "web", "whatsapp",
 	"national", "national_name", "national_vanity",
-	"more_hotlines", "other_hotlines", "local_hotlines",
+	"more_hotlines", "other_hotlines", "local_hotlines", "local_numbers",
 	"hotline2", "hotline2_name", "hotline2_vanity", "web2",
 }
 
@@ -101,7 +101,7 @@ var fieldNames = []string{
 var laterMessageKeys = []string{"sms_note"}
 
 // placeholderHint lists what a template can name.
-const placeholderHint = "use a message key of the content file or one of {hotline}, {hotline_name}, {sms}, {sms_keyword}, {web}, {national}, {other_hotlines}, {local_hotlines}, {more_hotlines}, {emergency}, {org_name}, {org_contact}, {native}"
+const placeholderHint = "use a message key of the content file or one of {hotline}, {hotline_name}, {sms}, {sms_keyword}, {web}, {whatsapp}, {national}, {other_hotlines}, {local_hotlines}, {more_hotlines}, {emergency}, {org_name}, {org_contact}, {native}"
 
 // syntaxHint explains the template syntax.
 const syntaxHint = `braces hold placeholders only: {name}, {name?} (may be empty), {a|b} (a, else b), {!name} (only where name is empty); " | " between two texts prints the first that can be filled`
