@@ -243,6 +243,9 @@ func nearest(us []*unit, start int) *unit {
 
 // logicalText is the unit's text in reading order.
 func (u *unit) logicalText() string {
+	if len(u.parts) == 1 {
+		return u.parts[0].text
+	}
 	parts := slices.Clone(u.parts)
 	sort.SliceStable(parts, func(a, b int) bool { return parts[a].start < parts[b].start })
 	var b strings.Builder

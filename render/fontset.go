@@ -62,8 +62,8 @@ func (fm *fontMetrics) width(gid uint16) int {
 // of the embedded font, mapped back to its text by the ToUnicode map.
 type docFont struct {
 	m    *fontMetrics
-	res  string              // resource name, e.g. "/F1"
-	keys map[glyphKey]uint16 // → CID, set when the font is embedded
+	res  string           // resource name, e.g. "/F1"
+	keys map[keyID]uint16 // the glyphs drawn (see drawn.id) → CID, set when the font is embedded
 }
 
 // fontSet collects the fonts of a document.
@@ -78,7 +78,7 @@ func (s *fontSet) font(m *fontMetrics) *docFont {
 	if df, ok := s.byMetrics[m]; ok {
 		return df
 	}
-	df := &docFont{m: m, res: fmt.Sprintf("/F%d", len(s.order)+1), keys: map[glyphKey]uint16{}}
+	df := &docFont{m: m, res: fmt.Sprintf("/F%d", len(s.order)+1), keys: map[keyID]uint16{}}
 	s.byMetrics[m] = df
 	s.order = append(s.order, df)
 	return df
@@ -95,7 +95,7 @@ func (s *fontSet) use(ps []piece) {
 			df = s.font(p.font)
 		}
 		for _, g := range p.glyphs {
-			df.keys[g.key] = 0
+			df.keys[g.id] = 0
 		}
 	}
 }
@@ -103,18 +103,24 @@ func (s *fontSet) use(ps []piece) {
 // embed writes the font, subset to the document's glyphs: CIDs 1… in
 // the order of the keys' glyph ids and texts.
 func (df *docFont) embed(w *pdf.Writer) (pdf.Ref, error) {
-	keys := make([]glyphKey, 0, len(df.keys))
-	for k := range df.keys {
-		keys = append(keys, k)
+	type numbered struct {
+		id keyID
+		k  glyphKey
 	}
-	slices.SortFunc(keys, func(a, b glyphKey) int {
-		return cmp.Or(cmp.Compare(a.gid, b.gid), strings.Compare(a.text, b.text), cmpBool(a.zero, b.zero))
+	ks := make([]numbered, 0, len(df.keys))
+	for id := range df.keys {
+		ks = append(ks, numbered{id, keyOf(id)})
+	}
+	slices.SortFunc(ks, func(a, b numbered) int {
+		return cmp.Or(cmp.Compare(a.k.gid, b.k.gid), strings.Compare(a.k.text, b.k.text), cmpBool(a.k.zero, b.k.zero))
 	})
-	if len(keys) > 0xFFFE {
+	if len(ks) > 0xFFFE {
 		return 0, fmt.Errorf("%s: a document may draw at most %d different glyphs of one font", df.m.face.Name(), 0xFFFE)
 	}
-	for i, k := range keys {
-		df.keys[k] = uint16(i + 1)
+	keys := make([]glyphKey, len(ks))
+	for i, n := range ks {
+		df.keys[n.id] = uint16(i + 1)
+		keys[i] = n.k
 	}
 	f, err := df.subsetFont(keys)
 	if err != nil {

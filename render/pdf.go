@@ -213,9 +213,9 @@ func (pw *pageWriter) text(t *frame.Text, ps []piece) {
 		x, y = px, py
 		cids = cids[:0]
 		for _, g := range p.glyphs {
-			cids = append(cids, df.keys[g.key])
+			cids = append(cids, df.keys[g.id])
 		}
-		c.ShowSpaced(cids, p.adjustments(px))
+		c.ShowSpaced(cids, p.adjust)
 		if p.span {
 			c.EndMarked()
 		}

@@ -106,6 +106,48 @@ func (u *unit) slots(fm *fontMetrics) []slot {
 			emptyOK = append(emptyOK, kinds[k] != letter)
 		}
 	}
+	texts := make([]string, len(order))
+	if len(carriers) == 1 {
+		texts[carriers[0]] = string(rs) // one glyph carries it all (most units)
+	} else {
+		cutPieces(rs, u, fm, order, carriers, emptyOK, texts)
+	}
+
+	var out []slot
+	for k, i := range order {
+		g := u.glyphs[i]
+		t := texts[k]
+		switch {
+		case !inRun:
+			out = append(out, slot{glyph: i, text: t})
+		case kinds[k] == off || (kinds[k] == mark && t == ""):
+			out = append(out, slot{glyph: i, text: wordJoiner})
+		case kinds[k] == mark:
+			out = append(out, slot{glyph: i, text: t, inRun: true, zero: true})
+		default:
+			before, mine, after := splitMarks(t)
+			if _, ok := fm.carrier(); !ok {
+				before, mine, after = "", t, ""
+			}
+			if before != "" {
+				out = append(out, slot{glyph: -1, text: before, inRun: true, zero: true, x: g.X})
+			}
+			out = append(out, slot{glyph: i, text: mine, inRun: true})
+			if after != "" {
+				out = append(out, slot{glyph: -1, text: after, inRun: true, zero: true, x: g.X + fm.pdfAdvance(g.ID, u.run.Size)})
+			}
+		}
+	}
+	return tidy(out)
+}
+
+// isBase reports a character that is neither a nonspacing mark nor a
+// format character: one a glyph with an advance can stand for in pdf.js.
+func isBase(r rune) bool { return !unicode.Is(unicode.Mn, r) && !unicode.Is(unicode.Cf, r) }
+
+// cutPieces cuts rs into the pieces of the carrying glyphs (carriers,
+// indices into order) and puts them in texts (see cutText).
+func cutPieces(rs []rune, u *unit, fm *fontMetrics, order, carriers []int, emptyOK []bool, texts []string) {
 	gids := make([]font.GID, len(carriers))
 	for j, k := range carriers {
 		gids[j] = font.GID(u.glyphs[order[k]].ID)
@@ -141,7 +183,6 @@ func (u *unit) slots(fm *fontMetrics) []slot {
 		}
 		return at[c]
 	}
-	texts := make([]string, len(order))
 	for j, k := range carriers {
 		a, b := bound(cuts[j]), bound(cuts[j+1])
 		if cuts[j] == cuts[j+1] {
@@ -149,38 +190,7 @@ func (u *unit) slots(fm *fontMetrics) []slot {
 		}
 		texts[k] = string(rs[a:b])
 	}
-
-	var out []slot
-	for k, i := range order {
-		g := u.glyphs[i]
-		t := texts[k]
-		switch {
-		case !inRun:
-			out = append(out, slot{glyph: i, text: t})
-		case kinds[k] == off || (kinds[k] == mark && t == ""):
-			out = append(out, slot{glyph: i, text: wordJoiner})
-		case kinds[k] == mark:
-			out = append(out, slot{glyph: i, text: t, inRun: true, zero: true})
-		default:
-			before, mine, after := splitMarks(t)
-			if _, ok := fm.carrier(); !ok {
-				before, mine, after = "", t, ""
-			}
-			if before != "" {
-				out = append(out, slot{glyph: -1, text: before, inRun: true, zero: true, x: g.X})
-			}
-			out = append(out, slot{glyph: i, text: mine, inRun: true})
-			if after != "" {
-				out = append(out, slot{glyph: -1, text: after, inRun: true, zero: true, x: g.X + fm.pdfAdvance(g.ID, u.run.Size)})
-			}
-		}
-	}
-	return tidy(out)
 }
-
-// isBase reports a character that is neither a nonspacing mark nor a
-// format character: one a glyph with an advance can stand for in pdf.js.
-func isBase(r rune) bool { return !unicode.Is(unicode.Mn, r) && !unicode.Is(unicode.Cf, r) }
 
 // splitMarks cuts a letter's piece into what comes before its first base
 // character (isBase), the run of characters from there up to the next
@@ -266,6 +276,9 @@ func (p *piece) recut() {
 // they are the nominal glyph of (2 points), or holds one (1 point).
 func cutText(rs []rune, gids []font.GID, nominal []font.GID, emptyOK []bool) []int {
 	n, m := len(gids), len(rs)
+	if n == 1 {
+		return []int{0, m} // one glyph: all of it (most units)
+	}
 	need := 0
 	for _, ok := range emptyOK {
 		if !ok {
@@ -277,9 +290,10 @@ func cutText(rs []rune, gids []font.GID, nominal []font.GID, emptyOK []bool) []i
 	// best[k][j]: the best score for glyphs [0,k) over runes [0,j).
 	best := make([][]int, n+1)
 	from := make([][]int, n+1)
+	cells := make([]int, 2*(n+1)*(m+1))
 	for k := range best {
-		best[k] = make([]int, m+1)
-		from[k] = make([]int, m+1)
+		best[k], cells = cells[:m+1:m+1], cells[m+1:]
+		from[k], cells = cells[:m+1:m+1], cells[m+1:]
 		for j := range best[k] {
 			best[k][j] = none
 		}

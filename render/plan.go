@@ -26,7 +26,41 @@ type glyphKey struct {
 // from the paragraph's top-left corner.
 type drawn struct {
 	key glyphKey
+	id  keyID // key's number in the process (see internKey)
 	x   float64
+}
+
+// keyID numbers a glyphKey for the rest of the process: documents look
+// glyphs up by number, not by their text.
+type keyID uint32
+
+var keys struct {
+	sync.Mutex
+	ids  map[glyphKey]keyID
+	list []glyphKey
+}
+
+// internKey returns k's number.
+func internKey(k glyphKey) keyID {
+	keys.Lock()
+	defer keys.Unlock()
+	id, ok := keys.ids[k]
+	if !ok {
+		if keys.ids == nil {
+			keys.ids = map[glyphKey]keyID{}
+		}
+		id = keyID(len(keys.list))
+		keys.ids[k] = id
+		keys.list = append(keys.list, k)
+	}
+	return id
+}
+
+// keyOf returns the key numbered id.
+func keyOf(id keyID) glyphKey {
+	keys.Lock()
+	defer keys.Unlock()
+	return keys.list[id]
 }
 
 // piece is one text-showing operation: glyphs of one font and size on one
@@ -39,6 +73,9 @@ type piece struct {
 	size   float64
 	bold   bool
 	glyphs []drawn
+	// adjust are the TJ adjustments that draw the glyphs (see adjustments),
+	// worked out when the paragraph is planned.
+	adjust []float64
 	// outline: the glyphs are marks, drawn as outlines, not text (see
 	// outline.go).
 	outline bool
@@ -72,6 +109,14 @@ func planFor(p *text.Paragraph) []piece {
 		return ps
 	}
 	ps = planText(p)
+	for i := range ps {
+		for j := range ps[i].glyphs {
+			ps[i].glyphs[j].id = internKey(ps[i].glyphs[j].key)
+		}
+		if len(ps[i].glyphs) > 0 && !ps[i].outline {
+			ps[i].adjust = ps[i].adjustments(round2(ps[i].glyphs[0].x))
+		}
+	}
 	plans.Lock()
 	if plans.m == nil || len(plans.m) >= maxPlans {
 		plans.m = map[*text.Paragraph][]piece{}
