@@ -19,9 +19,13 @@ import (
 // contactFields are the template fields of a hotline band: a number, or
 // the label or name that introduces one. (A band of only a web address
 // or a QR code is not one: it asks for no number.)
-var contactFields = []string{"hotline", "hotline2", "sms", "emergency", "more_hotlines", "hotline_name", "hotline2_name", "hotline2_vanity", "sms_keyword", "call_label", "text_label"}
+var contactFields = []string{"hotline", "hotline2", "national", "sms", "whatsapp", "emergency", "more_hotlines", "other_hotlines", "local_hotlines", "local_numbers",
+	"hotline_name", "hotline2_name", "hotline2_vanity", "national_name", "sms_keyword", "call_label", "text_label"}
 
 // numberFields are the fields that print a number to call or text.
+// (The optional lines — {national}, {other_hotlines}, your own
+// {local_hotlines} — print a number where the region or the user has
+// one; a page that names only them need not print one.)
 var numberFields = []string{"hotline", "hotline2", "sms", "emergency", "more_hotlines"}
 
 // names lists the placeholders a block's text names (none for a block
