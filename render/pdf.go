@@ -2,16 +2,18 @@
 // writer (package render/pdf). It knows nothing of content, layouts or
 // builds: it is given a frame.Doc and returns bytes.
 //
-// Text is written glyph by glyph, as the shaper placed it. Each font is
-// embedded as a subset and reached through CIDs: one per character drawn
-// with its own glyph (mapped back to that character for copying and
-// searching) and one per other glyph the document draws (ligatures,
-// contextual forms, conjuncts, reordered marks). Clusters of the second
-// kind are wrapped in a /Span with /ActualText, so copy, paste, search and
-// screen readers get the real text. How spans are placed and what text
-// they carry, so that extractors (poppler's pdftotext above all) give back
-// the input in reading order, is explained in actualtext.go;
-// extract_test.go checks it for every script of the specimen.
+// Text is written run by run, one TJ per run, glyph by glyph as the
+// shaper placed them. Each font is embedded as a subset and reached
+// through CIDs, one per distinct (glyph, text it stands for), so that the
+// fonts' ToUnicode maps give back the text on their own, in every script
+// (actualtext.go, pieces.go); marks are drawn as outlines (outline.go).
+// render/readers reads every language's poster back with pdf.js, PDFium,
+// MuPDF, pdfminer and poppler; extract_test.go checks poppler's reading
+// of every script of the specimen.
+//
+// Each paragraph is drawn between q and Q, its text in one text object
+// and its marks after it, so a paragraph can be wrapped whole in marked
+// content (BDC with an MCID … EMC) for a structure tree.
 package render
 
 import (
@@ -170,8 +172,8 @@ func infoDict(d *frame.Doc, created time.Time) string {
 // text draws a paragraph's pieces, in its colour (glyphs are filled, and
 // stroked for a synthesized bold), from its top-left corner, turned about
 // that corner if it is rotated. Each piece is one TJ, inside its span if
-// it has one (a later tagging pass wraps a paragraph's pieces, BT to ET,
-// in its own marked content).
+// it has one; the marks follow the text object, as outlines. A later
+// tagging pass can wrap the paragraph, q to Q, in its own marked content.
 func (pw *pageWriter) text(t *frame.Text, ps []piece) {
 	if len(ps) == 0 {
 		return

@@ -11,39 +11,42 @@ import (
 
 // The text each glyph stands for.
 //
-// A unit's text, in reading order, is cut into one piece per glyph drawn
-// in its run's TJ, in the order they are drawn, so that the pieces read
-// in that order spell the text (cutText). Readers' rules bend the cut:
+// A unit's text, in reading order (backwards in right-to-left text, which
+// readers reverse), is cut into one piece per glyph drawn in its run's TJ,
+// in the order they are drawn, so that the pieces read in that order spell
+// the text (cutText). Readers' rules bend the cut:
 //
+//   - Marks (glyphs of no advance, or off the baseline) are drawn as
+//     outlines (outline.go): their characters go with the letters of the
+//     unit, the glyphs on the baseline with an advance. A unit with no
+//     letter draws its marks in the run, carrying their own text.
 //   - pdf.js takes a glyph whose text holds a nonspacing mark (Unicode Mn)
 //     for a mark of no width, whatever its width, and a glyph whose text
 //     starts with white space for a space, whose text ends with a format
 //     character (Unicode Cf) for nothing; and it loses its place in the
 //     line by the width of each glyph it so misjudges, and then sees a
-//     word space where there is none ("संके त"). So a glyph with an advance
-//     stands for no mark: the marks of its piece go to an invisible
-//     carrier (a blank glyph drawn with no width, CID of its own) just
-//     before or after it. Format characters that end a piece move to the
-//     start of the next; white space never starts a piece with more in it.
+//     word space where there is none ("संके त"). So a letter stands for no
+//     nonspacing mark: the marks of its piece go to an invisible carrier
+//     (the font's blank space glyph drawn with no width, a CID of its own)
+//     just before or after it. Format characters that end a piece move to
+//     the start of the next (recut); white space never starts a piece with
+//     more in it.
 //   - pdfminer puts two glyphs of no width that follow each other on
-//     different lines. So no two glyphs of no width follow each other in a
-//     run: the second's text joins the first's, and the second is drawn
-//     after the run.
-//   - Glyphs the font raises or lowers off the baseline (marks placed over
-//     or under a letter) cannot be drawn by the same TJ. They are drawn
-//     after the run, standing for WORD JOINER (which readers drop, or keep
-//     as an invisible character), and their characters go with the glyphs
-//     of the run: misplaced by every reader that sorts by position
-//     otherwise.
-//   - A glyph drawn for no character of its own (Thai SARA AM is two
-//     glyphs; a Khmer vowel in two parts) stands for WORD JOINER too.
+//     different lines. So no two glyphs of no width follow each other in
+//     a run: the second's text joins the first's.
+//   - ZERO WIDTH SPACE and bidi controls are left out: nobody types them,
+//     and readers' searches (Firefox's, Chrome's) do not skip them.
+//   - A letter drawn for no character of its own (Bengali and Khmer vowels
+//     in two parts) stands for WORD JOINER, which readers drop or keep as
+//     an invisible character; its unit gets an ActualText span (plan.go).
 
 // wordJoiner is the text of a glyph that stands for no character.
 const wordJoiner = "\u2060"
 
 // slot is one glyph of a unit to draw: a glyph of the unit (glyph is its
 // index) or an invisible carrier of text (glyph < 0), in its run's TJ
-// (inRun) or after it.
+// (inRun) or after it (a mark: as an outline if it stands for WORD
+// JOINER, else as text of its own).
 type slot struct {
 	glyph int
 	text  string

@@ -130,15 +130,13 @@ func planFor(p *text.Paragraph) []piece {
 func round2(v float64) float64 { return math.Round(v*100) / 100 }
 
 // planText returns the pieces that draw the paragraph: for each line, its
-// runs in reading order (see lineRuns), each run one piece: one TJ of the
-// run's letters, which stand for all of the run's text (unit.pieces).
-// Marks (glyphs of no advance, and glyphs the font raises or lowers off
-// the baseline) follow the run, in pieces of their own, and stand for
-// WORD JOINER, their characters carried by the letters they sit on. So a
-// run's text is read from one operation, in one go, by every reader, and
-// no reader misplaces a mark drawn apart from its letter or breaks a line
-// between two marks (pdfminer puts two glyphs of no width on different
-// lines).
+// runs in reading order (see lineRuns), each run one piece, one TJ of the
+// run's letters and of invisible carriers, which stand for all of the
+// run's text (pieces.go). Marks (glyphs of no advance, and glyphs the font
+// raises or lowers off the baseline) follow as outlines (outline.go),
+// their characters carried by the run. So every reader reads a run's text
+// from one operation, in one go, and none misplaces a mark drawn apart
+// from its letter or breaks a line between two marks.
 func planText(p *text.Paragraph) []piece {
 	var ps []piece
 	for _, l := range p.Lines {
