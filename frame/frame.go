@@ -78,6 +78,11 @@ type Text struct {
 	Rotate float64
 	// Role is the layout style's role: body, heading or caption.
 	Role string
+	// Tag, when set, is the text's place in the PDF's structure where the
+	// role does not say it: "Lbl" (a list item's bullet), "LBody" (a list
+	// item's text), "Artifact" (text that is no part of the document's
+	// content: the repeats of a tear-off tab, a slug line).
+	Tag string
 	// Src is where the text comes from (a content message, usually);
 	// Block is the layout block that placed it.
 	Src, Block Pos
@@ -91,7 +96,10 @@ type QR struct {
 	Color      Color
 	// Content is what the code encodes, for the dump and for checks.
 	Content string
-	Src     Pos
+	// Alt is the code's alternate text in tagged PDF; empty means "QR
+	// code: " and where it leads.
+	Alt string
+	Src Pos
 }
 
 // Rect is a rectangle, filled and/or stroked.

@@ -29,7 +29,9 @@ type ImageData struct {
 type Image struct {
 	X, Y, W, H float64
 	Data       *ImageData
-	Src        Pos
+	// Alt is the image's alternate text in tagged PDF; empty means "Logo".
+	Alt string
+	Src Pos
 }
 
 // Path is the file the image was read from.

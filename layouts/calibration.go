@@ -200,7 +200,7 @@ func (c *composer) calText(s string, size float64, bold bool, w float64, align t
 	if err != nil {
 		return nil, err
 	}
-	return &frame.Text{Para: p, Color: frame.Registration, Role: "caption", Src: c.t.Layout.Pos["sizes"], Block: c.t.Layout.Pos["sizes"]}, nil
+	return &frame.Text{Para: p, Color: frame.Registration, Role: "caption", Tag: "Artifact", Src: c.t.Layout.Pos["sizes"], Block: c.t.Layout.Pos["sizes"]}, nil
 }
 
 func signed(v float64) string {

@@ -61,7 +61,7 @@ func (c *composer) slugLabel(i, n int, trim frame.Box, bleed float64) *frame.Tex
 		return nil
 	}
 	return &frame.Text{X: trim.X + pad, Y: trim.Y + trim.H + bleed + 3, Para: p, Color: frame.Registration,
-		Role: "caption", Src: c.t.Layout.Pos["name"], Block: c.t.Layout.Pos["name"]}
+		Role: "caption", Tag: "Artifact", Src: c.t.Layout.Pos["name"], Block: c.t.Layout.Pos["name"]}
 }
 
 // dims is a size as people say it: "8.5 × 11 in", "85 × 55 mm".

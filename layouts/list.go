@@ -122,8 +122,8 @@ func (c *composer) listBlock(b Block, r area, d *content.Doc) ([]frame.Item, err
 			by += pl.p.Lines[0].Baseline - bp.Lines[0].Baseline
 		}
 		out = append(out,
-			&frame.Text{X: bx, Y: by, Para: bp, Color: col, Role: style.Role, Src: pl.src, Block: b.Pos},
-			&frame.Text{X: x, Y: r.Y + pl.y, Para: pl.p, Color: col, Role: style.Role, Src: pl.src, Block: b.Pos})
+			&frame.Text{X: bx, Y: by, Para: bp, Color: col, Role: style.Role, Tag: "Lbl", Src: pl.src, Block: b.Pos},
+			&frame.Text{X: x, Y: r.Y + pl.y, Para: pl.p, Color: col, Role: style.Role, Tag: "LBody", Src: pl.src, Block: b.Pos})
 	}
 	return out, nil
 }

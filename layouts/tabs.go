@@ -64,9 +64,13 @@ func (c *composer) tabsBlock(b Block, r, trim area, d *content.Doc) ([]frame.Ite
 		// paragraph runs upwards from (X, Y) and its lines stack to the
 		// right: centre it across the tab's room, start it at the bottom.
 		lo, hi := across(i)
+		tag := ""
+		if i > 0 {
+			tag = "Artifact" // read once, not once per tab
+		}
 		items = append(items, &frame.Text{
 			X: lo + (hi-lo-p.Height)/2, Y: bottom,
-			Para: p, Color: col, Rotate: 90, Role: style.Role, Src: pos, Block: b.Pos,
+			Para: p, Color: col, Rotate: 90, Role: style.Role, Tag: tag, Src: pos, Block: b.Pos,
 		})
 	}
 	return items, nil

@@ -16,6 +16,7 @@ type pageWriter struct {
 	images *imageSet
 	fonts  *fontSet
 	forms  *glyphForms
+	tags   *tagger
 }
 
 func (pw *pageWriter) rect(r *frame.Rect) {

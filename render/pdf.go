@@ -67,17 +67,21 @@ func WriteWith(w io.Writer, d *frame.Doc, opts WriteOptions) error {
 	images := &imageSet{w: pw, byPath: map[string]string{}}
 	forms := &glyphForms{w: pw, byKey: map[formKey]string{}}
 	kids := ""
+	tags := newTagger(d.Lang)
+	pageRefs := make([]pdf.Ref, len(d.Pages))
 	for pi, p := range d.Pages {
 		c := &pdf.Content{}
 		pt.page(p, c)
-		pgw := &pageWriter{c: c, h: p.H, pt: pt, images: images, fonts: fs, forms: forms}
+		tags.startPage(pi)
+		pgw := &pageWriter{c: c, h: p.H, pt: pt, images: images, fonts: fs, forms: forms, tags: tags}
 		if err := pgw.items(p, pieces[pi]); err != nil {
 			return err
 		}
 		page, contents := pw.Alloc(), pw.Alloc()
+		pageRefs[pi] = page
 		pw.Stream(contents, "", c.Bytes())
-		pw.Object(page, fmt.Sprintf("<< /Type /Page /Parent %s %s /Resources %s /Contents %s >>",
-			pages, pageBoxes(p), resources, contents))
+		pw.Object(page, fmt.Sprintf("<< /Type /Page /Parent %s %s /Resources %s /Contents %s /StructParents %d /Tabs /S >>",
+			pages, pageBoxes(p), resources, contents, pi))
 		kids += page.String() + " "
 	}
 	pw.Object(pages, fmt.Sprintf("<< /Type /Pages /Kids [%s] /Count %d >>", kids, len(d.Pages)))
@@ -100,6 +104,10 @@ func WriteWith(w io.Writer, d *frame.Doc, opts WriteOptions) error {
 	if opts.OutputIntent != nil {
 		cat += " /OutputIntents " + opts.OutputIntent.write(pw)
 	}
+	cat += tags.write(pw, pageRefs)
+	meta := pw.Alloc()
+	pw.RawStream(meta, "/Type /Metadata /Subtype /XML", xmp(d, opts.Created, docAuthor(d)))
+	cat += " /Metadata " + meta.String()
 	pw.Object(catalog, cat+" >>")
 
 	pw.Object(info, infoDict(d, opts.Created))
@@ -132,25 +140,61 @@ func planDocument(d *frame.Doc) (fs *fontSet, pieces [][][]piece) {
 // items draws a page's items in order; pieces[i] draws item i if it is
 // text.
 func (pw *pageWriter) items(p *frame.Page, pieces [][]piece) error {
+	t, c := pw.tags, pw.c
 	for i, it := range p.Items {
 		switch it := it.(type) {
 		case *frame.Text:
+			if len(pieces[i]) == 0 {
+				continue
+			}
+			if el := t.textElem(it); el != nil {
+				c.BeginTagged(el.role, t.mark(el))
+			} else {
+				c.BeginArtifact()
+			}
 			pw.text(it, pieces[i])
+			c.EndMarked()
 		case *frame.Rect:
+			if it.Fill == nil && it.Stroke == nil {
+				continue
+			}
+			c.BeginArtifact()
 			pw.rect(it)
+			c.EndMarked()
 		case *frame.Rule:
+			c.BeginArtifact()
 			pw.rule(it)
+			c.EndMarked()
 		case *frame.QR:
+			el := t.add(&selem{role: "Figure", alt: qrAlt(it)})
+			c.BeginTagged("Figure", t.mark(el))
 			pw.qr(it)
+			c.EndMarked()
 		case *frame.Image:
+			alt := it.Alt
+			if alt == "" {
+				alt = "Logo"
+			}
+			el := t.add(&selem{role: "Figure", alt: alt})
+			c.BeginTagged("Figure", t.mark(el))
 			if err := pw.image(it); err != nil {
 				return err
 			}
+			c.EndMarked()
 		default:
 			return fmt.Errorf("output: cannot draw %T", it)
 		}
 	}
 	return nil
+}
+
+// docAuthor is the document's author: its organisation, or when none is
+// named the tool that made it, which is all that is known.
+func docAuthor(d *frame.Doc) string {
+	if d.Author == "" {
+		return d.Creator
+	}
+	return d.Author
 }
 
 // infoDict is the document information dictionary. created is the
@@ -159,11 +203,7 @@ func infoDict(d *frame.Doc, created time.Time) string {
 	if created.IsZero() {
 		created = epoch
 	}
-	author := d.Author
-	if author == "" {
-		// No organisation named: the tool that made it is all that is known.
-		author = d.Creator
-	}
+	author := docAuthor(d)
 	return fmt.Sprintf("<< /Title %s /Subject %s /Author %s /Creator %s /Producer %s /CreationDate %s /ModDate %s >>",
 		pdf.Text(d.Title), pdf.Text(d.Subject), pdf.Text(author), pdf.Text(d.Creator), pdf.Text(producer),
 		pdf.Date(created), pdf.Date(created))

@@ -189,6 +189,16 @@ func (c *Content) BeginActualText(s string) {
 
 func (c *Content) EndMarked() { c.op("EMC") }
 
+// BeginTagged opens marked content of structure type tag (a name without
+// its slash) with marked-content identifier mcid (BDC).
+func (c *Content) BeginTagged(tag string, mcid int) {
+	c.op("/" + tag + " <</MCID " + strconv.Itoa(mcid) + ">> BDC")
+}
+
+// BeginArtifact opens an artifact: content that is no part of the
+// document's structure (BMC).
+func (c *Content) BeginArtifact() { c.op("/Artifact BMC") }
+
 // XObject paints a form or image XObject resource (Do) in the current
 // coordinates.
 func (c *Content) XObject(name string) {
