@@ -99,7 +99,10 @@ type QR struct {
 	// Alt is the code's alternate text in tagged PDF; empty means "QR
 	// code: " and where it leads.
 	Alt string
-	Src Pos
+	// Artifact marks a repeat (a card's copies on a sheet after the
+	// first), which tagged PDF leaves out of the structure.
+	Artifact bool
+	Src      Pos
 }
 
 // Rect is a rectangle, filled and/or stroked.
@@ -211,6 +214,27 @@ func Shift(it Item, dx, dy float64) Item {
 	case *QR:
 		c := *v
 		c.X, c.Y = c.X+dx, c.Y+dy
+		return &c
+	}
+	return it
+}
+
+// Repeat returns a copy of the item marked as a repeat of content already
+// given (the second and later cards of a sheet): tagged PDF writes it as an
+// artifact, so it is read once. Rects and rules are artifacts already.
+func Repeat(it Item) Item {
+	switch v := it.(type) {
+	case *Text:
+		c := *v
+		c.Tag = "Artifact"
+		return &c
+	case *Image:
+		c := *v
+		c.Artifact = true
+		return &c
+	case *QR:
+		c := *v
+		c.Artifact = true
 		return &c
 	}
 	return it

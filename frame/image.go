@@ -31,7 +31,10 @@ type Image struct {
 	Data       *ImageData
 	// Alt is the image's alternate text in tagged PDF; empty means "Logo".
 	Alt string
-	Src Pos
+	// Artifact marks a repeat, left out of tagged PDF's structure (see
+	// Repeat).
+	Artifact bool
+	Src      Pos
 }
 
 // Path is the file the image was read from.

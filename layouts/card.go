@@ -132,13 +132,18 @@ func (c *composer) sheetPages(s Sheet) ([]*frame.Page, error) {
 			return nil, err
 		}
 		p := &frame.Page{W: ps.W, H: ps.H}
-		for _, cell := range s.cells(side%2 == 1, ps.W) {
+		for ci, cell := range s.cells(side%2 == 1, ps.W) {
 			x, y := cell.X, cell.Y
 			if side%2 == 1 {
 				x, y = x+ox, y+oy
 			}
 			for _, it := range design.Items {
-				p.Items = append(p.Items, frame.Shift(it, x, y))
+				it = frame.Shift(it, x, y)
+				if ci > 0 {
+					// Every card of the sheet says the same: read once.
+					it = frame.Repeat(it)
+				}
+				p.Items = append(p.Items, it)
 			}
 		}
 		out = append(out, p)

@@ -166,8 +166,12 @@ func (pw *pageWriter) items(p *frame.Page, pieces [][]piece) error {
 			pw.rule(it)
 			c.EndMarked()
 		case *frame.QR:
-			el := t.add(&selem{role: "Figure", alt: qrAlt(it)})
-			c.BeginTagged("Figure", t.mark(el))
+			if it.Artifact {
+				c.BeginArtifact()
+			} else {
+				el := t.add(&selem{role: "Figure", alt: qrAlt(it)})
+				c.BeginTagged("Figure", t.mark(el))
+			}
 			pw.qr(it)
 			c.EndMarked()
 		case *frame.Image:
@@ -175,8 +179,12 @@ func (pw *pageWriter) items(p *frame.Page, pieces [][]piece) error {
 			if alt == "" {
 				alt = "Logo"
 			}
-			el := t.add(&selem{role: "Figure", alt: alt})
-			c.BeginTagged("Figure", t.mark(el))
+			if it.Artifact {
+				c.BeginArtifact()
+			} else {
+				el := t.add(&selem{role: "Figure", alt: alt})
+				c.BeginTagged("Figure", t.mark(el))
+			}
 			if err := pw.image(it); err != nil {
 				return err
 			}

@@ -8,7 +8,8 @@ package render
 // else an artifact. Frames say what a text is by its role (heading: the
 // document's first heading is H1, the others H2; body and caption: P) and
 // by its Tag (Lbl and LBody: a list item's bullet and text, grouped into
-// LI and L; Artifact: a tear-off tab's repeats, slug lines). QR codes and
+// LI and L; Artifact: a tear-off tab's repeats, a sheet's cards after the
+// first, slug lines). QR codes and
 // images are Figures with /Alt. Rectangles and rules (backgrounds, panels,
 // tab cuts, crop and registration marks) are artifacts. An element in
 // another language than the document's (a panel of a multi-language
@@ -152,7 +153,7 @@ func (t *tagger) write(w *pdf.Writer, pages []pdf.Ref) string {
 	var emit func(e *selem, parent pdf.Ref)
 	emit = func(e *selem, parent pdf.Ref) {
 		var b strings.Builder
-		fmt.Fprintf(&b, "<< /Type /StructElem /S /%s /P %s", e.role, parent)
+		fmt.Fprintf(&b, "<< /S /%s /P %s", e.role, parent)
 		if e.lang != "" {
 			b.WriteString(" /Lang " + pdf.Text(e.lang))
 		}
