@@ -112,7 +112,7 @@ func (df *docFont) embed(w *pdf.Writer) (pdf.Ref, error) {
 		ks = append(ks, numbered{id, keyOf(id)})
 	}
 	slices.SortFunc(ks, func(a, b numbered) int {
-		return cmp.Or(cmp.Compare(a.k.gid, b.k.gid), strings.Compare(a.k.text, b.k.text), cmpBool(a.k.zero, b.k.zero))
+		return cmp.Or(cmp.Compare(a.k.gid, b.k.gid), strings.Compare(a.k.text, b.k.text), cmpBool(a.k.carrier, b.k.carrier))
 	})
 	if len(ks) > 0xFFFE {
 		return 0, fmt.Errorf("%s: a document may draw at most %d different glyphs of one font", df.m.face.Name(), 0xFFFE)
@@ -143,7 +143,7 @@ func (df *docFont) newSubsetFont(keys []glyphKey) (*pdf.Font, error) {
 			gids = append(gids, k.gid)
 		}
 		r, size := utf8.DecodeRuneInString(k.text)
-		if k.zero || size != len(k.text) || r > 0xFFFE || seen[r] {
+		if k.carrier || size != len(k.text) || r > 0xFFFE || seen[r] {
 			continue
 		}
 		if g, ok := f.NominalGlyph(r); ok && uint16(g) == k.gid {
@@ -169,7 +169,9 @@ func (df *docFont) newSubsetFont(keys []glyphKey) (*pdf.Font, error) {
 		GIDs: make([]uint16, len(keys)), Widths: make([]int, len(keys)), Unicode: make([]string, len(keys))}
 	for i, k := range keys {
 		pf.GIDs[i] = newID[k.gid]
-		if !k.zero {
+		if k.carrier {
+			pf.Widths[i] = carrierWidth
+		} else {
 			pf.Widths[i] = df.m.width(k.gid)
 		}
 		pf.Unicode[i] = k.text

@@ -45,7 +45,7 @@ func (df *docFont) subsetFont(keys []glyphKey) (*pdf.Font, error) {
 	for _, k := range keys {
 		binary.BigEndian.PutUint16(b[:], k.gid)
 		binary.BigEndian.PutUint32(b[2:], uint32(len(k.text))<<1)
-		if k.zero {
+		if k.carrier {
 			b[5] |= 1
 		}
 		h.Write(b[:])

@@ -14,26 +14,30 @@ import (
 // A unit's text, in reading order (backwards in right-to-left text, which
 // readers reverse), is cut into one piece per glyph drawn in its run's TJ,
 // in the order they are drawn, so that the pieces read in that order spell
-// the text (cutText). Readers' rules bend the cut:
+// the text (cutText). Then each glyph stands for one character (one code
+// point) of its piece, and the others go to invisible carriers: the
+// font's blank space glyph, drawn with a width of next to none
+// (carrierWidth), a CID for each character it carries. Ghostscript reads
+// a ToUnicode entry of more than one code point as garbage ("tra昀케cking"
+// for the "ffi" ligature), and the readers' rules below want it too.
 //
 //   - Marks (glyphs of no advance, or off the baseline) are drawn as
 //     outlines (outline.go): their characters go with the letters of the
 //     unit, the glyphs on the baseline with an advance. A unit with no
 //     letter draws its marks in the run, carrying their own text.
 //   - pdf.js takes a glyph whose text holds a nonspacing mark (Unicode Mn)
-//     for a mark of no width, whatever its width, and a glyph whose text
-//     starts with white space for a space, whose text ends with a format
-//     character (Unicode Cf) for nothing; and it loses its place in the
-//     line by the width of each glyph it so misjudges, and then sees a
-//     word space where there is none ("संके त"). So a letter stands for no
-//     nonspacing mark: the marks of its piece go to an invisible carrier
-//     (the font's blank space glyph drawn with no width, a CID of its own)
-//     just before or after it. Format characters that end a piece move to
-//     the start of the next (recut); white space never starts a piece with
-//     more in it.
+//     for a mark of no width, whatever its width, and loses its place in
+//     the line by that width, and then sees a word space where there is
+//     none ("संके त"). So a letter stands for a character that is no mark,
+//     its first; the marks before it and the characters after it go to
+//     carriers just before and after it.
+//   - pdf.js drops a glyph whose text is a format character (Unicode Cf):
+//     a joiner goes to the start of the next glyph's text in the run
+//     (joinFormat), so that a Persian word is found as typed, with its
+//     ZERO WIDTH NON-JOINER.
 //   - pdfminer puts two glyphs of no width that follow each other on
-//     different lines. So no two glyphs of no width follow each other in
-//     a run: the second's text joins the first's.
+//     different lines: so carriers have a width, and two marks of no width
+//     in a row in a run (a unit without letters) share one glyph's text.
 //   - ZERO WIDTH SPACE and bidi controls are left out: nobody types them,
 //     and readers' searches (Firefox's, Chrome's) do not skip them.
 //   - A letter drawn for no character of its own (Bengali and Khmer vowels
@@ -126,18 +130,31 @@ func (u *unit) slots(fm *fontMetrics) []slot {
 		case kinds[k] == off || (kinds[k] == mark && t == ""):
 			out = append(out, slot{glyph: i, text: wordJoiner})
 		case kinds[k] == mark:
-			out = append(out, slot{glyph: i, text: t, inRun: true, zero: true})
+			// A mark of a unit without letters: it stands for the first
+			// character of its piece, carriers for the rest.
+			rs := []rune(t)
+			out = append(out, slot{glyph: i, text: string(rs[0]), inRun: true, zero: true})
+			for _, r := range rs[1:] {
+				out = append(out, slot{glyph: -1, text: string(r), inRun: true, x: g.X})
+			}
 		default:
-			before, mine, after := splitMarks(t)
-			if _, ok := fm.carrier(); !ok {
-				before, mine, after = "", t, ""
+			// A letter stands for one character of its piece, its first
+			// that is no mark nor format character, and carriers just
+			// before and after it for the others, one each.
+			rs := []rune(t)
+			at := slices.IndexFunc(rs, isBase)
+			if _, ok := fm.carrier(); !ok || len(rs) <= 1 {
+				out = append(out, slot{glyph: i, text: t, inRun: true})
+				continue
 			}
-			if before != "" {
-				out = append(out, slot{glyph: -1, text: before, inRun: true, zero: true, x: g.X})
+			at = max(at, 0)
+			for _, r := range rs[:at] {
+				out = append(out, slot{glyph: -1, text: string(r), inRun: true, x: g.X})
 			}
-			out = append(out, slot{glyph: i, text: mine, inRun: true})
-			if after != "" {
-				out = append(out, slot{glyph: -1, text: after, inRun: true, zero: true, x: g.X + fm.pdfAdvance(g.ID, u.run.Size)})
+			out = append(out, slot{glyph: i, text: string(rs[at]), inRun: true})
+			end := g.X + fm.pdfAdvance(g.ID, u.run.Size)
+			for _, r := range rs[at+1:] {
+				out = append(out, slot{glyph: -1, text: string(r), inRun: true, x: end})
 			}
 		}
 	}
@@ -195,22 +212,6 @@ func cutPieces(rs []rune, u *unit, fm *fontMetrics, order, carriers []int, empty
 	}
 }
 
-// splitMarks cuts a letter's piece into what comes before its first base
-// character (isBase), the run of characters from there up to the next
-// nonspacing mark, and the rest. A piece without a base character is mine
-// whole.
-func splitMarks(t string) (before, mine, after string) {
-	a := strings.IndexFunc(t, isBase)
-	if a < 0 {
-		return "", t, ""
-	}
-	b := strings.IndexFunc(t[a:], func(r rune) bool { return unicode.Is(unicode.Mn, r) })
-	if b < 0 {
-		return t[:a], t[a:], ""
-	}
-	return t[:a], t[a : a+b], t[a+b:]
-}
-
 // tidy applies two of the rules at the top of this file to a unit's
 // slots: no two glyphs of no width in a row in the run, and no glyph
 // without text.
@@ -221,6 +222,7 @@ func tidy(ss []slot) []slot {
 			continue
 		}
 		if prev >= 0 && ss[prev].zero && ss[i].zero {
+			// Two marks of no width in a row (a unit without letters).
 			ss[prev].text += ss[i].text
 			ss[i].inRun, ss[i].text = false, ""
 			continue
@@ -238,38 +240,6 @@ func tidy(ss []slot) []slot {
 		out = append(out, s)
 	}
 	return out
-}
-
-// recut moves text between the glyphs of a run's piece, keeping what they
-// spell in drawing order, so that no glyph's text ends with a format
-// character (it goes to the start of the next; at the end of the run it
-// is dropped: a zero width space or joiner at the end of a line) and none
-// starts with white space unless it is all white space (the space goes to
-// the end of the glyph before, or is dropped at the start of the run).
-func (p *piece) recut() {
-	isCf := func(r rune) bool { return unicode.Is(unicode.Cf, r) }
-	carry := ""
-	out := p.glyphs[:0]
-	for _, g := range p.glyphs {
-		t := carry + g.key.text
-		trimmed := strings.TrimRightFunc(t, isCf)
-		carry, t = t[len(trimmed):], trimmed
-		if s := strings.TrimLeftFunc(t, unicode.IsSpace); s != t && s != "" {
-			if n := len(out); n > 0 {
-				out[n-1].key.text += t[:len(t)-len(s)]
-			}
-			t = s
-		}
-		if t == "" {
-			if g.key.zero {
-				continue // a carrier left with nothing to carry
-			}
-			t = wordJoiner
-		}
-		g.key.text = t
-		out = append(out, g)
-	}
-	p.glyphs = out
 }
 
 // cutText cuts rs into one piece per glyph (gids, in drawing order):
@@ -339,6 +309,11 @@ func cutText(rs []rune, gids []font.GID, nominal []font.GID, emptyOK []bool) []i
 	}
 	return cuts
 }
+
+// carrierWidth is the width of a carrier, in thousandths of an em: next
+// to none, but not none, or pdfminer would put two carriers in a row on
+// different lines.
+const carrierWidth = 1
 
 // carrier returns the glyph that carries text invisibly: the font's
 // glyph for SPACE, if it draws nothing.

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"unicode"
 
 	"handbill/text"
 )
@@ -17,9 +18,9 @@ import (
 type glyphKey struct {
 	gid  uint16
 	text string // never empty (see pieces.go)
-	// zero: drawn with no advance (the CID's width is 0): an invisible
-	// carrier of text (see pieces.go).
-	zero bool
+	// carrier: the glyph is an invisible carrier of text, the font's blank
+	// space glyph with a width of carrierWidth (see pieces.go).
+	carrier bool
 }
 
 // drawn is a glyph to draw: its key and where its origin is, in points
@@ -151,7 +152,7 @@ func planText(p *text.Paragraph) []piece {
 			main := newPiece(l.Baseline)
 			var marks []piece
 			flush := func() {
-				main.recut()
+				main.joinFormat()
 				if len(main.glyphs) > 0 {
 					run = append(run, main)
 				}
@@ -175,7 +176,7 @@ func planText(p *text.Paragraph) []piece {
 				for _, sl := range slots {
 					if sl.glyph < 0 {
 						gid, _ := fm.carrier()
-						main.add(drawn{key: glyphKey{gid, sl.text, true}, x: ox + sl.x}, &marks, l.Baseline)
+						main.add(drawn{key: glyphKey{gid: gid, text: sl.text, carrier: true}, x: ox + sl.x}, &marks, l.Baseline)
 						continue
 					}
 					g := u.glyphs[sl.glyph]
@@ -201,7 +202,7 @@ func planText(p *text.Paragraph) []piece {
 				}
 			}
 			flush()
-			if r.RTL && len(run) == 1 && slices.ContainsFunc(run[0].glyphs, func(d drawn) bool { return d.key.zero }) {
+			if r.RTL && len(run) == 1 && slices.ContainsFunc(run[0].glyphs, func(d drawn) bool { return d.key.carrier }) {
 				// Marks in right-to-left text: pdf.js needs a mark's
 				// character before its letter's in the run (it reverses
 				// the run), poppler after it (it joins a combining
@@ -234,6 +235,38 @@ func reverseString(s string) string {
 	return string(rs)
 }
 
+// joinFormat gives the characters of carriers that stand for format
+// characters alone (ZERO WIDTH NON-JOINER, ZERO WIDTH JOINER) to the start
+// of the next glyph's text in the run: pdf.js drops a glyph whose text is
+// a format character, and then Firefox's find does not find a Persian
+// word typed with its non-joiner. (The only glyphs that stand for more
+// than one character: Ghostscript reads those wrong, but only those.)
+func (p *piece) joinFormat() {
+	isFormat := func(s string) bool {
+		return s != wordJoiner && s != "" && strings.TrimFunc(s, func(r rune) bool { return unicode.Is(unicode.Cf, r) }) == ""
+	}
+	out := p.glyphs[:0]
+	var held []drawn
+	for _, g := range p.glyphs {
+		if g.key.carrier && isFormat(g.key.text) {
+			held = append(held, g)
+			continue
+		}
+		if len(held) > 0 && !unicode.IsSpace([]rune(g.key.text)[0]) {
+			var b strings.Builder
+			for _, h := range held {
+				b.WriteString(h.key.text)
+			}
+			g.key.text = b.String() + g.key.text
+			held = held[:0]
+		}
+		out = append(out, held...)
+		held = held[:0]
+		out = append(out, g)
+	}
+	p.glyphs = append(out, held...)
+}
+
 // add appends a glyph to a run's piece, unless it has no advance and
 // follows another that has none (pdfminer puts such glyphs on different
 // lines): then its text joins that glyph's, and it is drawn after the run
@@ -242,7 +275,7 @@ func reverseString(s string) string {
 func (p *piece) add(d drawn, marks *[]piece, baseline float64) {
 	if n := len(p.glyphs); n > 0 && p.advance(d.key) == 0 && p.advance(p.glyphs[n-1].key) == 0 {
 		p.glyphs[n-1].key.text += d.key.text
-		if d.key.zero {
+		if d.key.carrier {
 			return
 		}
 		d.key.text = wordJoiner
@@ -258,8 +291,8 @@ func (p *piece) add(d drawn, marks *[]piece, baseline float64) {
 
 // advance is the advance, in points, a viewer gives the glyph of key.
 func (p *piece) advance(k glyphKey) float64 {
-	if k.zero {
-		return 0
+	if k.carrier {
+		return carrierWidth * p.size / 1000
 	}
 	return p.font.pdfAdvance(k.gid, p.size)
 }
