@@ -63,6 +63,12 @@ func Compose(e *text.Engine, t Target, docs []*content.Doc) (*frame.Doc, error) 
 		Creator: "handbill",
 		Lang:    langs[0],
 	}
+	if t.Layout.Discreet {
+		// Found on a young person, the file's properties must not say
+		// what it is about any more than the card does.
+		out.Title = fmt.Sprintf("%s (%s)", plainProduct(t.Layout.Product), strings.Join(langs, ", "))
+		out.Subject, out.Author = "", ""
+	}
 	if t.Calibration {
 		return c.calibrationDoc(out)
 	}
@@ -185,3 +191,15 @@ func (c *composer) blockErr(b Block, err error) error {
 }
 
 func sortedKeys[V any](m map[string]V) []string { return slices.Sorted(maps.Keys(m)) }
+
+// plainProduct is how people call a product, for a discreet document's
+// title.
+func plainProduct(product string) string {
+	switch product {
+	case "card":
+		return "Wallet card"
+	case "multilang":
+		return "Poster"
+	}
+	return strings.ToUpper(product[:1]) + product[1:]
+}

@@ -104,6 +104,7 @@ func Schema() []byte {
 			"name":        obj{"type": "string", "pattern": "^[a-z0-9-]+$"},
 			"description": obj{"type": "string"},
 			"product":     obj{"enum": products},
+			"discreet":    obj{"type": "boolean", "description": "The product must not say what it is about, not even in the PDF's metadata: the PDF's title is the product's plain name (e.g. Wallet card), with no subject and no organisation as author."},
 			"sizes":       obj{"type": "array", "items": variant, "minItems": 1},
 			"margin":      withDesc(length, "The safe margin inside the trim."),
 			"min_size":    obj{"type": "number", "minimum": 0, "description": "The smallest type size in points for body and heading text on this product; check warns under it."},

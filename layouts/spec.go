@@ -13,6 +13,10 @@ type Layout struct {
 	// Product is the kind of thing made: poster, multilang, flyer, handout,
 	// card or sticker.
 	Product string `yaml:"product,required"`
+	// Discreet says the product must not say what it is about, not even in
+	// the PDF's metadata: its title is the product's plain name ("Wallet
+	// card"), with no subject and no organisation as author.
+	Discreet bool `yaml:"discreet"`
 	// Sizes lists the sizes the layout is built in; each gives one output
 	// named <name>-<suffix>.
 	Sizes  []Variant `yaml:"sizes,required"`

@@ -283,6 +283,9 @@ func TestTaggedPDF(t *testing.T) {
 				name := fmt.Sprintf("%s-%s", tg.Name(), tag)
 				roles := checkTagged(t, name, buf.Bytes(), doc.Lang)
 				checkRoles(t, name, doc, roles)
+				if tg.Layout.Discreet || strings.Contains(tg.Layout.Name, "discreet") {
+					checkDiscreet(t, name, buf.Bytes())
+				}
 				if qpdf != "" {
 					p := filepath.Join(dir, name+".pdf")
 					os.WriteFile(p, buf.Bytes(), 0o644)
@@ -324,5 +327,32 @@ func checkRoles(t *testing.T, name string, doc *frame.Doc, roles []string) {
 	}
 	if roles[0] != "Document" {
 		t.Errorf("%s: the tree starts with %s", name, roles[0])
+	}
+}
+
+// checkDiscreet checks that nothing in a discreet product's file outside
+// its pages' drawing says what it is about: the information dictionary,
+// the XMP metadata, the structure tree's alternate texts.
+func checkDiscreet(t *testing.T, name string, b []byte) {
+	t.Helper()
+	f := readPDF(t, b)
+	info := f.objs[ref(f.trailer, "/Info")]
+	if !strings.Contains(info, `/Title (Wallet card \(`) || !strings.Contains(info, "/Subject ()") || !strings.Contains(info, "/Author (handbill)") {
+		t.Errorf("%s: the discreet card's information dictionary: %s", name, info)
+	}
+	for n, d := range f.objs {
+		if strings.Contains(d, "/Type /FontFile") || strings.Contains(d, "/Subtype /CIDFontType") {
+			continue
+		}
+		text := d
+		if strings.Contains(d, "/Type /Metadata") {
+			text += string(f.streams[n])
+		}
+		low := strings.ToLower(text)
+		for _, w := range []string{"traffick", "trata", "explotación", "exploit", "sex", "abuse", "hotline"} {
+			if strings.Contains(low, w) {
+				t.Errorf("%s: object %d says %q: %.200s", name, n, w, text)
+			}
+		}
 	}
 }
