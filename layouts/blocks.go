@@ -144,7 +144,7 @@ func (c *composer) qrBlock(b Block, r area, d *content.Doc) ([]frame.Item, error
 		bg := c.color(b.res.backcolor, frame.Color{})
 		items = append(items, &frame.Rect{X: sx, Y: sy, W: side, H: side, Fill: &bg, Src: b.Pos})
 	}
-	q := &frame.QR{X: sx + (side-size)/2, Y: sy + (side-size)/2, Size: size, Modules: mods, Color: col, Content: s, Src: pos}
+	q := &frame.QR{X: sx + (side-size)/2, Y: sy + (side-size)/2, Size: size, Modules: mods, Color: col, Content: s, Alt: b.Alt, Src: pos}
 	return append(items, q), nil
 }
 
@@ -168,7 +168,11 @@ func (c *composer) imageBlock(b Block, r area, d *content.Doc) ([]frame.Item, er
 	}
 	k := math.Min(r.W/float64(im.Width), r.H/float64(im.Height))
 	w, h := float64(im.Width)*k, float64(im.Height)*k
-	return []frame.Item{&frame.Image{X: r.X + (r.W-w)/2, Y: r.Y + (r.H-h)/2, W: w, H: h, Data: im, Src: pos}}, nil
+	alt := b.Alt
+	if alt == "" && b.Src == "logo" && d.Org.Name.S != "" {
+		alt = d.Org.Name.S + " logo"
+	}
+	return []frame.Item{&frame.Image{X: r.X + (r.W-w)/2, Y: r.Y + (r.H-h)/2, W: w, H: h, Data: im, Alt: alt, Src: pos}}, nil
 }
 
 func unwrap(err error) error {

@@ -71,6 +71,7 @@ func Schema() []byte {
 			"bullet":      obj{"type": "string"},
 			"max":         obj{"type": "integer", "minimum": 1, "description": "list: show at most this many items."},
 			"content":     obj{"type": "string", "description": `qr: a template for what the code encodes, e.g. "https://{web}" (see text).`},
+			"alt":         obj{"type": "string", "description": `image, qr: the alternate text screen readers say for it in the PDF (default: "QR code: " and where it leads; for the logo, the organisation's name and "logo").`},
 			"src":         obj{"type": "string", "description": `image: "logo" for the organisation's logo, or a PNG/JPEG file named relative to the layout file's folder (not an absolute path, not outside the folder).`},
 			"fill":        color,
 			"background":  withDesc(color, "qr: paint the code's square, quiet zone included, in this colour first."),

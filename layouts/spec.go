@@ -118,7 +118,11 @@ type Block struct {
 	Max        int      `yaml:"max"`
 	Content    string   `yaml:"content"`
 	Src        string   `yaml:"src"`
-	Fill       string   `yaml:"fill"`
+	// Alt is an image's or QR code's alternate text in tagged PDF, for
+	// screen readers (default: "QR code: " and where it leads; the
+	// organisation's name and "logo"; "Logo").
+	Alt  string `yaml:"alt"`
+	Fill string `yaml:"fill"`
 	// Background paints a qr block's square (quiet zone included) first.
 	Background string    `yaml:"background"`
 	Stroke     string    `yaml:"stroke"`
