@@ -73,7 +73,7 @@ func (t *tagger) mark(el *selem) int {
 func (t *tagger) textElem(it *frame.Text) *selem {
 	lang := ""
 	if it.Para != nil {
-		if l := it.Para.Style.Lang.String(); l != "" && !strings.EqualFold(l, t.lang) {
+		if l := it.Para.Style.Lang.String(); l != "" && l != "und" && !strings.EqualFold(l, t.lang) {
 			lang = l
 		}
 	}
