@@ -48,15 +48,15 @@ import (
 //     order; the runs follow each other in the order they are drawn.
 //     Drawn right to left (reading order, as cairo does), every glyph is a
 //     stretch of its own: pdf.js loses every space between right-to-left
-//     words, puts marks before their letters (80% of the characters back),
-//     and Firefox's find cannot find the headline. Drawn all left to
-//     right, runs included, it reverses a line that mixes a number and
-//     right-to-left words in the wrong places (93%).
+//     words, puts marks before their letters (76-81% of the characters
+//     back), and Firefox's find cannot find the headline. Drawn all left
+//     to right, runs included, it reverses a line that mixes a number and
+//     right-to-left words in the wrong places (94% in Arabic).
 //   - PDFium reverses right-to-left text as pdf.js does: drawn right to
-//     left, it comes out backwards (35%).
+//     left, it comes out backwards (38-56%).
 //   - MuPDF reverses each right-to-left run and keeps the order of the
 //     runs as drawn: drawn all left to right, a line with a number comes
-//     out in the wrong order (93%).
+//     out in the wrong order (92-96%).
 //   - poppler sorts by position and reverses right-to-left sections
 //     itself: any order does, but it joins a combining mark to the
 //     character before it in the content (hence the ActualText of
