@@ -44,7 +44,7 @@ func TestBidiControlsRefused(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			_, err, dir := loadContent(t, c.src)
+			_, dir, err := loadContent(t, c.src)
 			var e *source.Diagnostic
 			if !errors.As(err, &e) {
 				t.Fatalf("got %v, want a diagnostic", err)
@@ -61,7 +61,7 @@ func TestBidiControlsRefused(t *testing.T) {
 // Thai and Khmer need them.
 func TestJoinersAllowed(t *testing.T) {
 	src := "messages:\n  fa:\n    headline: \"کودک\u200cآزاری\"\n  hi:\n    headline: \"क्\u200dष\"\n  th:\n    headline: \"รู้จัก\u200bสัญญาณ\"\norganization:\n  name: \"می\u200cخواهم\"\n"
-	if _, err, _ := loadContent(t, src); err != nil {
+	if _, _, err := loadContent(t, src); err != nil {
 		t.Fatal(err)
 	}
 }

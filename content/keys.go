@@ -179,10 +179,6 @@ func (m *messageSet) hasAppend(k string) bool {
 	return ok
 }
 
-// supplies tells whether m gives anything for key k: its text or list,
-// or items to append to it.
-func (m *messageSet) supplies(k string) bool { return m.has(k) || m.hasAppend(k) }
-
 // DecodeYAMLNode reads a mapping of message keys: unknown keys, a list
 // where text is wanted (and the reverse), empty texts and unknown
 // placeholders are errors. A list key ending in `+` appends to the list

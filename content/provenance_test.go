@@ -72,7 +72,7 @@ func TestIssue11ContentErrors(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			_, err, dir := loadContent(t, c.src)
+			_, dir, err := loadContent(t, c.src)
 			var e *source.Diagnostic
 			if !errors.As(err, &e) {
 				t.Fatalf("got %v, want a diagnostic", err)
@@ -126,7 +126,7 @@ hotline_names:
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			s, err, _ := loadContent(t, c.src)
+			s, _, err := loadContent(t, c.src)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -197,7 +197,7 @@ audiences:
       do:
         - Call us.
 `
-	s, err, _ := loadContent(t, src)
+	s, _, err := loadContent(t, src)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -244,7 +244,7 @@ audiences:
 	for range MaxListItems {
 		b.WriteString("      - One more\n")
 	}
-	s, err, _ = loadContent(t, b.String())
+	s, _, err = loadContent(t, b.String())
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -623,12 +623,3 @@ func (s *Set) DefaultAudience() string { return s.defAudience }
 
 // Org is the organisation from the user's file (zero if none).
 func (s *Set) Org() Org { return s.org }
-
-// languageHint lists the languages s has, with a suggestion for want.
-func (s *Set) languageHint(want string) string {
-	var tags []string
-	for _, l := range s.langs {
-		tags = append(tags, l.tag.String())
-	}
-	return source.KnownHint(want, tags)
-}

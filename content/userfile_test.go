@@ -15,7 +15,7 @@ import (
 
 // loadContent writes src as c.yaml (plus a logo.png and a notimage.png)
 // in a temporary folder and loads it.
-func loadContent(t *testing.T, src string) (*Set, error, string) {
+func loadContent(t *testing.T, src string) (*Set, string, error) {
 	t.Helper()
 	dir := t.TempDir()
 	logo, err := os.ReadFile("testdata/logo.png")
@@ -29,7 +29,7 @@ func loadContent(t *testing.T, src string) (*Set, error, string) {
 		t.Fatal(err)
 	}
 	s, err := Load(file)
-	return s, err, dir
+	return s, dir, err
 }
 
 // TestContentFileErrors pins the message, position and hint of mistakes in
@@ -117,7 +117,7 @@ func TestContentFileErrors(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			_, err, dir := loadContent(t, c.src)
+			_, dir, err := loadContent(t, c.src)
 			var e *source.Diagnostic
 			if !errors.As(err, &e) {
 				t.Fatalf("got %v (%T), want a *source.Diagnostic", err, err)
@@ -144,7 +144,7 @@ func TestContentFileMissing(t *testing.T) {
 }
 
 func TestOverrideBuiltinNumber(t *testing.T) {
-	s, err, _ := loadContent(t, `hotlines:
+	s, _, err := loadContent(t, `hotlines:
   - id: us-nhth
     name: National Human Trafficking Hotline
     country: US
@@ -252,7 +252,7 @@ func TestReadmeFormatHasExample(t *testing.T) {
 
 func TestUserLanguage(t *testing.T) {
 	// Swahili: a language with no built-in file.
-	s, err, _ := loadContent(t, "languages: [en, sw]\nmessages:\n  sw:\n    headline: Jua dalili\n")
+	s, _, err := loadContent(t, "languages: [en, sw]\nmessages:\n  sw:\n    headline: Jua dalili\n")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -289,7 +289,7 @@ func TestUserLanguage(t *testing.T) {
 }
 
 func TestUserTextPlaceholderWarning(t *testing.T) {
-	s, err, _ := loadContent(t, "messages:\n  en:\n    missing_line: \"Missing child? {missing}\"\n")
+	s, _, err := loadContent(t, "messages:\n  en:\n    missing_line: \"Missing child? {missing}\"\n")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -314,7 +314,7 @@ func TestUserTextPlaceholderWarning(t *testing.T) {
 // A regional variant in the user's file falls back to its parent language
 // before English.
 func TestUserRegionalVariant(t *testing.T) {
-	s, err, _ := loadContent(t, "messages:\n  es-MX:\n    headline: Conoce las señales\n")
+	s, _, err := loadContent(t, "messages:\n  es-MX:\n    headline: Conoce las señales\n")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -259,7 +259,7 @@ hotlines:
     digits: "9515550142"
     display: 951-555-0142
 `
-	s, err, _ := loadContent(t, src)
+	s, _, err := loadContent(t, src)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -303,7 +303,7 @@ hotlines:
 		t.Errorf("sw:\n got %q\nwant %q", ws, want)
 	}
 	// Naming a line that does not exist is a mistake.
-	_, err, _ = loadContent(t, "hotline_names:\n  es:\n    us-nhht: Línea\n")
+	_, _, err = loadContent(t, "hotline_names:\n  es:\n    us-nhht: Línea\n")
 	var e *source.Diagnostic
 	if !errors.As(err, &e) || !strings.HasSuffix(e.Error(), "c.yaml:3:5: no hotline `us-nhht` to name") || !strings.HasPrefix(e.Hint, "did you mean `us-nhth`?") {
 		t.Errorf("unknown id: %v (%v)", err, e)
@@ -314,7 +314,7 @@ hotlines:
 // replacement of a built-in line that leaves them out keeps the built-in
 // limits.
 func TestUserTextLineLanguages(t *testing.T) {
-	kept, err, _ := loadContent(t, `hotlines:
+	kept, _, err := loadContent(t, `hotlines:
   - id: us-nhth
     name: National Human Trafficking Hotline
     country: US
@@ -346,7 +346,7 @@ func TestUserTextLineLanguages(t *testing.T) {
     web: humantraffickinghotline.org
     sms_languages: [en, es, vi]
 `
-	s, err, _ := loadContent(t, src)
+	s, _, err := loadContent(t, src)
 	if err != nil {
 		t.Fatal(err)
 	}

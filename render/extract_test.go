@@ -465,7 +465,7 @@ func TestMarkedTextExtraction(t *testing.T) {
 	}{
 		{language.Arabic, "بِسْمِ اللَّهِ الرَّحْمَٰنِ الرَّحِيمِ"},
 		{language.Hebrew, "שָׁלוֹם עֲלֵיכֶם"},
-		{language.Persian, "می‌خواهم کتاب‌ها را ببینم"},
+		{language.Persian, "می\u200cخواهم کتاب\u200cها را ببینم"},
 		{language.Urdu, "علامات لا الله"},
 		{language.Hindi, "क्षत्रिय श्रीमान् द्वार कि"},
 		{language.Thai, "\u200bผู้ใหญ่\u200bน้ำ\u200b"},
