@@ -1,16 +1,16 @@
 package render_test
 
 import (
+	order "handbill/render/readers"
+
 	"fmt"
 	"math"
 	"os/exec"
 	"path/filepath"
-	"slices"
 	"strings"
 	"testing"
 
 	"golang.org/x/text/language"
-	"golang.org/x/text/unicode/bidi"
 
 	"handbill/content"
 	"handbill/fonts"
@@ -37,6 +37,9 @@ import (
 // as a line per run, in reading order; each is read the same way, and
 // they are put together (readLines). Two steps turn a line of pdftotext's
 // output into reading order:
+//
+// (The functions are in package render/readers, which the reader tests
+// share: ReadingOrder is the two steps.)
 //
 //  1. visualOrder undoes exactly what poppler did: each character gets the
 //     embedding level the marks around it give (its own properties play no
@@ -94,174 +97,8 @@ func pdftotext(t *testing.T, bin, path string, raw bool, clip *frame.Text, pageW
 	return string(out)
 }
 
-const (
-	lre = '\u202A'
-	rle = '\u202B'
-	pdf = '\u202C'
-	zws = '\u200B'
-)
+const zws = '\u200B'
 
-// visualOrder returns a line of pdftotext output in the order its
-// characters stand on the page, left to right (step 1 above).
-func visualOrder(line string) []rune {
-	var rs []rune
-	var levels []int
-	stack := []int{0}
-	for _, r := range line {
-		top := stack[len(stack)-1]
-		switch r {
-		case rle:
-			stack = append(stack, top+1|1)
-		case lre:
-			stack = append(stack, (top+2)&^1)
-		case pdf:
-			if len(stack) > 1 {
-				stack = stack[:len(stack)-1]
-			}
-		default:
-			rs = append(rs, r)
-			levels = append(levels, top)
-		}
-	}
-	return reorderL2(rs, levels)
-}
-
-// kind is how a character takes part in reading order.
-type kind int
-
-const (
-	neutral kind = iota
-	letterLTR
-	number
-	letterRTL
-)
-
-func kindOf(r rune) kind {
-	p, _ := bidi.LookupRune(r)
-	switch p.Class() {
-	case bidi.R, bidi.AL:
-		return letterRTL
-	case bidi.L:
-		return letterLTR
-	case bidi.EN, bidi.AN:
-		return number
-	}
-	return neutral
-}
-
-// separator reports a character that joins two numbers into one (the bidi
-// algorithm's rule W4: a single European or common separator).
-func separator(r rune) bool {
-	p, _ := bidi.LookupRune(r)
-	return p.Class() == bidi.ES || p.Class() == bidi.CS
-}
-
-// paragraphRTL reports whether the first strong character of s is
-// right-to-left (rules P2 and P3 of the bidi algorithm).
-func paragraphRTL(s string) bool {
-	for _, r := range s {
-		switch kindOf(r) {
-		case letterRTL:
-			return true
-		case letterLTR:
-			return false
-		}
-	}
-	return false
-}
-
-// logicalOrder returns a visual line (left to right) in reading order, for
-// a paragraph of the given direction (step 2 above). Levels follow the
-// bidi algorithm's rules W4, N1 and N2 with every number treated as
-// isolated, the way handbill sets numbers: letters take their own
-// direction and numbers read left to right; a run of neutral characters
-// reads left to right between two left-to-right letters, or as one
-// separator between two numbers, right to left between two right-to-left
-// letters, and otherwise in the paragraph's direction.
-func logicalOrder(v []rune, paraRTL bool) string {
-	ltrLevel, rtlLevel := 0, 1
-	if paraRTL {
-		ltrLevel = 2
-	}
-	kinds := make([]kind, len(v))
-	for i, r := range v {
-		kinds[i] = kindOf(r)
-	}
-	levels := make([]int, len(v))
-	for i := 0; i < len(v); {
-		switch kinds[i] {
-		case letterRTL:
-			levels[i] = rtlLevel
-			i++
-			continue
-		case letterLTR, number:
-			levels[i] = ltrLevel
-			i++
-			continue
-		}
-		j := i
-		for j < len(v) && kinds[j] == neutral {
-			j++
-		}
-		var before, after kind = neutral, neutral
-		if i > 0 {
-			before = kinds[i-1]
-		}
-		if j < len(v) {
-			after = kinds[j]
-		}
-		level := rtlLevel
-		switch {
-		case before == letterLTR && after == letterLTR,
-			before == number && after == number && j-i == 1 && separator(v[i]):
-			level = ltrLevel
-		case before == letterRTL && after == letterRTL:
-			level = rtlLevel
-		case !paraRTL:
-			level = ltrLevel
-		}
-		for k := i; k < j; k++ {
-			levels[k] = level
-		}
-		i = j
-	}
-	return string(reorderL2(v, levels))
-}
-
-// reorderL2 applies rule L2 of the bidi algorithm: from the highest level
-// down to the lowest odd one, reverse every run of characters at that level
-// or higher.
-func reorderL2(rs []rune, levels []int) []rune {
-	out := slices.Clone(rs)
-	lv := slices.Clone(levels)
-	if len(lv) == 0 {
-		return out
-	}
-	hi, lo := slices.Max(lv), slices.Min(lv)|1
-	for level := hi; level >= lo; level-- {
-		for i := 0; i < len(out); {
-			if lv[i] < level {
-				i++
-				continue
-			}
-			j := i
-			for j < len(out) && lv[j] >= level {
-				j++
-			}
-			slices.Reverse(out[i:j])
-			slices.Reverse(lv[i:j])
-			i = j
-		}
-	}
-	return out
-}
-
-// readingOrder turns one line of pdftotext output into reading order.
-func readingOrder(line string, paraRTL bool) string {
-	return logicalOrder(visualOrder(line), paraRTL)
-}
-
-// normalize drops zero width spaces and surrounding white space.
 func normalize(s string) string {
 	return strings.TrimSpace(strings.ReplaceAll(s, string(zws), ""))
 }
@@ -279,7 +116,7 @@ func lines(s string) []string {
 // show makes bidi controls and invisible characters visible in messages.
 func show(s string) string {
 	return strings.NewReplacer(
-		string(rle), "<RLE>", string(lre), "<LRE>", string(pdf), "<PDF>",
+		"\u202B", "<RLE>", "\u202A", "<LRE>", "\u202C", "<PDF>",
 		string(zws), "<ZWSP>", "\u200C", "<ZWNJ>", "\u200D", "<ZWJ>",
 	).Replace(s)
 }
@@ -308,8 +145,8 @@ func TestReadingOrderDecoder(t *testing.T) {
 		{".7888-373-888-1 \u202bبالرقم\u202c", true, "بالرقم 7888-373-888-1."},
 		{"Know the signs. Call 1-888-373-7888.", false, "Know the signs. Call 1-888-373-7888."},
 	} {
-		if got := readingOrder(c.in, c.rtl); got != c.want {
-			t.Errorf("readingOrder(%q) = %q, want %q", show(c.in), got, c.want)
+		if got := order.ReadingOrder(c.in, c.rtl); got != c.want {
+			t.Errorf("order.ReadingOrder(%q) = %q, want %q", show(c.in), got, c.want)
 		}
 	}
 }
@@ -332,7 +169,7 @@ func TestSpecimenTextExtraction(t *testing.T) {
 			whole := lines(pdftotext(t, bin, path, false, nil, page.W))
 			for _, s := range samples {
 				t.Run(s.Name, func(t *testing.T) {
-					rtl := paragraphRTL(s.Text)
+					rtl := order.ParagraphRTL(s.Text)
 					want := normalize(s.Text)
 
 					// The sample's line alone, in reading order and in
@@ -355,7 +192,7 @@ func TestSpecimenTextExtraction(t *testing.T) {
 					// The whole page: some line is the sample.
 					found := false
 					for _, l := range whole {
-						if normalize(readingOrder(l, rtl)) == want {
+						if normalize(order.ReadingOrder(l, rtl)) == want {
 							found = true
 							break
 						}
@@ -389,7 +226,7 @@ func paragraph(t *testing.T, bin string, e *text.Engine, lang language.Tag, s st
 		t.Fatal(err)
 	}
 	path := writePDF(t, doc, "paragraph.pdf")
-	rtl := paragraphRTL(s)
+	rtl := order.ParagraphRTL(s)
 	got := lines(pdftotext(t, bin, path, false, nil, doc.Pages[0].W))
 	if len(got) != 1 {
 		t.Fatalf("pdftotext gave %d lines, want 1:\n%s", len(got), show(strings.Join(got, "\n")))
@@ -404,7 +241,7 @@ func paragraph(t *testing.T, bin string, e *text.Engine, lang language.Tag, s st
 func readLines(ls []string, rtl bool) string {
 	var b strings.Builder
 	for _, l := range ls {
-		b.WriteString(readingOrder(l, rtl))
+		b.WriteString(order.ReadingOrder(l, rtl))
 	}
 	return b.String()
 }

@@ -25,9 +25,10 @@ var layers = [][]string{
 	{"layouts"},
 	{"check"},
 	{"presets"},
-	{"render/pdf"},
+	{"render/pdf", "render/readers"},
 	{"render"},
 	{"build"},
+	{"translate"},
 	{"cmd/handbill", "bench/poster"},
 }
 

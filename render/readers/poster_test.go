@@ -1,6 +1,8 @@
 package readers_test
 
 import (
+	order "handbill/render/readers"
+
 	"fmt"
 	"os"
 	"path/filepath"
@@ -97,7 +99,7 @@ func posters(t *testing.T, dir string) []poster {
 		}
 		m := d.Messages
 		p.headline = m.Texts["headline"].S
-		p.rtl = paragraphRTL(p.headline)
+		p.rtl = order.ParagraphRTL(p.headline)
 		p.finds = headlineFinds(doc, p.headline)
 		p.want = []string{p.headline, m.Texts["intro"].S}
 		for _, key := range []string{"signs", "do"} {

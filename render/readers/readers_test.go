@@ -11,6 +11,8 @@
 package readers_test
 
 import (
+	order "handbill/render/readers"
+
 	"bytes"
 	"encoding/json"
 	"fmt"
@@ -62,11 +64,11 @@ var readers = []reader{
 			if !rtl {
 				return s
 			}
-			return perLine(s, func(l string) string { return runOrder(l, true) })
+			return perLine(s, func(l string) string { return order.RunOrder(l, true) })
 		}},
 	{name: "poppler", about: "poppler pdftotext", missing: popplerMissing, read: popplerRead,
 		decode: func(s string, rtl bool) string {
-			return perLine(s, func(l string) string { return readingOrder(l, rtl) })
+			return perLine(s, func(l string) string { return order.ReadingOrder(l, rtl) })
 		}},
 }
 

@@ -1,9 +1,7 @@
-package readers_test
-
-// Reading order. Two readers give right-to-left text in an order of their
-// own, and it is read back here as render's tests read it
-// (render/extract_test.go, whose functions these are, copied: test files
-// of two packages cannot share code):
+// Package readers holds what the reader tests share: reading back the
+// order in which PDF readers give right-to-left text. Two readers give it
+// in an order of their own, and render's tests and the reader tests read
+// it back with these functions (ReadingOrder, RunOrder, ParagraphRTL):
 //
 //   - poppler's pdftotext writes each line as it stands on the page, left
 //     to right, with every right-to-left section reversed between bidi
@@ -18,6 +16,7 @@ package readers_test
 //     stands, which is what the bidi algorithm does to them (and what
 //     pdf.js does to each run). The table says what pdfminer gives
 //     without it.
+package readers
 
 import (
 	"slices"
@@ -86,9 +85,9 @@ func separator(r rune) bool {
 	return p.Class() == bidi.ES || p.Class() == bidi.CS
 }
 
-// paragraphRTL reports whether the first strong character of s is
+// ParagraphRTL reports whether the first strong character of s is
 // right-to-left (rules P2 and P3 of the bidi algorithm).
-func paragraphRTL(s string) bool {
+func ParagraphRTL(s string) bool {
 	for _, r := range s {
 		switch kindOf(r) {
 		case letterRTL:
@@ -112,9 +111,9 @@ func logicalOrder(v []rune, paraRTL bool) string {
 	return string(reorderL2(v, levelsOf(v, paraRTL)))
 }
 
-// runOrder reverses, where it stands, each run of characters logicalOrder
+// RunOrder reverses, where it stands, each run of characters logicalOrder
 // reads right to left (an odd level).
-func runOrder(line string, paraRTL bool) string {
+func RunOrder(line string, paraRTL bool) string {
 	v := []rune(line)
 	levels := levelsOf(v, paraRTL)
 	for i := 0; i < len(v); {
@@ -212,7 +211,7 @@ func reorderL2(rs []rune, levels []int) []rune {
 	return out
 }
 
-// readingOrder turns one line of pdftotext output into reading order.
-func readingOrder(line string, paraRTL bool) string {
+// ReadingOrder turns one line of pdftotext output into reading order.
+func ReadingOrder(line string, paraRTL bool) string {
 	return logicalOrder(visualOrder(line), paraRTL)
 }
