@@ -48,8 +48,9 @@ func TestScripts(t *testing.T) {
 
 // setupFiles gives every script a logo (logo.png, 600×240 px), a logo too
 // small to print (lowres.png, 40×16 px) and the two
-// complete examples of the README (readme-content.yaml,
-// readme-layout.yaml), so the README's examples are tested as written.
+// complete examples of the documentation (readme-content.yaml from
+// docs/content-files.md, readme-layout.yaml from docs/layout-files.md), so
+// the examples are tested as written.
 func setupFiles(dir string) error {
 	img := image.NewRGBA(image.Rect(0, 0, 600, 240))
 	for y := range 240 {
@@ -78,16 +79,19 @@ func setupFiles(dir string) error {
 	if err := f.Close(); err != nil {
 		return err
 	}
-	readme, err := os.ReadFile("../../README.md")
-	if err != nil {
-		return err
-	}
-	for section, name := range map[string]string{"## Content files": "readme-content.yaml", "## Layout files": "readme-layout.yaml"} {
-		block, err := yamlBlockAfter(string(readme), section)
+	for _, ex := range []struct{ doc, heading, name string }{
+		{"../../docs/content-files.md", "# Content files", "readme-content.yaml"},
+		{"../../docs/layout-files.md", "# Layout files", "readme-layout.yaml"},
+	} {
+		doc, err := os.ReadFile(ex.doc)
 		if err != nil {
 			return err
 		}
-		if err := os.WriteFile(filepath.Join(dir, name), []byte(block), 0o644); err != nil {
+		block, err := yamlBlockAfter(string(doc), ex.heading)
+		if err != nil {
+			return fmt.Errorf("%s: %w", ex.doc, err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, ex.name), []byte(block), 0o644); err != nil {
 			return err
 		}
 	}
@@ -97,11 +101,11 @@ func setupFiles(dir string) error {
 func yamlBlockAfter(doc, heading string) (string, error) {
 	i := strings.Index(doc, heading)
 	if i < 0 {
-		return "", fmt.Errorf("README has no %q", heading)
+		return "", fmt.Errorf("no heading %q", heading)
 	}
 	start := strings.Index(doc[i:], "```yaml\n")
 	if start < 0 {
-		return "", fmt.Errorf("README: no yaml block after %q", heading)
+		return "", fmt.Errorf("no yaml block after %q", heading)
 	}
 	rest := doc[i+start+len("```yaml\n"):]
 	end := strings.Index(rest, "```")
