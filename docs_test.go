@@ -162,7 +162,7 @@ func docProblems(fsys fs.FS, roots []string, index string) []string {
 }
 
 var (
-	codeSpan     = regexp.MustCompile("``[^`]+``|`[^`]*`")
+	codeSpan     = regexp.MustCompile("(?s)``.+?``|`[^`]*`")
 	inlineLink   = regexp.MustCompile(`\]\(<?([^()\s<>]+)>?(?:\s+"[^"]*")?\)`)
 	htmlLink     = regexp.MustCompile(`(?:src|href)="([^"]+)"`)
 	headingLine  = regexp.MustCompile(`^(#{1,6})\s+(.*?)\s*#*\s*$`)
