@@ -167,6 +167,17 @@ func (s *Set) ResolveFallback(lang, fallback language.Tag, audience, region stri
 			m.Status, m.Reviewed, first = p.Status, p.Date, false
 		}
 	}
+	if len(s.userSources[l.tag.String()]) > 0 {
+		stale, err := s.Stale(l.tag, audience)
+		if err != nil {
+			return nil, err
+		}
+		if len(stale) > 0 {
+			doc.Warnings = append(doc.Warnings, source.Diagnostic{Severity: source.Warning, Pos: s.userPos(l), Rule: RuleStaleTranslation,
+				Message: fmt.Sprintf("%s: the English of `%s` changed since the %s text was reviewed", l.tag, strings.Join(stale, "`, `"), lt.name),
+				Hint:    "have the translation reviewed again: handbill translate export --lang " + l.tag.String() + " marks these fuzzy"})
+		}
+	}
 	doc.Messages = m
 	return doc, nil
 }

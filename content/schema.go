@@ -191,6 +191,7 @@ func Schema() []byte {
 					"status":   obj{"enum": slices.Clone(Statuses), "description": "How far the text has been reviewed: machine-draft, community-reviewed (by native speakers in your community) or professional (by a professional translator)."},
 					"reviewer": str("Who reviewed it (a name, or a role and organisation); required unless status is machine-draft."),
 					"date":     obj{"type": "string", "pattern": `^\d{4}-\d{2}-\d{2}$`, "description": "When it was reviewed (YYYY-MM-DD), not in the future."},
+					"sources":  obj{"type": "object", "description": "Written by `handbill translate import`: per message (`headline`, `signs[2]`), the hash of the English text it was reviewed against; when the English changes, the translation is stale.", "additionalProperties": obj{"type": "string"}},
 				},
 				"additionalProperties": false,
 				"if":                   obj{"properties": obj{"status": obj{"enum": []string{"community-reviewed", "professional"}, "description": "A reviewed status…"}}},

@@ -37,7 +37,9 @@ type Set struct {
 	// the file states for its text in that language.
 	userNames map[string]map[string]source.Text
 	userProv  map[string]Provenance
-	userFile  string
+	// userSources: LANG → context → hash of the English source reviewed.
+	userSources map[string]map[string]string
+	userFile    string
 	// builtinIDs are the ids of the built-in directory.
 	builtinIDs map[string]bool
 
@@ -87,8 +89,22 @@ func Load(userFile string) (*Set, error) {
 // brokenBuiltin wraps a mistake in the embedded content.
 func brokenBuiltin(err error) error { return fmt.Errorf("built-in content is broken: %w", err) }
 
+// LoadData is Load with the user's content file already read: data is
+// what file holds (or would hold: `translate import` checks the file it
+// is about to write).
+func LoadData(file string, data []byte) (*Set, error) {
+	b, err := loadBuiltins()
+	if err != nil {
+		return nil, brokenBuiltin(err)
+	}
+	return loadData(b, file, data)
+}
+
 // load is Load over the built-ins b.
-func load(b *builtinSet, userFile string) (*Set, error) {
+func load(b *builtinSet, userFile string) (*Set, error) { return loadData(b, userFile, nil) }
+
+// loadData is load with the user's file read as data (nil: read it).
+func loadData(b *builtinSet, userFile string, data []byte) (*Set, error) {
 	s := &Set{
 		byTag:       map[string]*langData{},
 		byID:        map[string]int{},
@@ -97,6 +113,7 @@ func load(b *builtinSet, userFile string) (*Set, error) {
 		userAud:     map[string]map[string]*messageSet{},
 		userNames:   map[string]map[string]source.Text{},
 		userProv:    map[string]Provenance{},
+		userSources: map[string]map[string]string{},
 		builtinIDs:  map[string]bool{},
 		defRegion:   builtinDefaultRegion,
 		defAudience: builtinDefaultAudience,
@@ -113,7 +130,12 @@ func load(b *builtinSet, userFile string) (*Set, error) {
 	for _, t := range builtinDefaultLanguages {
 		s.defLangs = append(s.defLangs, language.MustParse(t))
 	}
-	if userFile != "" {
+	switch {
+	case userFile != "" && data != nil:
+		if err := placeBidi(s.overlayData(userFile, data), data); err != nil {
+			return nil, err
+		}
+	case userFile != "":
 		if err := s.overlay(userFile); err != nil {
 			return nil, err
 		}
@@ -315,6 +337,13 @@ func (s *Set) userProvenance(m map[source.Text]*userProvenance, names map[source
 			return err
 		}
 		s.userProv[key] = Provenance{Lang: tag, Status: p.Status.S, Reviewer: strings.TrimSpace(p.Reviewer.S), Date: p.Date.S, User: true}
+		if len(p.Sources) > 0 {
+			src := map[string]string{}
+			for c, h := range p.Sources {
+				src[c.S] = h.S
+			}
+			s.userSources[key] = src
+		}
 	}
 	return nil
 }

@@ -43,7 +43,12 @@ type userProvenance struct {
 	Status   source.Text `yaml:"status,required"`
 	Reviewer source.Text `yaml:"reviewer"`
 	Date     source.Text `yaml:"date,required"`
-	pos      source.Pos
+	// Sources records, per message (`headline`, `signs[2]`), the hash of
+	// the English source text it was reviewed against (content.SourceHash),
+	// as `handbill translate import` writes it: a changed English makes
+	// the translation stale.
+	Sources map[source.Text]source.Text `yaml:"sources"`
+	pos     source.Pos
 }
 
 // DecodeYAMLNode reads the mapping and keeps its position.
