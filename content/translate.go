@@ -18,6 +18,8 @@ import (
 type Entry struct {
 	Key   string
 	Index int // -1 for a text message
+	// ID is the hotline whose name it is, when Key is NamesKey.
+	ID string
 	// Text is the text as written, with its position (the file and line
 	// a translator's tool shows); CallOnly its call-only form, if any.
 	Text, CallOnly source.Text
@@ -30,6 +32,9 @@ type Entry struct {
 // Context is the entry's name in a translation file: the key, "signs[3]"
 // for an item of a list.
 func (e Entry) Context() string {
+	if e.Key == NamesKey {
+		return NamesKey + "/" + e.ID
+	}
 	if e.Index < 0 {
 		return e.Key
 	}
@@ -63,6 +68,36 @@ func (s *Set) Entries(lang language.Tag, audience string) ([]Entry, error) {
 		for i, v := range k.items {
 			out = append(out, Entry{Key: key, Index: i, Text: v.Text, CallOnly: v.CallOnly, Prov: k.prov, English: k.english})
 		}
+	}
+	return out, nil
+}
+
+// NameEntries lists the names of the directory's hotlines in lang (Key
+// NamesKey, ID the line's id), in the directory's order; English's
+// (English true) where lang has none.
+func (s *Set) NameEntries(lang language.Tag) ([]Entry, error) {
+	l, _, err := s.language(lang)
+	if err != nil {
+		return nil, err
+	}
+	r := &resolver{s: s, l: l, en: s.byTag["en"], chain: s.parents(l), audience: "community", used: map[*langData]bool{}}
+	var out []Entry
+	for _, h := range s.hotlines {
+		n, prov, ok, err := r.nameIn(r.chain, h.ID)
+		if err != nil {
+			return nil, err
+		}
+		e := Entry{Key: NamesKey, Index: -1, ID: h.ID, Text: n, Prov: prov}
+		if !ok {
+			if n, prov, ok, err = r.nameIn([]*langData{r.en}, h.ID); err != nil {
+				return nil, err
+			}
+			if !ok {
+				n, prov = h.Name, Provenance{Lang: language.English, Status: StatusUser, User: true}
+			}
+			e.Text, e.Prov, e.English = n, prov, true
+		}
+		out = append(out, e)
 	}
 	return out, nil
 }
@@ -107,6 +142,11 @@ func (s *Set) Stale(lang language.Tag, audience string) ([]string, error) {
 	if err != nil {
 		return nil, err
 	}
+	names, err := s.NameEntries(language.English)
+	if err != nil {
+		return nil, err
+	}
+	en = append(en, names...)
 	var stale []string
 	for _, e := range en {
 		if h, ok := src[e.Context()]; ok && h != SourceHash(e.Text.S) {

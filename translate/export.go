@@ -27,7 +27,8 @@ const CallOnlySuffix = "#call_only"
 type Unit struct {
 	Context  string // "headline", "signs[3]", "do[1]#call_only"; "AUDIENCE/…" outside community
 	Key      string
-	Index    int // -1 for a text message
+	Index    int    // -1 for a text message
+	ID       string // the hotline, for a name (Key content.NamesKey)
 	CallOnly bool
 	English  string
 	Current  string // "" when the language lacks it (English stands in)
@@ -60,6 +61,18 @@ func Units(s *content.Set, lang language.Tag, audience string) ([]*Unit, error) 
 	if err != nil {
 		return nil, err
 	}
+	if audience == "community" {
+		// The hotlines' names are the same for every audience.
+		ne, err := s.NameEntries(language.English)
+		if err != nil {
+			return nil, err
+		}
+		nt, err := s.NameEntries(lang)
+		if err != nil {
+			return nil, err
+		}
+		en, tr = append(en, ne...), append(tr, nt...)
+	}
 	cur := map[string]content.Entry{}
 	for _, e := range tr {
 		cur[e.Context()] = e
@@ -84,7 +97,7 @@ func Units(s *content.Set, lang language.Tag, audience string) ([]*Unit, error) 
 		if !has {
 			t = content.Entry{Key: e.Key, Index: e.Index}
 		}
-		u := &Unit{Context: prefix + c, Key: e.Key, Index: e.Index, English: e.Text.S, Entry: t, Missing: missing, Stale: stale[c]}
+		u := &Unit{Context: prefix + c, Key: e.Key, Index: e.Index, ID: e.ID, English: e.Text.S, Entry: t, Missing: missing, Stale: stale[c]}
 		if !missing {
 			u.Current = t.Text.S
 		}
@@ -191,6 +204,9 @@ func Export(s *content.Set, o ExportOptions) (*File, error) {
 	for _, u := range units {
 		e := &Entry{Context: u.Context, HasContext: true, ID: u.English, Str: u.Current}
 		what := content.KeyDescription(u.Key)
+		if u.Key == content.NamesKey {
+			what = fmt.Sprintf("The name of the hotline `%s`, printed next to its number.", u.ID)
+		}
 		if u.Index >= 0 {
 			what = fmt.Sprintf("Item %d of the list `%s`. %s", u.Index+1, u.Key, what)
 		}

@@ -192,6 +192,10 @@ func Import(o ImportOptions) (*Result, error) {
 			lists[u.Key] = true
 			continue
 		}
+		if u.Key == content.NamesKey {
+			setText(mapPath(root, content.NamesKey, tag.String()), u.ID, scalar(w.text))
+			continue
+		}
 		main := byCtx[strings.TrimSuffix(u.Context, CallOnlySuffix)]
 		setText(msgs, u.Key, textNode(pick(changed, main), main, units, changed))
 	}

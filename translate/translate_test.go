@@ -10,7 +10,9 @@ import (
 
 	"golang.org/x/text/language"
 
+	"handbill/build"
 	"handbill/content"
+	"handbill/layouts"
 	"handbill/source"
 )
 
@@ -245,4 +247,30 @@ func FuzzParse(f *testing.F) {
 			t.Fatalf("entries %d → %d", len(pf.Entries), len(again.Entries))
 		}
 	})
+}
+
+// TestImportAllReviewed: a reviewer who approves every message, hotline
+// names included, makes every built-in product pass --require-reviewed.
+func TestImportAllReviewed(t *testing.T) {
+	po := strings.ReplaceAll(string(exportPO(t, "", "vi", "")), "#, fuzzy\n", "")
+	res, err := Import(ImportOptions{PO: "vi.po", Data: []byte(po), Into: "my.yaml", Reviewer: "Lan Nguyen", Date: "2026-12-01"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(res.Data), "hotline_names:\n  vi:\n    us-nhth: ") {
+		t.Errorf("no hotline names written:\n%s", res.Data)
+	}
+	doc, err := res.Set.Resolve(language.Vietnamese, "", "US")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ls, err := layouts.Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, l := range ls {
+		if d := doc.MachineDrafts(build.PrintedKeys(layouts.Target{Layout: l})); len(d) > 0 {
+			t.Errorf("%s: %v", name, d)
+		}
+	}
 }
