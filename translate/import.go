@@ -25,6 +25,9 @@ type ImportOptions struct {
 	Reviewer string
 	Date     string // YYYY-MM-DD
 	Status   string // default community-reviewed
+	// Fuzzy takes fuzzy translations too (translate check: a translator
+	// wants to know whether a draft fits before it is reviewed).
+	Fuzzy bool
 }
 
 // Change is one message an import writes.
@@ -65,7 +68,7 @@ func Import(o ImportOptions) (*Result, error) {
 		return &source.Diagnostic{Severity: source.Error, Pos: source.Pos{File: o.PO, Line: line, Col: 1}, Message: fmt.Sprintf(format, args...), Hint: hint}
 	}
 	var set *content.Set
-	if o.Existing != nil {
+	if len(bytes.TrimSpace(o.Existing)) > 0 {
 		set, err = content.LoadData(o.Into, o.Existing)
 	} else {
 		set, err = content.Load("")
@@ -132,7 +135,7 @@ func Import(o ImportOptions) (*Result, error) {
 		if e.ID != u.English {
 			return nil, at(e.Line, "the English changed since this file was exported: export it again (the translations you made are kept in the new file only if you copy them)", "the msgid of `%s` is not its current English text", e.Context)
 		}
-		if e.Fuzzy() || e.Str == "" {
+		if (e.Fuzzy() && !o.Fuzzy) || e.Str == "" {
 			continue
 		}
 		if err := checkText(o.PO, e, u); err != nil {

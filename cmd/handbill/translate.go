@@ -19,13 +19,13 @@ import (
 
 // newCmdTranslate is `handbill translate`: the review loop for
 // translators (export, import, status, check).
-func newCmdTranslate() *cobra.Command {
+func newCmdTranslate(g *globalOptions) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "translate",
 		Short: "Export messages for translators (PO files), import their review, show review status",
 		Args:  cobra.NoArgs,
 	}
-	cmd.AddCommand(newCmdTranslateExport(), newCmdTranslateImport(), newCmdTranslateStatus())
+	cmd.AddCommand(newCmdTranslateExport(), newCmdTranslateImport(), newCmdTranslateStatus(), newCmdTranslateCheck(g))
 	return cmd
 }
 
@@ -215,5 +215,57 @@ func newCmdTranslateStatus() *cobra.Command {
 	fl.StringVar(&o.content, "content", "", "your content `FILE`")
 	fl.StringVar(&o.lang, "lang", "", "languages to list (`TAGS`, comma-separated; default all)")
 	fl.StringVar(&o.audience, "audience", "", "one audience's messages (`NAME`)")
+	return cmd
+}
+
+type translateCheckOptions struct {
+	content, region string
+	layouts         []string
+}
+
+func newCmdTranslateCheck(g *globalOptions) *cobra.Command {
+	o := &translateCheckOptions{}
+	cmd := &cobra.Command{
+		Use:   "check FILE.po",
+		Short: "Check that a PO file's translations fit every product, before import",
+		Long: `Run the import's checks and every fit check build runs on the translations
+of a PO file (fuzzy ones too), in place of the current text, on every
+product (or --layout): each text that does not fit is reported at its
+line in the PO file, with the product and how far it overflows. Nothing
+is written.`,
+		Args: cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			data, err := source.ReadFile(args[0], source.MaxFileSize)
+			if err != nil {
+				return &source.Diagnostic{Severity: source.Error, Pos: source.Pos{File: args[0]}, Message: "cannot read the PO file: " + err.Error(), Hint: "check the path"}
+			}
+			var existing []byte
+			if o.content != "" {
+				if existing, err = source.ReadFile(o.content, source.MaxFileSize); err != nil {
+					return &source.Diagnostic{Severity: source.Error, Pos: source.Pos{File: o.content}, Message: "cannot read the content file: " + err.Error(), Hint: "check the path given to --content"}
+				}
+			}
+			reg, err := g.registry()
+			if err != nil {
+				return err
+			}
+			ctx, stop := interruptible(cmd)
+			defer stop()
+			ds, err := translate.Check(ctx, translate.CheckOptions{PO: args[0], Data: data, Content: o.content, Existing: existing, Layouts: o.layouts, Region: o.region, Fonts: reg})
+			if err != nil {
+				return err
+			}
+			newPrinter(cmd.ErrOrStderr()).print(ds...)
+			fmt.Fprintf(cmd.OutOrStdout(), "%d text%s that do not fit\n", len(ds), plural(len(ds)))
+			if len(ds) > 0 {
+				return reported{fmt.Errorf("translate check failed")}
+			}
+			return nil
+		},
+	}
+	fl := cmd.Flags()
+	fl.StringVar(&o.content, "content", "", "your content `FILE`")
+	fl.StringArrayVar(&o.layouts, "layout", nil, "check only this layout or output (`NAME`, repeatable; default every built-in product)")
+	fl.StringVar(&o.region, "region", "", "whose hotlines to print (`CODE`)")
 	return cmd
 }
