@@ -11,6 +11,7 @@ import (
 
 	"handbill/build"
 	"handbill/content"
+	"handbill/fonts"
 	"handbill/layouts"
 )
 
@@ -166,6 +167,9 @@ type ExportOptions struct {
 	Audience string
 	// Date fills PO-Revision-Date ("YYYY-MM-DD HH:MM+0000").
 	Date string
+	// Fonts, when set, are the faces to measure each message's room with
+	// (see Room): a second or two per language.
+	Fonts *fonts.Registry
 }
 
 // Export writes lang's messages as a PO file: per message the context
@@ -182,6 +186,12 @@ func Export(s *content.Set, o ExportOptions) (*File, error) {
 	prods, err := Products()
 	if err != nil {
 		return nil, err
+	}
+	var room map[string]map[string]int
+	if o.Fonts != nil {
+		if room, err = Room(s, o.Lang, o.Audience, o.Fonts); err != nil {
+			return nil, err
+		}
 	}
 	name := display.English.Languages().Name(o.Lang)
 	f := &File{Header: []HeaderField{
@@ -218,6 +228,9 @@ func Export(s *content.Set, o ExportOptions) (*File, error) {
 			e.Extracted = append(e.Extracted, "Printed on: "+strings.Join(p, ", ")+".")
 		} else {
 			e.Extracted = append(e.Extracted, "Printed on: no built-in product (your own layouts may print it).")
+		}
+		if r := roomLine(room[u.Key]); r != "" && u.Index < 0 && u.Key != content.NamesKey {
+			e.Extracted = append(e.Extracted, r)
 		}
 		if ph := placeholders(u.English); len(ph) > 0 {
 			e.Extracted = append(e.Extracted, "Keep the placeholders "+strings.Join(ph, ", ")+" as they are: handbill fills them with numbers and addresses.")

@@ -25,22 +25,24 @@ func newCmdTranslate(g *globalOptions) *cobra.Command {
 		Short: "Export messages for translators (PO files), import their review, show review status",
 		Args:  cobra.NoArgs,
 	}
-	cmd.AddCommand(newCmdTranslateExport(), newCmdTranslateImport(), newCmdTranslateStatus(), newCmdTranslateCheck(g))
+	cmd.AddCommand(newCmdTranslateExport(g), newCmdTranslateImport(), newCmdTranslateStatus(), newCmdTranslateCheck(g))
 	return cmd
 }
 
 type translateExportOptions struct {
 	lang, audience, content, out string
+	noRoom                       bool
 }
 
-func newCmdTranslateExport() *cobra.Command {
+func newCmdTranslateExport(g *globalOptions) *cobra.Command {
 	o := &translateExportOptions{}
 	cmd := &cobra.Command{
 		Use:   "export --lang TAG",
 		Short: "Write a language's messages as a gettext PO file",
 		Long: `Write a language's messages as a gettext PO file (for Poedit, Weblate,
 Lokalize): per message the English source, the current text, where it is
-printed, and the fuzzy flag on machine drafts and on reviewed texts whose
+printed and how much room it has there (the longest text that fits at
+the smallest type size, measured by laying the product out), and the fuzzy flag on machine drafts and on reviewed texts whose
 English changed since the review.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -48,7 +50,13 @@ English changed since the review.`,
 			if err != nil {
 				return err
 			}
-			f, err := translate.Export(set, translate.ExportOptions{Lang: tag, Audience: o.audience, Date: time.Now().UTC().Format("2006-01-02 15:04+0000")})
+			eo := translate.ExportOptions{Lang: tag, Audience: o.audience, Date: time.Now().UTC().Format("2006-01-02 15:04+0000")}
+			if !o.noRoom {
+				if eo.Fonts, err = g.registry(); err != nil {
+					return err
+				}
+			}
+			f, err := translate.Export(set, eo)
 			if err != nil {
 				return err
 			}
@@ -64,6 +72,7 @@ English changed since the review.`,
 	fl.StringVar(&o.audience, "audience", "", "export one audience's messages (`NAME`: parents, educators, clinicians, youth)")
 	fl.StringVar(&o.content, "content", "", "your content `FILE`: its text in the language is the current text")
 	fl.StringVarP(&o.out, "output", "o", "", "write to `FILE` instead of standard output")
+	fl.BoolVar(&o.noRoom, "no-room", false, "leave out how much room each message has on each product (measuring it takes a second or two)")
 	return cmd
 }
 
