@@ -13,7 +13,9 @@ import (
 	"golang.org/x/text/language"
 
 	"handbill/content"
+	"handbill/render"
 	"handbill/source"
+	"handbill/text"
 	"handbill/translate"
 )
 
@@ -25,7 +27,7 @@ func newCmdTranslate(g *globalOptions) *cobra.Command {
 		Short: "Export messages for translators (PO files), import their review, show review status",
 		Args:  cobra.NoArgs,
 	}
-	cmd.AddCommand(newCmdTranslateExport(g), newCmdTranslateImport(), newCmdTranslateStatus(), newCmdTranslateCheck(g))
+	cmd.AddCommand(newCmdTranslateExport(g), newCmdTranslateImport(), newCmdTranslateStatus(), newCmdTranslateCheck(g), newCmdTranslateSheet(g))
 	return cmd
 }
 
@@ -276,5 +278,49 @@ is written.`,
 	fl.StringVar(&o.content, "content", "", "your content `FILE`")
 	fl.StringArrayVar(&o.layouts, "layout", nil, "check only this layout or output (`NAME`, repeatable; default every built-in product)")
 	fl.StringVar(&o.region, "region", "", "whose hotlines to print (`CODE`)")
+	return cmd
+}
+
+type translateSheetOptions struct {
+	lang, audience, content, out string
+}
+
+func newCmdTranslateSheet(g *globalOptions) *cobra.Command {
+	o := &translateSheetOptions{}
+	cmd := &cobra.Command{
+		Use:   "sheet --lang TAG -o FILE.pdf",
+		Short: "Write a review sheet (PDF) for reviewers who would rather use a pen",
+		Long: `Write a PDF with, per numbered message, its name, the products that print
+it, the English, the current translation and ruled lines to write a
+correction on. The numbers follow the PO file's order.`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if o.out == "" {
+				return usage("name the PDF to write: -o vi-review.pdf", "-o is required")
+			}
+			tag, set, err := loadForLang(o.lang, o.content)
+			if err != nil {
+				return err
+			}
+			reg, err := g.registry()
+			if err != nil {
+				return err
+			}
+			doc, err := translate.Sheet(text.NewEngine(reg), set, tag, o.audience)
+			if err != nil {
+				return err
+			}
+			if err := render.WriteFile(o.out, doc); err != nil {
+				return err
+			}
+			fmt.Fprintf(cmd.OutOrStdout(), "wrote %s (%d page%s)\n", o.out, len(doc.Pages), plural(len(doc.Pages)))
+			return nil
+		},
+	}
+	fl := cmd.Flags()
+	fl.StringVar(&o.lang, "lang", "", "the language to review (`TAG`, e.g. vi)")
+	fl.StringVar(&o.audience, "audience", "", "one audience's messages (`NAME`)")
+	fl.StringVar(&o.content, "content", "", "your content `FILE`")
+	fl.StringVarP(&o.out, "output", "o", "", "the PDF `FILE` to write")
 	return cmd
 }
