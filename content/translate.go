@@ -110,6 +110,15 @@ func SourceHash(english string) string {
 	return hex.EncodeToString(h[:6])
 }
 
+// SourceHash is the hash of the entry's English (SourceHash of its text,
+// and of its call-only form when it has one), as a review records it.
+func (e Entry) SourceHash() string {
+	if e.CallOnly.S == "" {
+		return SourceHash(e.Text.S)
+	}
+	return SourceHash(e.Text.S + "\n" + e.CallOnly.S)
+}
+
 // ReviewedSources returns, for the user file's provenance of lang, the
 // hash of the English source each context was reviewed against
 // (`provenance: LANG: sources: {CONTEXT: HASH}`), or nil.
@@ -132,7 +141,10 @@ func (s *Set) UserProvenance(lang language.Tag) (Provenance, bool) {
 const RuleStaleTranslation = "stale-translation"
 
 // Stale lists the contexts of lang (for audience) whose recorded source
-// hash differs from the hash of the current English source.
+// hash differs from the hash of the current English source. An audience's
+// messages are recorded as "AUDIENCE/CONTEXT" (the hotlines' names, the
+// same for every audience, as "hotline_names/ID"); the contexts returned
+// have no audience.
 func (s *Set) Stale(lang language.Tag, audience string) ([]string, error) {
 	src := s.ReviewedSources(lang)
 	if len(src) == 0 {
@@ -147,9 +159,17 @@ func (s *Set) Stale(lang language.Tag, audience string) ([]string, error) {
 		return nil, err
 	}
 	en = append(en, names...)
+	prefix := ""
+	if audience != "" && audience != "community" {
+		prefix = audience + "/"
+	}
 	var stale []string
 	for _, e := range en {
-		if h, ok := src[e.Context()]; ok && h != SourceHash(e.Text.S) {
+		k := prefix + e.Context()
+		if e.Key == NamesKey {
+			k = e.Context()
+		}
+		if h, ok := src[k]; ok && h != e.SourceHash() {
 			stale = append(stale, e.Context())
 		}
 	}

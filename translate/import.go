@@ -230,14 +230,18 @@ func Import(o ImportOptions) (*Result, error) {
 	setText(prov, "date", scalar(o.Date))
 	srcs := mapPath(prov, "sources")
 	for _, w := range writes {
-		c := strings.TrimSuffix(strings.TrimPrefix(w.u.Context, audience+"/"), CallOnlySuffix)
-		var en string
-		for _, u := range units {
-			if u.Context == strings.TrimSuffix(w.u.Context, CallOnlySuffix) {
-				en = u.English
-			}
+		// The context as exported ("youth/headline"), the call-only form
+		// under its message, and the hash of the English of both forms.
+		c := strings.TrimSuffix(w.u.Context, CallOnlySuffix)
+		if w.u.Key == content.NamesKey {
+			c = strings.TrimPrefix(c, audience+"/")
 		}
-		setText(srcs, c, scalar(content.SourceHash(en)))
+		en := byCtx[strings.TrimSuffix(w.u.Context, CallOnlySuffix)].English
+		h := content.SourceHash(en)
+		if co, ok := byCtx[strings.TrimSuffix(w.u.Context, CallOnlySuffix)+CallOnlySuffix]; ok {
+			h = content.SourceHash(en + "\n" + co.English)
+		}
+		setText(srcs, c, scalar(h))
 	}
 	if len(srcs.Content) == 0 {
 		deleteKey(prov, "sources")

@@ -274,3 +274,40 @@ func TestImportAllReviewed(t *testing.T) {
 		}
 	}
 }
+
+// TestStaleCallOnlyAndAudience: a change to the English call-only form
+// makes the reviewed message stale; an audience's review is recorded
+// under its own name and does not make the community's stale.
+func TestStaleCallOnlyAndAudience(t *testing.T) {
+	dir := t.TempDir()
+	into := filepath.Join(dir, "my.yaml")
+	po := exportPO(t, "", "vi", "")
+	po = edit(t, po, "card_front", "")
+	po = edit(t, po, "card_front#call_only", "")
+	res, err := Import(ImportOptions{PO: "vi.po", Data: po, Into: into, Reviewer: "Lan", Date: "2026-12-01"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ypo := edit(t, exportPO(t, "", "vi", "youth"), "youth/headline", "")
+	res, err = Import(ImportOptions{PO: "vi.po", Data: ypo, Into: into, Existing: res.Data, Reviewer: "Lan", Date: "2026-12-01"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(res.Data), "youth/headline: ") || !strings.Contains(string(res.Data), "card_front: ") {
+		t.Fatalf("sources:\n%s", res.Data)
+	}
+	for _, aud := range []string{"community", "youth"} {
+		if st, err := res.Set.Stale(language.Vietnamese, aud); err != nil || len(st) != 0 {
+			t.Errorf("%s: stale %v %v", aud, st, err)
+		}
+	}
+	changed := string(res.Data) + "" // the English call-only form changes
+	en := "messages:\n  en:\n    card_front:\n      text: Need help? Call or text. Free, confidential, 24/7.\n      call_only: Need help? Phone us. Free, confidential, 24/7.\n"
+	set, err := content.LoadData(into, []byte(strings.Replace(changed, "messages:\n", en[:len("messages:\n")]+en[len("messages:\n"):], 1)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st, _ := set.Stale(language.Vietnamese, ""); len(st) != 1 || st[0] != "card_front" {
+		t.Errorf("after the call-only English changed: stale %v", st)
+	}
+}
