@@ -85,15 +85,19 @@ func Import(o ImportOptions) (*Result, error) {
 		return nil, at(po.HeaderLine, "write a BCP 47 tag, such as vi, es or zh-Hant", "the PO header's Language %q is not a language tag", hl)
 	}
 	if o.Lang != language.Und && o.Lang != tag {
-		return nil, at(po.HeaderLine, fmt.Sprintf("this file is in %s; import it with --lang %s, or export the %s file", tag, tag, o.Lang), "the PO header's Language is %s, not %s", tag, o.Lang)
+		if a, err := set.Lookup(o.Lang); err != nil || a != lookupOr(set, tag) {
+			return nil, at(po.HeaderLine, fmt.Sprintf("this file is in %s; import it with --lang %s, or export the %s file", tag, tag, o.Lang), "the PO header's Language is %s, not %s", tag, o.Lang)
+		}
 	}
 	if tag == language.English {
 		return nil, at(po.HeaderLine, "a PO file holds a translation of the English; edit English text in your content file", "the PO header's Language is English")
 	}
 	lt, err := set.Lookup(tag)
-	if err != nil || lt != tag {
+	if err != nil {
 		return nil, at(po.HeaderLine, "export a file with `handbill translate export --lang TAG`; `handbill list languages` lists them", "handbill has no text in the PO header's Language %s", hl)
 	}
+	// A regional tag (vi_VN, as some editors write it) is its language.
+	tag = lt
 	audience := "community"
 	if a, ok := po.Get("X-Handbill-Audience"); ok && a != "" {
 		if !slices.Contains(content.Audiences, a) {
@@ -383,4 +387,12 @@ func orNone(ps []string) string {
 		return "none"
 	}
 	return strings.Join(ps, ", ")
+}
+
+// lookupOr is the language s prints for t, or t.
+func lookupOr(s *content.Set, t language.Tag) language.Tag {
+	if l, err := s.Lookup(t); err == nil {
+		return l
+	}
+	return t
 }
