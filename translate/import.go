@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"unicode"
 
 	"golang.org/x/text/language"
 	"gopkg.in/yaml.v3"
@@ -118,6 +119,7 @@ func Import(o ImportOptions) (*Result, error) {
 	type write struct {
 		u    *Unit
 		text string
+		line int // of the msgstr in the PO file
 	}
 	var writes []write
 	for _, e := range po.Entries {
@@ -148,7 +150,7 @@ func Import(o ImportOptions) (*Result, error) {
 		if e.Str == u.Current && u.Reviewed() && !u.Stale {
 			continue
 		}
-		writes = append(writes, write{u, e.Str})
+		writes = append(writes, write{u, e.Str, e.StrLine})
 	}
 	var doc yaml.Node
 	if len(bytes.TrimSpace(o.Existing)) > 0 {
@@ -261,9 +263,44 @@ func Import(o ImportOptions) (*Result, error) {
 	// The file as it will be written must load: the content package's own
 	// checks (placeholders, bidi, provenance) have the last word.
 	if res.Set, err = content.LoadData(o.Into, res.Data); err != nil {
+		// A mistake in a text the import writes is the PO file's, at its
+		// msgstr: the content file is not written.
+		if d := source.From(err); d != nil && d.Pos.File == o.Into && d.Pos.Line > 0 {
+			if v, ok := valueAt(res.Data, d.Pos.Line); ok {
+				for _, w := range writes {
+					if w.text == v || strings.Contains(v, w.text) {
+						d2 := *d
+						d2.Pos = source.Pos{File: o.PO, Line: w.line, Col: 1}
+						d2.Message = "the msgstr of `" + w.u.Context + "`: " + d.Message
+						return nil, &d2
+					}
+				}
+			}
+		}
 		return nil, err
 	}
 	return res, nil
+}
+
+// valueAt is the scalar value of a YAML file written on line.
+func valueAt(data []byte, line int) (string, bool) {
+	var n yaml.Node
+	if yaml.Unmarshal(data, &n) != nil {
+		return "", false
+	}
+	var find func(*yaml.Node) (string, bool)
+	find = func(n *yaml.Node) (string, bool) {
+		if n.Kind == yaml.ScalarNode && n.Line == line {
+			return n.Value, true
+		}
+		for i := len(n.Content) - 1; i >= 0; i-- {
+			if v, ok := find(n.Content[i]); ok {
+				return v, true
+			}
+		}
+		return "", false
+	}
+	return find(&n)
 }
 
 func pick(changed map[string]string, u *Unit) string {
@@ -356,6 +393,12 @@ func checkText(file string, e *Entry, u *Unit) error {
 		if content.IsBidiControl(r) {
 			return at("remove it (most editors do not show it: delete and retype the text around it); handbill sets each language's direction itself and keeps numbers left to right",
 				"the msgstr of `%s` holds U+%04X, an invisible character that reorders text: a number after it can print backwards (byte %d)", e.Context, r, i)
+		}
+	}
+	for _, r := range e.Str {
+		if unicode.IsControl(r) && !strings.ContainsRune(u.English, r) {
+			return at("write the text on one line, without tabs: handbill breaks the lines itself to fit each product",
+				"the msgstr of `%s` holds the control character U+%04X", e.Context, r)
 		}
 	}
 	want, got := placeholders(u.English), placeholders(e.Str)

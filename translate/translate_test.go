@@ -311,3 +311,14 @@ func TestStaleCallOnlyAndAudience(t *testing.T) {
 		t.Errorf("after the call-only English changed: stale %v", st)
 	}
 }
+
+// TestImportContentRuleAtPO: a mistake the content file's own checks
+// find in an imported text is reported at the PO file's msgstr.
+func TestImportContentRuleAtPO(t *testing.T) {
+	po := "msgid \"\"\nmsgstr \"Language: vi\\n\"\n\nmsgctxt \"headline\"\nmsgid \"Know the signs of child sex trafficking\"\nmsgstr \"" + strings.Repeat("dấu ", 6000) + "\"\n"
+	_, err := Import(ImportOptions{PO: "vi.po", Data: []byte(po), Into: "my.yaml", Reviewer: "x", Date: "2026-12-01"})
+	var d *source.Diagnostic
+	if !errors.As(err, &d) || d.Pos.File != "vi.po" || d.Pos.Line != 6 || !strings.Contains(d.Message, "the msgstr of `headline`: ") {
+		t.Errorf("got %v, want vi.po:6:1: the msgstr of `headline`: …", err)
+	}
+}
