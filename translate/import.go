@@ -138,11 +138,11 @@ func Import(o ImportOptions) (*Result, error) {
 			}
 			return nil, at(l, "handbill's messages have no plural forms: use msgid and one msgstr", "`%s` has plural forms", e.Context)
 		}
-		if e.ID != u.English {
-			return nil, at(e.Line, "the English changed since this file was exported: export it again (the translations you made are kept in the new file only if you copy them)", "the msgid of `%s` is not its current English text", e.Context)
-		}
 		if (e.Fuzzy() && !o.Fuzzy) || e.Str == "" {
 			continue
+		}
+		if e.ID != u.English {
+			return nil, at(e.Line, "the English changed since this file was exported: export it again (the translations you made are kept in the new file only if you copy them)", "the msgid of `%s` is not its current English text", e.Context)
 		}
 		if err := checkText(o.PO, e, u); err != nil {
 			return nil, err
@@ -259,7 +259,7 @@ func Import(o ImportOptions) (*Result, error) {
 		return nil, err
 	}
 	enc.Close()
-	res.Data = buf.Bytes()
+	res.Data = keepBlankLines(o.Existing, buf.Bytes())
 	// The file as it will be written must load: the content package's own
 	// checks (placeholders, bidi, provenance) have the last word.
 	if res.Set, err = content.LoadData(o.Into, res.Data); err != nil {
@@ -438,4 +438,58 @@ func lookupOr(s *content.Set, t language.Tag) language.Tag {
 		return l
 	}
 	return t
+}
+
+var topKeyRE = regexp.MustCompile(`^([A-Za-z_][A-Za-z0-9_+-]*):`)
+
+// keepBlankLines puts back the blank lines the YAML encoder drops between
+// the top-level sections of a content file: before each top-level key
+// (and the comments just above it) that had one in the original, and
+// before a section the import adds when the original separates its
+// sections so.
+func keepBlankLines(orig, out []byte) []byte {
+	blank := map[string]bool{}
+	seen := map[string]bool{}
+	separated := false
+	prevBlank := false
+	for _, l := range strings.Split(string(orig), "\n") {
+		t := strings.TrimSpace(l)
+		switch {
+		case t == "":
+			prevBlank = true
+		case strings.HasPrefix(l, "#"):
+			// a comment keeps the blank line above it for the key below
+		default:
+			if m := topKeyRE.FindStringSubmatch(l); m != nil {
+				seen[m[1]] = true
+				if prevBlank {
+					blank[m[1]], separated = true, true
+				}
+			}
+			prevBlank = false
+		}
+	}
+	lines := strings.Split(string(out), "\n")
+	var b strings.Builder
+	start := 0 // where the comments above the current line begin
+	for i, l := range lines {
+		if !strings.HasPrefix(l, "#") {
+			if m := topKeyRE.FindStringSubmatch(l); m != nil && i > 0 && (blank[m[1]] || separated && !seen[m[1]]) {
+				// insert a blank line before the comment block at start
+				lines[start] = "\x00" + lines[start]
+			}
+			start = i + 1
+		}
+	}
+	for i, l := range lines {
+		if rest, ok := strings.CutPrefix(l, "\x00"); ok {
+			b.WriteString("\n")
+			l = rest
+		}
+		b.WriteString(l)
+		if i < len(lines)-1 {
+			b.WriteString("\n")
+		}
+	}
+	return []byte(b.String())
 }

@@ -322,3 +322,20 @@ func TestImportContentRuleAtPO(t *testing.T) {
 		t.Errorf("got %v, want vi.po:6:1: the msgstr of `headline`: …", err)
 	}
 }
+
+// TestImportKeepsLayout: the content file's comments, order and blank
+// lines between sections stay; the new sections are set apart the same way.
+func TestImportKeepsLayout(t *testing.T) {
+	orig := "# handbill content file\nlanguages: [en, es]   # flow list\n\n# who we are\norganization:\n  name: Riverside Family Clinic\n  color: \"#1a6fb0\"        # quote it\n\nmessages:\n  en:\n    # ours\n    intro: >-\n      A folded English intro.\n"
+	po := edit(t, exportPO(t, "", "vi", ""), "headline", "")
+	res, err := Import(ImportOptions{PO: "vi.po", Data: po, Into: "my.yaml", Existing: []byte(orig), Reviewer: "x", Date: "2026-12-01"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := string(res.Data)
+	for _, want := range []string{"# handbill content file\nlanguages: [en, es] # flow list\n\n# who we are\norganization:\n", "color: \"#1a6fb0\" # quote it\n\nmessages:\n  en:\n    # ours\n    intro: >-\n", "\n\nprovenance:\n  vi:\n"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("lacks %q:\n%s", want, got)
+		}
+	}
+}
