@@ -267,7 +267,11 @@ is written.`,
 				return err
 			}
 			newPrinter(cmd.ErrOrStderr()).print(ds...)
-			fmt.Fprintf(cmd.OutOrStdout(), "%d text%s that do not fit\n", len(ds), plural(len(ds)))
+			if len(ds) == 1 {
+				fmt.Fprintln(cmd.OutOrStdout(), "1 text does not fit")
+			} else {
+				fmt.Fprintf(cmd.OutOrStdout(), "%d texts do not fit\n", len(ds))
+			}
 			if len(ds) > 0 {
 				return reported{fmt.Errorf("translate check failed")}
 			}
