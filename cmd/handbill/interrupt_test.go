@@ -118,3 +118,50 @@ func TestInterruptStopsEveryModeTheSameWay(t *testing.T) {
 		})
 	}
 }
+
+// TestClosedOutputFinishesTheBuild: `handbill build | head -1` closes
+// handbill's output after one line; the build still writes every document
+// and its manifest, so the next build replaces them without a complaint.
+func TestClosedOutputFinishesTheBuild(t *testing.T) {
+	dir := t.TempDir()
+	cmd := exec.Command(os.Args[0], "build", "--jobs", "1", "--out", "out")
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), "HANDBILL_TEST_AS_MAIN=1")
+	stdout, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := bufio.NewReader(stdout).ReadString('\n'); err != nil {
+		t.Fatal(err)
+	}
+	stdout.Close()
+	if err := cmd.Wait(); err != nil {
+		t.Fatalf("a build whose output was closed: %v", err)
+	}
+	data, err := os.ReadFile(filepath.Join(dir, "out", "manifest.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var m build.Manifest
+	if err := json.Unmarshal(data, &m); err != nil {
+		t.Fatal(err)
+	}
+	written := 0
+	for _, r := range m.Files {
+		if r.Written() {
+			written++
+		}
+	}
+	if written < 40 {
+		t.Errorf("the manifest records %d written files", written)
+	}
+	again := exec.Command(os.Args[0], "build", "--out", "out")
+	again.Dir = dir
+	again.Env = append(os.Environ(), "HANDBILL_TEST_AS_MAIN=1")
+	if out, err := again.CombinedOutput(); err != nil {
+		t.Errorf("the next build: %v\n%s", err, out)
+	}
+}

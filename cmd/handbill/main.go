@@ -24,6 +24,7 @@ func main() {
 	if os.Getenv("GOMEMLIMIT") == "" {
 		debug.SetMemoryLimit(memoryLimit)
 	}
+	keepGoingOnClosedOutput()
 	if startedByExplorer() {
 		os.Exit(runFromExplorer(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
 	}

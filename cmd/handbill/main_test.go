@@ -17,6 +17,7 @@ func TestMain(m *testing.M) {
 	if os.Getenv("HANDBILL_TEST_AS_MAIN") == "1" {
 		// The test binary run as handbill itself, by tests that send it
 		// signals (interrupt_test.go).
+		keepGoingOnClosedOutput()
 		os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 	}
 	testscript.Main(m, map[string]func(){
