@@ -221,6 +221,21 @@ func Import(o ImportOptions) (*Result, error) {
 			}
 			seq.Content = append(seq.Content, textNode(pick(changed, u), u, units, changed))
 		}
+		// Items the language has beyond the English list (no English to
+		// review them against) are kept as they are.
+		tr, err := set.Entries(tag, audience)
+		if err != nil {
+			return nil, err
+		}
+		for _, e := range tr {
+			if e.Key == key && e.Index >= len(seq.Content) && !e.English {
+				if e.CallOnly.S != "" {
+					seq.Content = append(seq.Content, &yaml.Node{Kind: yaml.MappingNode, Content: []*yaml.Node{scalar("text"), scalar(e.Text.S), scalar("call_only"), scalar(e.CallOnly.S)}})
+				} else {
+					seq.Content = append(seq.Content, scalar(e.Text.S))
+				}
+			}
+		}
 		deleteKey(msgs, key+content.AppendSuffix)
 		setText(msgs, key, seq)
 	}

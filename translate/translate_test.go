@@ -339,3 +339,25 @@ func TestImportKeepsLayout(t *testing.T) {
 		}
 	}
 }
+
+// TestImportKeepsExtraItems: items the language's list has beyond the
+// English list stay when the list is imported.
+func TestImportKeepsExtraItems(t *testing.T) {
+	orig := "messages:\n  vi:\n    signs+:\n      - Trẻ nghỉ học nhiều\n"
+	set, err := content.LoadData("my.yaml", []byte(orig))
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := Export(set, ExportOptions{Lang: language.Vietnamese, Date: "2026-12-01 00:00+0000"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	po := strings.ReplaceAll(string(f.Bytes()), "#, fuzzy\n", "")
+	res, err := Import(ImportOptions{PO: "vi.po", Data: []byte(po), Into: "my.yaml", Existing: []byte(orig), Reviewer: "x", Date: "2026-12-01"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := string(res.Data); !strings.Contains(got, "- Trẻ nghỉ học nhiều\n") || strings.Contains(got, "signs+") {
+		t.Errorf("extra item lost, or signs+ kept:\n%s", got)
+	}
+}
