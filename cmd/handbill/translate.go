@@ -121,6 +121,9 @@ file is written only if the whole import is valid.`,
 			if strings.TrimSpace(o.reviewer) == "" {
 				return usage(`say who reviewed the translation: --reviewer "Lan Nguyen, community health worker"`, "--reviewer is required")
 			}
+			if o.status != "community-reviewed" && o.status != "professional" {
+				return usage("a review is community-reviewed (by native speakers in your community) or professional (by a professional translator)", "--status %q is not a review status", o.status)
+			}
 			data, err := source.ReadFile(args[0], source.MaxFileSize)
 			if err != nil {
 				return &source.Diagnostic{Severity: source.Error, Pos: source.Pos{File: args[0]}, Message: "cannot read the PO file: " + err.Error(), Hint: "check the path"}
