@@ -30,6 +30,10 @@ type Result struct {
 	SHA256    string              `json:"sha256,omitempty"`
 	Warnings  []source.Diagnostic `json:"warnings,omitempty"`
 	Errors    []source.Diagnostic `json:"errors,omitempty"`
+	// Reviews say, per language, how far the text was reviewed: the
+	// built-in text's status, and what the user's content file says of
+	// its own text (status, reviewer, date).
+	Reviews []Review `json:"reviews,omitempty"`
 	// Removed is the path of the file an earlier build wrote for this
 	// document, removed because the document now fails.
 	Removed string `json:"removed,omitempty"`
@@ -56,11 +60,32 @@ func (r *Result) add(ds []source.Diagnostic) {
 	}
 }
 
+// Review is how far a document's text in one language was reviewed.
+type Review struct {
+	Language string `json:"language"`
+	// Builtin is the status of handbill's own text in the language
+	// (machine-draft for every built-in language today).
+	Builtin string `json:"builtin_status,omitempty"`
+	// Status, Reviewer and Date are what the user's content file says of
+	// the text it gives in the language (its provenance).
+	Status   string `json:"status,omitempty"`
+	Reviewer string `json:"reviewer,omitempty"`
+	Date     string `json:"date,omitempty"`
+}
+
 func newResult(sel *Selection, t Task) Result {
 	r := Result{File: filepath.ToSlash(t.File), Product: t.Target.Layout.Product, Layout: t.Target.Layout.Name,
 		Region: sel.Region, Audience: sel.Audience}
 	for _, l := range t.Langs {
 		r.Languages = append(r.Languages, l.String())
+		rv := Review{Language: l.String()}
+		if d, ok := sel.docs[l]; ok {
+			rv.Builtin = d.Messages.Status
+		}
+		if p, ok := sel.Content.UserProvenance(l); ok {
+			rv.Status, rv.Reviewer, rv.Date = p.Status, p.Reviewer, p.Date
+		}
+		r.Reviews = append(r.Reviews, rv)
 	}
 	return r
 }
