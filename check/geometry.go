@@ -83,44 +83,44 @@ func where(it frame.Item) source.Pos {
 	return source.Pos{}
 }
 
+// edge is how far b is inside one edge of outer (negative: past it).
+type edge struct {
+	inside float64
+	name   string
+}
+
+// edges measures b against the four edges of outer.
+func edges(b, outer frame.Box) [4]edge {
+	return [4]edge{
+		{b.X - outer.X, "left"},
+		{outer.X + outer.W - (b.X + b.W), "right"},
+		{b.Y - outer.Y, "top"},
+		{outer.Y + outer.H - (b.Y + b.H), "bottom"},
+	}
+}
+
 // past is the largest distance b runs past an edge of outer, and that
 // edge's name (0 and "" when b is inside).
 func past(b, outer frame.Box) (float64, string) {
-	d, edge := 0.0, ""
-	for _, e := range []struct {
-		v    float64
-		name string
-	}{
-		{outer.X - b.X, "left"},
-		{b.X + b.W - (outer.X + outer.W), "right"},
-		{outer.Y - b.Y, "top"},
-		{b.Y + b.H - (outer.Y + outer.H), "bottom"},
-	} {
-		if e.v > d {
-			d, edge = e.v, e.name
+	d, name := 0.0, ""
+	for _, e := range edges(b, outer) {
+		if -e.inside > d {
+			d, name = -e.inside, e.name
 		}
 	}
-	return d, edge
+	return d, name
 }
 
 // nearest is the distance from b to the nearest edge of outer (b inside
 // it), and that edge's name.
 func nearest(b, outer frame.Box) (float64, string) {
-	d, edge := math.Inf(1), ""
-	for _, e := range []struct {
-		v    float64
-		name string
-	}{
-		{b.X - outer.X, "left"},
-		{outer.X + outer.W - (b.X + b.W), "right"},
-		{b.Y - outer.Y, "top"},
-		{outer.Y + outer.H - (b.Y + b.H), "bottom"},
-	} {
-		if e.v < d {
-			d, edge = e.v, e.name
+	d, name := math.Inf(1), ""
+	for _, e := range edges(b, outer) {
+		if e.inside < d {
+			d, name = e.inside, e.name
 		}
 	}
-	return d, edge
+	return d, name
 }
 
 // checkGeometry checks where things are on the pages of a target: every
