@@ -103,8 +103,9 @@ func LoadBatch(file string) (*BatchFile, error) {
 
 // Plan turns the programme into jobs for Run: each job's request is base
 // (the command line's flags) with the job's own fields in place of
-// base's, selected, into its folder under out (or the file's `out`). A
-// job whose request cannot be selected is a job with its error.
+// base's, into its folder under out (or the file's `out`). A job is
+// selected (its content file read, its names checked) when Run comes to
+// it; a job whose request cannot be selected is a job with its error.
 func (b *BatchFile) Plan(base Request, out string) []Job {
 	if b.Out != "" {
 		out = b.Out
@@ -120,12 +121,7 @@ func (b *BatchFile) Plan(base Request, out string) []Job {
 		}
 		req.Flag = func(f string) string { return fmt.Sprintf("job %s: %s", bj.Name.S, batchKey(f)) }
 		req.Pos = bj.Name.Pos
-		j := Job{Name: bj.Name.S, OutDir: filepath.Join(out, bj.Name.S)}
-		j.Sel, j.Err = Select(req)
-		if j.Sel == nil && j.Err == nil {
-			j.Err = fmt.Errorf("job %s selects nothing", bj.Name.S)
-		}
-		jobs = append(jobs, j)
+		jobs = append(jobs, Job{Name: bj.Name.S, OutDir: filepath.Join(out, bj.Name.S), Select: func() (*Selection, error) { return Select(req) }})
 	}
 	return jobs
 }

@@ -20,8 +20,12 @@ type Job struct {
 	Name string
 	// Sel is what to make; Err, when Sel is nil, why the request could not
 	// be selected (the job is reported as failed, the others go on).
-	Sel    *Selection
-	Err    error
+	Sel *Selection
+	Err error
+	// Select, when Sel and Err are both unset, selects the job when Run
+	// comes to it: a batch's jobs are loaded one after another as they
+	// run, not all before the first document.
+	Select func() (*Selection, error)
 	OutDir string
 }
 
@@ -44,9 +48,14 @@ type Options struct {
 
 // Progress is one finished document.
 type Progress struct {
-	Job         string
-	Done, Total int
-	Result      Result
+	Job  string
+	Done int
+	// Total is the number of documents planned; while a batch's later jobs
+	// are still to be planned, it is an estimate (Estimated), counting
+	// each of them as many documents as the jobs planned so far average.
+	Total     int
+	Estimated bool
+	Result    Result
 }
 
 // Outcome is what became of one job.
@@ -63,6 +72,9 @@ type Outcome struct {
 	Results []Result
 	// Manifest is the manifest written (nil when nothing was written).
 	Manifest *Manifest
+	// PresetName is the compliance preset the job was built to ("" for
+	// none).
+	PresetName string
 }
 
 // Failed reports whether any of the job's documents has an error, or the
@@ -120,7 +132,10 @@ type jobRun struct {
 	out    *Outcome
 	tasks  []Task
 	docs   []*Document // prepared documents, for a preset's check
-	left   int         // tasks not yet prepared
+	left   int         // tasks not yet finished
+	fed    bool        // every task has been handed to a worker (or the run was stopped)
+	halted bool        // the run was stopped before every task was handed out
+	ended  bool        // the job's manifest is written and its state let go
 	prev   *Manifest   // the manifest already in the output folder
 	folder *folder     // the output folder, held while writing
 	preset bool
@@ -133,141 +148,38 @@ type jobRun struct {
 // is not met. A job that fails, or a document that does, does not stop the
 // others.
 //
+// Jobs are selected and planned one after another as the workers come to
+// them, and a job's manifest is written, its folder let go and its
+// content and documents released as soon as its last document is done:
+// the first document of a batch of thousands is written as soon as that of
+// a batch of one, and memory does not grow with the number of jobs.
+//
 // When ctx is cancelled (Ctrl-C), no further document is started; those
 // under way finish, and each job's manifest lists the rest as not built.
 // No partial file is ever left: PDFs are written to a temporary file and
 // renamed.
 func Run(ctx context.Context, jobs []Job, o Options) []Outcome {
-	runs := make([]*jobRun, len(jobs))
-	type ref struct{ job, task int }
-	var queue []ref
-	for i, j := range jobs {
-		r := &jobRun{job: j, out: &Outcome{Job: j.Name, OutDir: j.OutDir}}
-		runs[i] = r
-		if j.Sel == nil {
-			err := j.Err
-			if err == nil {
-				err = fmt.Errorf("nothing selected")
-			}
-			r.out.Err = source.From(err)
-			continue
-		}
-		r.tasks, r.out.Notes = j.Sel.Plan()
-		if len(r.tasks) == 0 {
-			r.out.Err = source.Errorf(source.Pos{}, "choose layouts and languages that make at least one document", "nothing to build%s", notesText(r.out.Notes))
-			continue
-		}
-		r.out.Results = make([]Result, len(r.tasks))
-		r.left = len(r.tasks)
-		r.preset = j.Sel.Preset != nil
-		if r.preset {
-			r.docs = make([]*Document, len(r.tasks))
-		}
-		if o.Write {
-			// The folder is held from before its manifest is read until
-			// the new one is written: two builds into one folder take
-			// turns, and neither loses the other's files.
-			f, err := openFolder(j.OutDir, o.Waiting)
-			if err != nil {
-				r.out.Err = err
-				continue
-			}
-			r.folder = f
-			r.prev = readManifest(j.OutDir)
-		}
-		for k := range r.tasks {
-			queue = append(queue, ref{i, k})
-		}
-	}
+	outs := make([]*Outcome, len(jobs))
 	workers := o.Workers
 	if workers <= 0 {
 		workers = runtime.NumCPU()
 	}
 	var mu sync.Mutex
-	done := 0
+	done, planned, plannedJobs := 0, 0, 0
 	report := func(r *jobRun, k int) { // with mu held
 		done++
-		if o.Progress != nil {
-			o.Progress(Progress{Job: r.job.Name, Done: done, Total: len(queue), Result: r.out.Results[k]})
+		if o.Progress == nil {
+			return
 		}
+		total, est := planned, plannedJobs < len(jobs)
+		if est && plannedJobs > 0 {
+			total += (len(jobs) - plannedJobs) * planned / plannedJobs
+		}
+		o.Progress(Progress{Job: r.job.Name, Done: done, Total: max(total, done), Estimated: est, Result: r.out.Results[k]})
 	}
-	next := make(chan ref)
-	var wg sync.WaitGroup
-	for range min(workers, max(len(queue), 1)) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			engines := map[*fonts.Registry]*text.Engine{}
-			for q := range next {
-				r := runs[q.job]
-				sel := r.job.Sel
-				e, ok := engines[sel.Fonts]
-				if !ok {
-					e = text.NewEngine(sel.Fonts)
-					engines[sel.Fonts] = e
-				}
-				doc := sel.Prepare(e, r.tasks[q.task])
-				if !r.preset {
-					res := finish(sel, r.job.OutDir, doc, o, r.prev)
-					mu.Lock()
-					r.out.Results[q.task] = res
-					report(r, q.task)
-					mu.Unlock()
-					continue
-				}
-				mu.Lock()
-				r.docs[q.task] = doc
-				r.left--
-				last := r.left == 0
-				mu.Unlock()
-				if last {
-					results := finishPreset(sel, r, o)
-					mu.Lock()
-					for k, res := range results {
-						r.out.Results[k] = res
-						report(r, k)
-					}
-					mu.Unlock()
-				}
-			}
-		}()
-	}
-	stopped := len(queue)
-feed:
-	for i, q := range queue {
-		select {
-		case next <- q:
-		case <-ctx.Done():
-			stopped = i
-			break feed
-		}
-	}
-	close(next)
-	wg.Wait()
-	if stopped < len(queue) {
-		for _, q := range queue[stopped:] {
-			r := runs[q.job]
-			if r.out.Results[q.task].File == "" {
-				r.out.Results[q.task] = interrupted(r.job.Sel, r.tasks[q.task])
-			}
-		}
-		// A preset job whose last documents were not prepared is not
-		// written at all.
-		for _, r := range runs {
-			if r.preset && r.left > 0 {
-				for k, t := range r.tasks {
-					if r.out.Results[k].File == "" {
-						r.out.Results[k] = interrupted(r.job.Sel, t)
-					}
-				}
-			}
-		}
-	}
-	out := make([]Outcome, len(runs))
-	for i, r := range runs {
-		if r.folder != nil {
-			defer r.folder.close()
-		}
+	// end finishes a job whose documents are all done: its manifest is
+	// written, its folder let go and its state released.
+	end := func(r *jobRun) {
 		if o.Write && r.out.Err == nil {
 			m := (&Manifest{Generator: "handbill", Notes: r.out.Notes, Files: r.out.Results}).merge(r.prev, r.job.OutDir)
 			if err := m.write(r.job.OutDir); err != nil {
@@ -275,9 +187,175 @@ feed:
 			}
 			r.out.Manifest = m
 		}
-		out[i] = *r.out
+		if r.folder != nil {
+			r.folder.close()
+		}
+		r.job, r.tasks, r.docs, r.prev, r.folder = Job{Name: r.job.Name, OutDir: r.job.OutDir}, nil, nil, nil, nil
+	}
+	// settle ends r if its last document is done and no more are coming.
+	// A preset job's documents are first checked together and finished
+	// (written when the preset is met); a preset job that was stopped
+	// before all of them were prepared is not written at all.
+	settle := func(r *jobRun) { // with mu held
+		if !r.fed || r.left > 0 || r.ended {
+			return
+		}
+		r.ended = true
+		mu.Unlock()
+		if r.preset && !r.halted {
+			results := finishPreset(r.job.Sel, r, o)
+			mu.Lock()
+			for k, res := range results {
+				r.out.Results[k] = res
+				report(r, k)
+			}
+			mu.Unlock()
+		}
+		end(r)
+		mu.Lock()
+	}
+
+	type item struct {
+		r *jobRun
+		k int
+	}
+	next := make(chan item)
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			engines := map[*fonts.Registry]*text.Engine{}
+			for q := range next {
+				r := q.r
+				sel := r.job.Sel
+				e, ok := engines[sel.Fonts]
+				if !ok {
+					e = text.NewEngine(sel.Fonts)
+					engines[sel.Fonts] = e
+				}
+				doc := sel.Prepare(e, r.tasks[q.k])
+				if !r.preset {
+					res := finish(sel, r.job.OutDir, doc, o, r.prev)
+					mu.Lock()
+					r.out.Results[q.k] = res
+					r.left--
+					report(r, q.k)
+					settle(r)
+					mu.Unlock()
+					continue
+				}
+				mu.Lock()
+				r.docs[q.k] = doc
+				r.left--
+				settle(r)
+				mu.Unlock()
+			}
+		}()
+	}
+
+	// The jobs are started and their documents handed out in order; after
+	// a cancel, the jobs not yet started are planned only to list their
+	// documents as not built.
+	stopped := false
+	for i, j := range jobs {
+		r := startJob(j, o)
+		outs[i] = r.out
+		mu.Lock()
+		plannedJobs++
+		planned += len(r.tasks)
+		mu.Unlock()
+		if r.out.Err != nil {
+			end(r)
+			continue
+		}
+		k := 0
+		if !stopped {
+			for ; k < len(r.tasks); k++ {
+				select {
+				case next <- item{r, k}:
+					continue
+				case <-ctx.Done():
+					stopped = true
+				}
+				break
+			}
+		}
+		mu.Lock()
+		if k < len(r.tasks) {
+			r.halted = true
+			if r.preset {
+				// A preset job whose last documents were not prepared is
+				// not written at all.
+				for k := range r.tasks {
+					r.out.Results[k] = interrupted(r.job.Sel, r.tasks[k])
+				}
+			} else {
+				for k := k; k < len(r.tasks); k++ {
+					r.out.Results[k] = interrupted(r.job.Sel, r.tasks[k])
+				}
+			}
+			r.left -= len(r.tasks) - k
+		}
+		r.fed = true
+		settle(r)
+		mu.Unlock()
+	}
+	close(next)
+	wg.Wait()
+	out := make([]Outcome, len(outs))
+	for i, o := range outs {
+		out[i] = *o
 	}
 	return out
+}
+
+// startJob selects and plans a job and, when writing, takes its output
+// folder and reads the manifest already in it. A job that cannot start
+// has its Outcome's Err set.
+func startJob(j Job, o Options) *jobRun {
+	r := &jobRun{job: j, out: &Outcome{Job: j.Name, OutDir: j.OutDir}}
+	if j.Sel == nil && j.Err == nil && j.Select != nil {
+		r.job.Sel, r.job.Err = j.Select()
+		if r.job.Sel == nil && r.job.Err == nil {
+			r.job.Err = fmt.Errorf("job %s selects nothing", j.Name)
+		}
+	}
+	if r.job.Sel == nil {
+		err := r.job.Err
+		if err == nil {
+			err = fmt.Errorf("nothing selected")
+		}
+		r.out.Err = source.From(err)
+		return r
+	}
+	if r.job.Sel.Preset != nil {
+		r.out.PresetName = r.job.Sel.Preset.Name
+	}
+	r.tasks, r.out.Notes = r.job.Sel.Plan()
+	if len(r.tasks) == 0 {
+		r.out.Err = source.Errorf(source.Pos{}, "choose layouts and languages that make at least one document", "nothing to build%s", notesText(r.out.Notes))
+		return r
+	}
+	r.out.Results = make([]Result, len(r.tasks))
+	r.left = len(r.tasks)
+	r.preset = r.job.Sel.Preset != nil
+	if r.preset {
+		r.docs = make([]*Document, len(r.tasks))
+	}
+	if o.Write {
+		// The folder is held from before its manifest is read until the
+		// new one is written: two builds into one folder take turns, and
+		// neither loses the other's files.
+		f, err := openFolder(j.OutDir, o.Waiting)
+		if err != nil {
+			r.out.Err = err
+			return r
+		}
+		r.folder = f
+		r.prev = readManifest(j.OutDir)
+	}
+	return r
 }
 
 // finish writes a prepared document when asked to and it has no error,

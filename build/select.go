@@ -114,11 +114,12 @@ func Select(req Request) (*Selection, error) {
 	if flag == nil {
 		flag = func(f string) string { return "--" + f }
 	}
-	builtin, err := layouts.Builtin()
-	if err != nil {
-		return nil, err
-	}
+	var err error
 	if req.Preset != "" {
+		builtin, err := layouts.Builtin()
+		if err != nil {
+			return nil, err
+		}
 		if req, err = withPreset(req, builtin); err != nil {
 			return nil, err
 		}
@@ -148,7 +149,7 @@ func Select(req Request) (*Selection, error) {
 		return nil, err
 	}
 	reg.Prefetch(langs...)
-	ls, only, err := selectLayouts(req.Layouts, builtin, flag)
+	ls, only, err := selectLayouts(req.Layouts, flag)
 	if err != nil {
 		return nil, err
 	}
@@ -163,6 +164,10 @@ func Select(req Request) (*Selection, error) {
 	}
 	if req.Preset != "" {
 		p, err := presets.Lookup(req.Preset)
+		if err != nil {
+			return nil, err
+		}
+		builtin, err := layouts.Builtin()
 		if err != nil {
 			return nil, err
 		}
@@ -378,9 +383,15 @@ func parseLangs(tags []string, set *content.Set, flag func(string) string) ([]la
 
 // selectLayouts reads the requested layouts: built-in layout names,
 // output names (one size or mode of a layout) or layout files. With none,
-// every built-in.
-func selectLayouts(names []string, builtin map[string]*layouts.Layout, flag func(string) string) ([]*layouts.Layout, map[string]bool, error) {
+// every built-in. Only the built-in layouts a name can belong to are
+// parsed (each once per process): a build of the poster does not parse the
+// wallet card.
+func selectLayouts(names []string, flag func(string) string) ([]*layouts.Layout, map[string]bool, error) {
 	if len(names) == 0 {
+		builtin, err := layouts.Builtin()
+		if err != nil {
+			return nil, nil, err
+		}
 		return layouts.Sorted(builtin), nil, nil
 	}
 	var out []*layouts.Layout
@@ -403,19 +414,29 @@ func selectLayouts(names []string, builtin map[string]*layouts.Layout, flag func
 			user = append(user, l)
 			continue
 		}
-		if l, ok := builtin[n]; ok {
+		l, err := layouts.BuiltinNamed(n)
+		if err != nil {
+			return nil, nil, err
+		}
+		if l != nil {
 			add(l)
 			for _, t := range layouts.Targets(l) {
 				only[t.Name()] = true
 			}
 			continue
 		}
+		// An output is named LAYOUT-SIZE: only layouts whose name begins
+		// its name can hold it.
 		found := false
-		var all []string
-		for _, l := range layouts.Sorted(builtin) {
-			all = append(all, l.Name)
+		for _, name := range layouts.BuiltinNames() {
+			if !strings.HasPrefix(n, name+"-") {
+				continue
+			}
+			l, err := layouts.BuiltinNamed(name)
+			if err != nil {
+				return nil, nil, err
+			}
 			for _, t := range layouts.Targets(l) {
-				all = append(all, t.Name())
 				if t.Name() == n {
 					add(l)
 					only[n] = true
@@ -424,6 +445,17 @@ func selectLayouts(names []string, builtin map[string]*layouts.Layout, flag func
 			}
 		}
 		if !found {
+			builtin, err := layouts.Builtin()
+			if err != nil {
+				return nil, nil, err
+			}
+			var all []string
+			for _, l := range layouts.Sorted(builtin) {
+				all = append(all, l.Name)
+				for _, t := range layouts.Targets(l) {
+					all = append(all, t.Name())
+				}
+			}
 			hint := "'handbill list layouts' shows them all"
 			if s := source.Suggest(n, all); s != "" {
 				hint = fmt.Sprintf("did you mean %q? %s", s, hint)

@@ -6,8 +6,6 @@ import (
 	"math"
 	"os"
 
-	"github.com/boombuler/barcode/qr"
-
 	"handbill/content"
 	"handbill/frame"
 	"handbill/source"
@@ -121,19 +119,11 @@ func (c *composer) qrBlock(b Block, r area, d *content.Doc) ([]frame.Item, error
 	if s == "" {
 		return nil, nil
 	}
-	code, err := qr.Encode(s, qr.M, qr.Auto)
+	mods, err := qrModules(s)
 	if err != nil {
 		return nil, fmt.Errorf("cannot encode %q as a QR code: %v", s, err)
 	}
-	n := code.Bounds().Dx()
-	mods := make([][]bool, n)
-	for y := range n {
-		mods[y] = make([]bool, n)
-		for x := range n {
-			cr, _, _, _ := code.At(x, y).RGBA()
-			mods[y][x] = cr < 0x8000
-		}
-	}
+	n := len(mods)
 	// A quiet zone of four modules stays inside the box.
 	side := math.Min(r.W, r.H)
 	size := side * float64(n) / float64(n+8)

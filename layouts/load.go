@@ -8,6 +8,7 @@ import (
 	"maps"
 	"slices"
 	"strings"
+	"sync"
 
 	"handbill/source"
 )
@@ -15,25 +16,66 @@ import (
 //go:embed builtin/*.yaml
 var builtinFS embed.FS
 
-// Builtin returns the built-in layouts, by name.
+// Builtin returns the built-in layouts, by name. Each is parsed once per
+// process (see BuiltinNamed); the map is the caller's, the layouts are
+// shared and must not be modified.
 func Builtin() (map[string]*Layout, error) {
-	entries, err := fs.ReadDir(builtinFS, "builtin")
-	if err != nil {
-		return nil, err
-	}
 	out := map[string]*Layout{}
-	for _, e := range entries {
-		data, err := fs.ReadFile(builtinFS, "builtin/"+e.Name())
-		if err != nil {
-			return nil, err
-		}
-		l, err := Parse("built-in layouts/"+e.Name(), data)
+	for _, name := range BuiltinNames() {
+		l, err := BuiltinNamed(name)
 		if err != nil {
 			return nil, err
 		}
 		out[l.Name] = l
 	}
 	return out, nil
+}
+
+// BuiltinNames lists the built-in layouts' names, in order, without
+// parsing any: a built-in layout's file is named for it (NAME.yaml).
+func BuiltinNames() []string { return slices.Clone(builtinNames()) }
+
+var builtinNames = sync.OnceValue(func() []string {
+	entries, _ := fs.ReadDir(builtinFS, "builtin")
+	var names []string
+	for _, e := range entries {
+		if n, ok := strings.CutSuffix(e.Name(), ".yaml"); ok {
+			names = append(names, n)
+		}
+	}
+	slices.Sort(names)
+	return names
+})
+
+// builtinParsed holds each built-in layout's parse, made on first use.
+var builtinParsed = sync.OnceValue(func() map[string]func() (*Layout, error) {
+	m := map[string]func() (*Layout, error){}
+	for _, name := range builtinNames() {
+		m[name] = sync.OnceValues(func() (*Layout, error) {
+			data, err := fs.ReadFile(builtinFS, "builtin/"+name+".yaml")
+			if err != nil {
+				return nil, err
+			}
+			l, err := Parse("built-in layouts/"+name+".yaml", data)
+			if err == nil && l.Name != name {
+				err = fmt.Errorf("built-in layouts/%s.yaml: the layout is named %q, not as its file", name, l.Name)
+			}
+			return l, err
+		})
+	}
+	return m
+})
+
+// BuiltinNamed returns the built-in layout called name, parsing it the
+// first time it is asked for: a process parses only the layouts it uses,
+// each once; nil (and no error) when there is no such layout. The layout is shared
+// and must not be modified.
+func BuiltinNamed(name string) (l *Layout, err error) {
+	parse, ok := builtinParsed()[name]
+	if !ok {
+		return nil, nil
+	}
+	return parse()
 }
 
 // LoadFile reads a user's layout file.

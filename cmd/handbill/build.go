@@ -161,7 +161,7 @@ func buildRun(cmd *cobra.Command, opts *buildOptions) error {
 			}
 			p.print(r.Errors...)
 			if tty && pr.Done < pr.Total {
-				progressBar(stderr, pr.Done, pr.Total)
+				progressBar(stderr, pr, time.Since(start))
 			}
 		}})
 	if tty {
@@ -176,7 +176,7 @@ func buildRun(cmd *cobra.Command, opts *buildOptions) error {
 		p.print(o.Notes...)
 		p.print(o.Preset...)
 		if len(source.Errors(o.Preset)) > 0 {
-			fmt.Fprintf(stderr, "handbill: not written: the documents do not meet preset %s\n  hint: run 'handbill check' with the same flags to see every problem\n", jobNamed(jobs, o.Job).Sel.Preset.Name)
+			fmt.Fprintf(stderr, "handbill: not written: the documents do not meet preset %s\n  hint: run 'handbill check' with the same flags to see every problem\n", o.PresetName)
 		}
 		jobBad := 0
 		for _, r := range o.Results {
@@ -249,11 +249,29 @@ func jobNamed(jobs []build.Job, name string) build.Job {
 	return build.Job{}
 }
 
-// progressBar draws "[#####.....] 12/40" on a terminal line.
-func progressBar(w io.Writer, done, total int) {
+// progressBar draws "[#####.....] 120/400 · 45 PDFs/s · 7s left" on a
+// terminal line: the rate since the build started and the time the rest
+// takes at that rate ("~400" while a batch's later jobs are not yet
+// planned and the total is an estimate).
+func progressBar(w io.Writer, pr build.Progress, elapsed time.Duration) {
+	fmt.Fprint(w, progressLine(pr, elapsed))
+}
+
+func progressLine(pr build.Progress, elapsed time.Duration) string {
 	const width = 30
+	done, total := pr.Done, max(pr.Total, pr.Done)
 	n := done * width / max(total, 1)
-	fmt.Fprintf(w, "[%s%s] %d/%d", strings.Repeat("#", n), strings.Repeat(".", width-n), done, total)
+	about := ""
+	if pr.Estimated {
+		about = "~"
+	}
+	line := fmt.Sprintf("[%s%s] %d/%s%d", strings.Repeat("#", n), strings.Repeat(".", width-n), done, about, total)
+	if s := elapsed.Seconds(); s > 0 && done > 0 {
+		rate := float64(done) / s
+		left := time.Duration(float64(total-done) / rate * float64(time.Second))
+		line += fmt.Sprintf(" · %.3g PDFs/s · %s%s left", rate, about, left.Round(time.Second))
+	}
+	return line
 }
 
 func isTerminal(w io.Writer) bool {
