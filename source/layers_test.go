@@ -26,7 +26,7 @@ var layers = [][]string{
 	{"check"},
 	{"presets"},
 	{"render/pdf", "render/readers"},
-	{"render"},
+	{"render", "preview"},
 	{"build"},
 	{"translate"},
 	{"cmd/handbill", "bench/poster"},
