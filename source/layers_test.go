@@ -29,6 +29,7 @@ var layers = [][]string{
 	{"render", "preview"},
 	{"build"},
 	{"translate"},
+	{"serve"},
 	{"cmd/handbill", "bench/poster"},
 }
 

@@ -54,7 +54,7 @@ func newRootCmd(stdout, stderr io.Writer) *cobra.Command {
 	root.SetErr(stderr)
 	root.PersistentFlags().StringArrayVar(&g.fonts, "font", nil, "add a TrueType font file, `PATH` of a folder of fonts, or FILE.ttc#N for one face of a collection (repeatable)")
 	root.AddCommand(newCmdBuild(g, nil), newCmdCheck(g), newCmdInit(), newCmdList(g), newCmdSchema(), newCmdSpecimen(g, nil), newCmdVersion())
-	root.AddCommand(newCmdTranslate(g), newCmdPreview(g))
+	root.AddCommand(newCmdTranslate(g), newCmdPreview(g), newCmdServe(g, nil))
 	// A mistake in the flags is a usage error, with its hint set here,
 	// where cobra finds it.
 	flagErr := func(c *cobra.Command, err error) error {
