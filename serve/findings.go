@@ -76,6 +76,8 @@ func plain(d source.Diagnostic) string {
 		return "Nobody has checked this hotline's details for over a year."
 	case d.Rule == "stale-translation":
 		return "The English changed after this translation was checked: have it checked again."
+	case strings.Contains(m, "has no name in"):
+		return "Your line's name is printed in another language here: give its name in this language under Messages (hotline_names)."
 	case d.Rule == content.RuleFallback:
 		return "This language has no text of its own here: another language is printed in its place."
 	case strings.Contains(m, "logo"):

@@ -5,6 +5,7 @@ import (
 	"net/url"
 	"slices"
 	"strings"
+	"sync"
 
 	"gopkg.in/yaml.v3"
 
@@ -109,7 +110,7 @@ func onlyDigits(s string) string {
 // chosenLayouts reads the products ticked, keeping only built-in layout
 // names; none ticked is a mistake at the field.
 func chosenLayouts(f url.Values) ([]string, error) {
-	builtin, err := layouts.Builtin()
+	builtin, err := builtinLayouts()
 	if err != nil {
 		return nil, err
 	}
@@ -125,6 +126,10 @@ func chosenLayouts(f url.Values) ([]string, error) {
 	}
 	return out, nil
 }
+
+// builtinLayouts are the built-in layouts, read once: the form checks
+// the products' names against them on every change.
+var builtinLayouts = sync.OnceValues(layouts.Builtin)
 
 // formView is what the page's form shows of a project.
 type formView struct {

@@ -37,7 +37,7 @@ func testRaster(p *frame.Page, dpi float64) (*image.RGBA, error) {
 
 // app is a server under test with a browser's cookie jar.
 type app struct {
-	t    *testing.T
+	t    testing.TB
 	s    *Server
 	ts   *httptest.Server
 	c    *http.Client
@@ -46,7 +46,7 @@ type app struct {
 
 var csrfRE = regexp.MustCompile(`<meta name="csrf" content="([^"]+)">`)
 
-func newApp(t *testing.T, mod func(*Options)) *app {
+func newApp(t testing.TB, mod func(*Options)) *app {
 	t.Helper()
 	ts := httptest.NewUnstartedServer(nil)
 	o := Options{Addr: ts.Listener.Addr().String(), Raster: testRaster, Now: time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC)}

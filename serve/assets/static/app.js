@@ -58,28 +58,40 @@
     return [errors, warnings];
   }
 
+  // showPreviews keeps each document's figure and changes only its
+  // image's address: the old page stays on screen until the new one is
+  // drawn, so typing does not make the preview flicker.
   function showPreviews(list) {
-    previews.textContent = "";
+    var keep = {};
     (list || []).forEach(function (p) {
-      var fig = document.createElement("figure");
-      var img = document.createElement("img");
-      img.alt = "Preview of the " + p.title + ", " + p.lang;
-      img.src = p.url;
-      img.dataset.file = p.file;
-      fig.appendChild(img);
-      var cap = document.createElement("figcaption");
-      cap.textContent = p.title + ", " + p.lang;
-      fig.appendChild(cap);
-      var f = document.createElement("form");
-      f.method = "post";
-      f.action = "/download/document.pdf";
-      f.innerHTML = '<input type="hidden" name="csrf"><input type="hidden" name="file"><button type="submit"></button>';
-      f.elements.csrf.value = csrf;
-      f.elements.file.value = p.file;
-      f.querySelector("button").textContent = "Download this PDF";
-      f.querySelector("button").setAttribute("aria-label", "Download the PDF of the " + p.title + ", " + p.lang);
-      fig.appendChild(f);
-      previews.appendChild(fig);
+      var fig = previews.querySelector('figure[data-file="' + CSS.escape(p.file) + '"]');
+      if (!fig) {
+        fig = document.createElement("figure");
+        fig.dataset.file = p.file;
+        var img = document.createElement("img");
+        img.alt = "Preview of the " + p.title + ", " + p.lang;
+        img.dataset.file = p.file;
+        fig.appendChild(img);
+        var cap = document.createElement("figcaption");
+        cap.textContent = p.title + ", " + p.lang;
+        fig.appendChild(cap);
+        var f = document.createElement("form");
+        f.method = "post";
+        f.action = "/download/document.pdf";
+        f.innerHTML = '<input type="hidden" name="csrf"><input type="hidden" name="file"><button type="submit"></button>';
+        f.elements.csrf.value = csrf;
+        f.elements.file.value = p.file;
+        f.querySelector("button").textContent = "Download this PDF";
+        f.querySelector("button").setAttribute("aria-label", "Download the PDF of the " + p.title + ", " + p.lang);
+        fig.appendChild(f);
+      }
+      var im = fig.querySelector("img");
+      if (im.getAttribute("src") !== p.url) { im.src = p.url; }
+      previews.appendChild(fig); // in the list's order
+      keep[p.file] = true;
+    });
+    previews.querySelectorAll("figure").forEach(function (f) {
+      if (!keep[f.dataset.file]) { f.remove(); }
     });
   }
 

@@ -1,0 +1,255 @@
+package serve
+
+import (
+	"archive/zip"
+	"context"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/browser"
+	"github.com/chromedp/chromedp"
+)
+
+// e2eRaster draws the browser test's previews.
+var e2eRaster Raster = testRaster
+
+// chromium finds Debian's chromium. Under CI (HANDBILL_CI=1, set by
+// .ci/run, which installs it) a missing browser fails the test.
+func chromium(t *testing.T) string {
+	for _, name := range []string{"chromium", "chromium-browser"} {
+		if p, err := exec.LookPath(name); err == nil {
+			return p
+		}
+	}
+	if os.Getenv("HANDBILL_CI") == "1" {
+		t.Fatal("chromium is not installed: .ci/run installs Debian's chromium package")
+	}
+	t.Skip("chromium is not installed (apt-get install chromium); CI runs this test")
+	return ""
+}
+
+// TestBrowser drives the app in a real browser (Debian's chromium,
+// headless, through the DevTools protocol with chromedp): fill in the
+// organisation, upload a logo, add Vietnamese, change the headline and
+// see the preview change, see a fit error appear next to the headline and
+// go away, download the ZIP with the button and check its PDFs with
+// pdftotext and pdfimages. Screenshots of each screen are written to
+// $HANDBILL_SCREENSHOTS (a temporary folder without it).
+func TestBrowser(t *testing.T) {
+	if testing.Short() {
+		t.Skip("-short")
+	}
+	exe := chromium(t)
+	for _, tool := range []string{"pdftotext", "pdfimages"} {
+		if _, err := exec.LookPath(tool); err != nil {
+			if os.Getenv("HANDBILL_CI") == "1" {
+				t.Fatalf("%s is not installed", tool)
+			}
+			t.Skipf("%s is not installed (poppler-utils)", tool)
+		}
+	}
+	shots := os.Getenv("HANDBILL_SCREENSHOTS")
+	if shots == "" {
+		shots = t.TempDir()
+	}
+	a := newApp(t, func(o *Options) { o.Raster = e2eRaster })
+	downloads := t.TempDir()
+	logo := filepath.Join(t.TempDir(), "logo.png")
+	if err := os.WriteFile(logo, pngOf(t, 900, 360), 0o644); err != nil {
+		t.Fatal(err)
+	}
+
+	profile := t.TempDir()
+	opts := []chromedp.ExecAllocatorOption{
+		chromedp.ExecPath(exe), chromedp.Headless, chromedp.NoSandbox, chromedp.DisableGPU,
+		chromedp.Flag("disable-quic", true), chromedp.NoFirstRun, chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true), chromedp.Flag("disable-sync", true), chromedp.UserDataDir(profile),
+		chromedp.WindowSize(1400, 1100),
+	}
+	actx, cancelA := chromedp.NewExecAllocator(context.Background(), opts...)
+	defer cancelA()
+	ctx, cancel := chromedp.NewContext(actx)
+	defer cancel()
+	ctx, cancelT := context.WithTimeout(ctx, 3*time.Minute)
+	defer cancelT()
+
+	do := func(what string, steps ...chromedp.Action[chromedp.Void]) {
+		t.Helper()
+		if err := chromedp.Do(ctx, steps...); err != nil {
+			t.Fatalf("%s: %v", what, err)
+		}
+	}
+	eval := func(js string) string {
+		t.Helper()
+		s, err := chromedp.Run(ctx, chromedp.Evaluate[string](js, chromedp.EvalAsValue, chromedp.EvalAwaitPromise))
+		if err != nil {
+			t.Fatalf("%s: %v", js, err)
+		}
+		return s
+	}
+	// waitFor polls a JavaScript condition.
+	waitFor := func(what, cond string) {
+		t.Helper()
+		if _, err := chromedp.Run(ctx, chromedp.Poll[bool](cond, chromedp.WithPollingTimeout(60*time.Second))); err != nil {
+			t.Fatalf("waiting for %s: %v", what, err)
+		}
+	}
+	shot := func(name string) {
+		t.Helper()
+		buf, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(shots, name), buf, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// previewSum is a checksum of the bytes of the preview of file.
+	previewSum := func(file string) string {
+		return eval(`(async () => {
+  const img = [...document.querySelectorAll('#previews img')].find(i => i.dataset.file === ` + jsString(file) + `);
+  if (!img) return "none";
+  const b = new Uint8Array(await (await fetch(img.src)).arrayBuffer());
+  let h = 2166136261;
+  for (const x of b) { h = Math.imul(h ^ x, 16777619) >>> 0; }
+  return String(h) + ":" + b.length;
+})()`)
+	}
+
+	do("open the app", chromedp.Navigate(a.ts.URL+"/"))
+	waitFor("the first preview", `document.querySelectorAll('#previews img').length === 1 && document.querySelector('#previews img').complete`)
+	shot("1-start.png")
+
+	do("fill in the organisation",
+		chromedp.SendKeys(chromedp.CSS(`input[name="organization.name"]`), "Riverside Family Clinic"),
+		chromedp.SendKeys(chromedp.CSS(`input[name="organization.contact"]`), "Ask at the front desk"),
+		chromedp.SetValue(chromedp.CSS(`input[name="organization.color"]`), "#1a6fb0"),
+		chromedp.SendKeys(chromedp.CSS(`input[name="hotlines.0.name"]`), "Clinic nurse line"),
+		chromedp.SendKeys(chromedp.CSS(`input[name="hotlines.0.digits"]`), "9515550142"),
+		chromedp.SendKeys(chromedp.CSS(`input[name="hotlines.0.display"]`), "951-555-0142"),
+	)
+	waitFor("the organisation in the project", `fetch('/api/state').then(r => r.json()).then(s => s.version > 1)`)
+	do("upload the logo", chromedp.SetUploadFiles(chromedp.CSS(`input[name="logo"]`), []string{logo}))
+	waitFor("the logo", `document.getElementById('logo-now').textContent.includes('logo.png')`)
+
+	do("add Vietnamese", chromedp.Click(chromedp.CSS(`input[name="languages"][value="vi"]`)))
+	waitFor("the Vietnamese preview", `[...document.querySelectorAll('#previews img')].some(i => i.dataset.file === 'vi/poster-letter.pdf' && i.complete && i.naturalWidth > 0)`)
+	waitFor("the Vietnamese headline field", `!document.querySelector('.headline[data-lang="vi"]').hidden`)
+	before := previewSum("vi/poster-letter.pdf")
+	shot("2-organisation-vi.png")
+
+	long := "Hãy nhận biết các dấu hiệu của nạn buôn bán trẻ em vì mục đích tình dục và gọi ngay cho đường dây nóng hôm nay và mỗi ngày"
+	do("type a long headline", chromedp.SendKeys(chromedp.CSS(`input[name="messages.vi.headline"]`), long))
+	waitFor("the fit error", `!!document.querySelector('[id="err-messages.vi.headline"] .item') && document.querySelector('[id="err-messages.vi.headline"]').textContent.includes('does not fit')`)
+	if got := eval(`document.querySelector('input[name="messages.vi.headline"]').getAttribute('aria-invalid') || ''`); got != "true" {
+		t.Errorf("the headline field is not marked invalid: %q", got)
+	}
+	if got := eval(`document.getElementById('alert').textContent`); !strings.Contains(got, "problem") {
+		t.Errorf("the error was not announced: %q", got)
+	}
+	shot("3-fit-error.png")
+	long2 := previewSum("vi/poster-letter.pdf")
+	if long2 == before {
+		t.Error("the Vietnamese preview did not change with its headline")
+	}
+
+	eval(`(() => { const i = document.querySelector('input[name="messages.vi.headline"]'); i.value = ""; return ""; })()`)
+	do("shorten the headline", chromedp.SendKeys(chromedp.CSS(`input[name="messages.vi.headline"]`), "Hãy nhận biết các dấu hiệu"))
+	waitFor("the fit error to go", `!document.querySelector('[id="err-messages.vi.headline"] .item') && document.getElementById('status').textContent.startsWith('Preview updated')`)
+	after := previewSum("vi/poster-letter.pdf")
+	if after == before || after == long2 {
+		t.Error("the Vietnamese preview did not change with the short headline")
+	}
+	shot("4-fixed.png")
+
+	// The ZIP, downloaded with the button as a person would.
+	if _, err := chromedp.CallBrowser(ctx, browser.SetDownloadBehavior, browser.SetDownloadBehaviorParams{
+		Behavior: browser.SetDownloadBehaviorBehaviorAllow, DownloadPath: downloads}); err != nil {
+		t.Fatal(err)
+	}
+	do("download the ZIP", chromedp.Click(chromedp.CSS(`#download-zip`)))
+	zipPath := filepath.Join(downloads, "handbill-project.zip")
+	deadline := time.Now().Add(90 * time.Second)
+	for {
+		if _, err := os.Stat(zipPath); err == nil {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("the ZIP was not downloaded")
+		}
+		time.Sleep(200 * time.Millisecond)
+	}
+	checkZip(t, zipPath)
+
+	do("open the messages", chromedp.Navigate(a.ts.URL+"/messages?lang=vi"))
+	waitFor("the messages table", `!!document.querySelector('textarea[name="m:headline"]')`)
+	shot("5-messages-vi.png")
+	do("open the Arabic messages", chromedp.Navigate(a.ts.URL+"/messages?lang=ar"))
+	waitFor("the Arabic messages", `document.querySelector('textarea[name="m:headline"]').dir === 'rtl' && document.querySelector('textarea[name="m:headline"]').lang === 'ar'`)
+	shot("6-messages-ar.png")
+	t.Logf("screenshots in %s", shots)
+}
+
+
+func jsString(s string) string { return `"` + strings.NewReplacer(`\`, `\\`, `"`, `\"`).Replace(s) + `"` }
+
+// checkZip unpacks the downloaded project and reads its PDFs back: the
+// hotline and the organisation's line in the text, the logo an image.
+func checkZip(t *testing.T, path string) {
+	t.Helper()
+	zr, err := zip.OpenReader(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer zr.Close()
+	dir := t.TempDir()
+	have := map[string]bool{}
+	for _, f := range zr.File {
+		have[f.Name] = true
+		rc, _ := f.Open()
+		p := filepath.Join(dir, filepath.FromSlash(f.Name))
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		out, _ := os.Create(p)
+		if _, err := out.ReadFrom(rc); err != nil {
+			t.Fatal(err)
+		}
+		out.Close()
+		rc.Close()
+	}
+	for _, want := range []string{"content.yaml", "logo.png", "out/manifest.json", "out/en/poster-letter.pdf", "out/vi/poster-letter.pdf"} {
+		if !have[want] {
+			t.Errorf("the ZIP has no %s", want)
+		}
+	}
+	for _, pdf := range []string{"out/en/poster-letter.pdf", "out/vi/poster-letter.pdf"} {
+		txt, err := exec.Command("pdftotext", "-layout", filepath.Join(dir, pdf), "-").Output()
+		if err != nil {
+			t.Fatalf("pdftotext %s: %v", pdf, err)
+		}
+		for _, want := range []string{"1-888-373-7888", "951-555-0142", "Riverside Family Clinic"} {
+			if !strings.Contains(string(txt), want) {
+				t.Errorf("%s: no %q in its text:\n%s", pdf, want, txt)
+			}
+		}
+		if strings.HasPrefix(pdf, "out/vi") && !strings.Contains(strings.Join(strings.Fields(string(txt)), " "), "Hãy nhận biết các dấu hiệu") {
+			t.Errorf("%s: the Vietnamese headline is not in its text", pdf)
+		}
+		imgs, err := exec.Command("pdfimages", "-list", filepath.Join(dir, pdf)).Output()
+		if err != nil {
+			t.Fatal(err)
+		}
+		// The header and its rule, then one line per image: the logo,
+		// 900×360.
+		if !strings.Contains(string(imgs), " 900   360 ") {
+			t.Errorf("%s: the logo is not embedded:\n%s", pdf, imgs)
+		}
+	}
+	data, _ := os.ReadFile(filepath.Join(dir, "content.yaml"))
+	if !strings.Contains(string(data), "logo: logo.png") || !strings.Contains(string(data), "Riverside Family Clinic") {
+		t.Errorf("content.yaml:\n%s", data)
+	}
+}
