@@ -24,7 +24,9 @@ import (
 
 type unitView struct {
 	Context, Key, English, Current, Status string
-	Long, Editable                         bool
+	What                                   string // what the message is, for the translator
+	Rows                                   int
+	Editable                               bool
 	Error                                  *finding
 }
 
@@ -88,7 +90,8 @@ func (s *Server) renderMessages(w http.ResponseWriter, ss *session, lang string,
 		d.Status = statusWords(p.Status)
 	}
 	for _, u := range units {
-		uv := unitView{Context: u.Context, Key: u.Key, English: u.English, Current: u.Current, Long: len(u.English) > 70,
+		uv := unitView{Context: u.Context, Key: u.Key, English: u.English, Current: u.Current, What: content.KeyDescription(u.Key),
+			Rows: min(8, 2+len([]rune(u.English))/45),
 			Editable: tag != language.English || (!u.CallOnly && u.Key != content.NamesKey)}
 		switch {
 		case u.Missing:

@@ -83,7 +83,7 @@ func TestMessagesEditAndReview(t *testing.T) {
 		t.Errorf("after marking reviewed: %+v", rows[0])
 	}
 	// English is edited in the content file itself.
-	res, body = a.saveMessages(url.Values{"csrf": {a.csrf}, "lang": {"en"}, "m:headline": {"Know the signs today"}})
+	res, _ = a.saveMessages(url.Values{"csrf": {a.csrf}, "lang": {"en"}, "m:headline": {"Know the signs today"}})
 	if res.StatusCode != 200 || !strings.Contains(string(a.sess().data), "headline: Know the signs today") {
 		t.Errorf("English edit: %s\n%s", res.Status, a.sess().data)
 	}
