@@ -91,7 +91,7 @@ func (s *Server) renderMessages(w http.ResponseWriter, ss *session, lang string,
 	}
 	for _, u := range units {
 		uv := unitView{Context: u.Context, Key: u.Key, English: u.English, Current: u.Current, What: content.KeyDescription(u.Key),
-			Rows: min(8, 2+len([]rune(u.English))/45),
+			Rows:     min(8, 2+len([]rune(u.English))/45),
 			Editable: tag != language.English || (!u.CallOnly && u.Key != content.NamesKey)}
 		switch {
 		case u.Missing:
