@@ -82,7 +82,7 @@ func (s *Server) updateProject(w http.ResponseWriter, r *http.Request, ss *sessi
 		return
 	}
 	data, err := applyForm(ss.data, r.PostForm)
-	if err == nil {
+	if err == nil && !bytes.Equal(data, ss.data) {
 		_, err = ss.save(data)
 		if err != nil {
 			if d := source.From(err); d != nil && d.Pos.File == ss.contentPath() {

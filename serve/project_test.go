@@ -187,3 +187,18 @@ func TestCloseRemovesFiles(t *testing.T) {
 		t.Errorf("the app's folder is still there: %v", err)
 	}
 }
+
+// TestLogoTooSmallFinding: a logo with too few pixels for its printed
+// size is a finding next to the logo field, in plain words.
+func TestLogoTooSmallFinding(t *testing.T) {
+	a := newApp(t, nil)
+	a.open()
+	a.form(baseForm())
+	if res, st := a.upload("/api/logo", "logo", "logo.png", pngOf(t, 40, 16)); res.StatusCode != 200 {
+		t.Fatalf("%s %+v", res.Status, st.Errors)
+	}
+	fs := fieldFindings(a.findings(), "organization.logo")
+	if len(fs) == 0 || !strings.Contains(fs[0].Plain, "too few pixels") || !strings.HasPrefix(fs[0].Message, "content.yaml:") {
+		t.Fatalf("findings at the logo: %+v (all: %+v)", fs, a.findings())
+	}
+}

@@ -77,6 +77,11 @@ func TestDownloadRebuilds(t *testing.T) {
 			t.Errorf("the ZIP has no %s", want)
 		}
 	}
+	// One PDF alone is the same file.
+	res, pdf := a.post("/download/document.pdf", "application/x-www-form-urlencoded", strings.NewReader(url.Values{"csrf": {a.csrf}, "file": {"vi/wallet-card-us-press.pdf"}}.Encode()))
+	if res.StatusCode != 200 || res.Header.Get("Content-Type") != "application/pdf" || !bytes.Equal(pdf, files["out/vi/wallet-card-us-press.pdf"]) {
+		t.Errorf("single PDF: %s, %d bytes, same as the ZIP's: %v", res.Status, len(pdf), bytes.Equal(pdf, files["out/vi/wallet-card-us-press.pdf"]))
+	}
 	dir := t.TempDir()
 	for name, data := range files {
 		p := filepath.Join(dir, filepath.FromSlash(name))
