@@ -73,7 +73,11 @@
         img.dataset.file = p.file;
         fig.appendChild(img);
         var cap = document.createElement("figcaption");
-        cap.textContent = p.title + ", " + p.lang;
+        cap.textContent = p.title + ", ";
+        var ln = document.createElement("span");
+        ln.lang = p.tag;
+        ln.textContent = p.lang;
+        cap.appendChild(ln);
         fig.appendChild(cap);
         var f = document.createElement("form");
         f.method = "post";
