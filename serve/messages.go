@@ -2,7 +2,6 @@ package serve
 
 import (
 	"bytes"
-	"fmt"
 	"net/http"
 	"slices"
 	"strings"
@@ -163,6 +162,7 @@ func (s *Server) saveMessages(w http.ResponseWriter, r *http.Request, ss *sessio
 		s.renderMessages(w, ss, tag.String(), edits, errs, "", http.StatusUnprocessableEntity)
 	}
 	var data []byte
+	var partial []string
 	if tag == language.English {
 		data, err = editEnglish(ss.data, units, edits)
 	} else {
@@ -171,7 +171,7 @@ func (s *Server) saveMessages(w http.ResponseWriter, r *http.Request, ss *sessio
 				Message: "--reviewer: no reviewer given", Hint: "give your name (and role), e.g. \"Lan Nguyen, community health worker\""}})
 			return
 		}
-		data, err = s.importEdits(ss, set, tag, units, edits, all, reviewer)
+		data, partial, err = s.importEdits(ss, set, tag, units, edits, all, reviewer)
 	}
 	if err == nil {
 		_, err = ss.save(data)
@@ -196,15 +196,18 @@ func (s *Server) saveMessages(w http.ResponseWriter, r *http.Request, ss *sessio
 	if all {
 		msg = "Saved: every message is marked checked by " + reviewer + "."
 	}
+	if len(partial) > 0 {
+		msg += " Not saved: the lists " + strings.Join(partial, ", ") + ", which are checked whole and have items not yet translated or checked."
+	}
 	s.renderMessages(w, ss, tag.String(), nil, nil, msg, http.StatusOK)
 }
 
 // importEdits makes a PO file of the edits (every message, with all) and
 // imports it into the project's content file.
-func (s *Server) importEdits(ss *session, set *content.Set, tag language.Tag, units []*translate.Unit, edits map[string]string, all bool, reviewer string) ([]byte, error) {
+func (s *Server) importEdits(ss *session, set *content.Set, tag language.Tag, units []*translate.Unit, edits map[string]string, all bool, reviewer string) ([]byte, []string, error) {
 	f, err := translate.Export(set, translate.ExportOptions{Lang: tag, Audience: "community", Date: time.Now().UTC().Format("2006-01-02 15:04+0000")})
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	cur := map[string]string{}
 	for _, u := range units {
@@ -225,9 +228,9 @@ func (s *Server) importEdits(ss *session, set *content.Set, tag language.Tag, un
 	res, err := translate.Import(translate.ImportOptions{PO: "messages.po", Data: ss.lastPO, Into: ss.contentPath(), Existing: ss.data,
 		Lang: tag, Reviewer: reviewer, Date: time.Now().Format("2006-01-02"), Status: "community-reviewed"})
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	return res.Data, nil
+	return res.Data, res.Partial, nil
 }
 
 // contextAt is the msgctxt of the PO entry at line (its msgstr or msgid).
@@ -282,5 +285,3 @@ func editEnglish(data []byte, units []*translate.Unit, edits map[string]string) 
 	delEmpty(doc.Content[0], "messages")
 	return encodeTree(doc)
 }
-
-var _ = fmt.Sprint
