@@ -8,10 +8,9 @@ import (
 	"strings"
 	"testing"
 	"time"
-)
 
-// benchRaster draws the benchmark's previews.
-var benchRaster Raster = e2eRaster
+	"handbill/preview"
+)
 
 // BenchmarkPreviewAfterEdit drives the app over a real loopback listener
 // as the page's script does: after an edit of the headline (POST
@@ -23,7 +22,7 @@ var benchRaster Raster = e2eRaster
 func BenchmarkPreviewAfterEdit(b *testing.B) {
 	for _, lang := range []string{"en", "es", "vi", "ru", "ar", "fa", "ur", "hi", "pa", "bn", "th", "km", "am", "zh-Hans", "zh-Hant", "ja", "ko"} {
 		b.Run(lang, func(b *testing.B) {
-			a := newApp(b, func(o *Options) { o.Raster = benchRaster })
+			a := newApp(b, func(o *Options) { o.Raster = preview.Page })
 			res, err := a.c.Get(a.ts.URL + "/")
 			if err != nil {
 				b.Fatal(err)

@@ -12,10 +12,9 @@ import (
 
 	"github.com/chromedp/cdproto/browser"
 	"github.com/chromedp/chromedp"
-)
 
-// e2eRaster draws the browser test's previews.
-var e2eRaster Raster = testRaster
+	"handbill/preview"
+)
 
 // chromium finds Debian's chromium. Under CI (HANDBILL_CI=1, set by
 // .ci/run, which installs it) a missing browser fails the test.
@@ -56,7 +55,7 @@ func TestBrowser(t *testing.T) {
 	if shots == "" {
 		shots = t.TempDir()
 	}
-	a := newApp(t, func(o *Options) { o.Raster = e2eRaster })
+	a := newApp(t, func(o *Options) { o.Raster = preview.Page }) // the real pages
 	downloads := t.TempDir()
 	logo := filepath.Join(t.TempDir(), "logo.png")
 	if err := os.WriteFile(logo, pngOf(t, 900, 360), 0o644); err != nil {

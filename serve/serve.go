@@ -26,9 +26,10 @@ import (
 
 	"handbill/fonts"
 	"handbill/frame"
+	"handbill/preview"
 )
 
-// Raster draws one composed page on white at dpi: preview.Page.
+// Raster draws one composed page on white at dpi, as preview.Page does.
 type Raster func(p *frame.Page, dpi float64) (*image.RGBA, error)
 
 // Options configure a Server.
@@ -42,7 +43,8 @@ type Options struct {
 	Token  string
 	// Fonts are the faces to set text with (nil: the built-ins).
 	Fonts *fonts.Registry
-	// Raster rasterises previews and thumbnails.
+	// Raster rasterises previews and thumbnails (nil: preview.Page, the
+	// rasteriser of handbill preview).
 	Raster Raster
 	// Now is the date hotline verification is judged on (zero: today).
 	Now time.Time
@@ -72,7 +74,7 @@ const maxSessions = 32
 // temporary folder; Close removes it.
 func New(o Options) (*Server, error) {
 	if o.Raster == nil {
-		return nil, fmt.Errorf("serve: no rasteriser")
+		o.Raster = preview.Page
 	}
 	if o.Fonts == nil {
 		o.Fonts = fonts.Builtin()

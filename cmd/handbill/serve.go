@@ -63,7 +63,7 @@ func serveRun(cmd *cobra.Command, opts *serveOptions) error {
 		return usage("choose another port with --addr, or leave --addr out for a free one", "cannot listen on %s: %v", opts.addr, err)
 	}
 	remote := !serve.IsLoopback(ln.Addr().String())
-	so := serve.Options{Addr: ln.Addr().String(), Remote: remote, Fonts: reg, Raster: rasterPage}
+	so := serve.Options{Addr: ln.Addr().String(), Remote: remote, Fonts: reg}
 	if remote {
 		so.Token = serve.NewToken()
 	}

@@ -38,7 +38,7 @@ func TestServeStops(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	so := serve.Options{Addr: ln.Addr().String(), Raster: rasterPage}
+	so := serve.Options{Addr: ln.Addr().String()}
 	app, err := serve.New(so)
 	if err != nil {
 		t.Fatal(err)
@@ -88,7 +88,7 @@ func TestServeRemoteWarns(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	so := serve.Options{Addr: ln.Addr().String(), Remote: true, Token: "tok123", Raster: rasterPage}
+	so := serve.Options{Addr: ln.Addr().String(), Remote: true, Token: "tok123"}
 	app, err := serve.New(so)
 	if err != nil {
 		t.Fatal(err)
