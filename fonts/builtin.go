@@ -28,11 +28,29 @@ import (
 // TestBundledCollectionFacesAreExtracted -update` writes it again. The .ttc
 // itself stays in files/, not embedded, for the tests and for --font.
 var (
-	//go:embed files/NanumGothic.ttf
-	nanumGothic string
+	//go:embed files/NotoSansCJKJP-Regular.ttf
+	notoSansCJKJPRegular string
 
-	//go:embed files/NanumGothicBold.ttf
-	nanumGothicBold string
+	//go:embed files/NotoSansCJKJP-Bold.ttf
+	notoSansCJKJPBold string
+
+	//go:embed files/NotoSansCJKKR-Regular.ttf
+	notoSansCJKKRRegular string
+
+	//go:embed files/NotoSansCJKKR-Bold.ttf
+	notoSansCJKKRBold string
+
+	//go:embed files/NotoSansCJKSC-Regular.ttf
+	notoSansCJKSCRegular string
+
+	//go:embed files/NotoSansCJKSC-Bold.ttf
+	notoSansCJKSCBold string
+
+	//go:embed files/NotoSansCJKTC-Regular.ttf
+	notoSansCJKTCRegular string
+
+	//go:embed files/NotoSansCJKTC-Bold.ttf
+	notoSansCJKTCBold string
 
 	//go:embed files/NotoNaskhArabic-Bold.ttf
 	notoNaskhArabicBold string
@@ -107,8 +125,14 @@ var (
 // bundled maps bundledKey(file, index) to the face's embedded standalone
 // TrueType data.
 var bundled = map[string]string{
-	"NanumGothic.ttf":                nanumGothic,
-	"NanumGothicBold.ttf":            nanumGothicBold,
+	"NotoSansCJKJP-Regular.ttf":      notoSansCJKJPRegular,
+	"NotoSansCJKJP-Bold.ttf":         notoSansCJKJPBold,
+	"NotoSansCJKKR-Regular.ttf":      notoSansCJKKRRegular,
+	"NotoSansCJKKR-Bold.ttf":         notoSansCJKKRBold,
+	"NotoSansCJKSC-Regular.ttf":      notoSansCJKSCRegular,
+	"NotoSansCJKSC-Bold.ttf":         notoSansCJKSCBold,
+	"NotoSansCJKTC-Regular.ttf":      notoSansCJKTCRegular,
+	"NotoSansCJKTC-Bold.ttf":         notoSansCJKTCBold,
 	"NotoNaskhArabic-Bold.ttf":       notoNaskhArabicBold,
 	"NotoNaskhArabic-Regular.ttf":    notoNaskhArabicRegular,
 	"NotoSans-Bold.ttf":              notoSansBold,
@@ -183,8 +207,14 @@ var builtins = []builtin{
 	{"Noto Sans Khmer", "NotoSansKhmer-Regular.ttf", "NotoSansKhmer-Bold.ttf", 0, []string{"Khmr"}, nil},
 	{"Noto Sans Ethiopic", "NotoSansEthiopic-Regular.ttf", "NotoSansEthiopic-Bold.ttf", 0, []string{"Ethi"}, nil},
 	{"Noto Sans Armenian", "NotoSansArmenian-Regular.ttf", "NotoSansArmenian-Bold.ttf", 0, []string{"Armn"}, nil},
-	{"Nanum Gothic", "NanumGothic.ttf", "NanumGothicBold.ttf", 0, []string{"Kore", "Hang"}, nil},
-	{"WenQuanYi Micro Hei", "wqy-microhei.ttc", "", 0, []string{"Hans", "Hant", "Hani", "Jpan", "Hira", "Kana"}, nil},
+	{"Noto Sans CJK SC", "NotoSansCJKSC-Regular.ttf", "NotoSansCJKSC-Bold.ttf", 0, []string{"Hans", "Hani"}, nil},
+	{"Noto Sans CJK TC", "NotoSansCJKTC-Regular.ttf", "NotoSansCJKTC-Bold.ttf", 0, []string{"Hant"}, nil},
+	{"Noto Sans CJK JP", "NotoSansCJKJP-Regular.ttf", "NotoSansCJKJP-Bold.ttf", 0, []string{"Jpan", "Hira", "Kana"}, nil},
+	{"Noto Sans CJK KR", "NotoSansCJKKR-Regular.ttf", "NotoSansCJKKR-Bold.ttf", 0, []string{"Kore", "Hang"}, nil},
+	// WenQuanYi Micro Hei is chosen for no language: it is the last
+	// fallback for the CJK characters the Noto Sans CJK subsets leave out
+	// (rare hanzi, kanji and Hangul syllables; see docs/fonts-and-text.md).
+	{"WenQuanYi Micro Hei", "wqy-microhei.ttc", "", 0, nil, nil},
 }
 
 var (

@@ -191,8 +191,8 @@ func TestPrefetch(t *testing.T) {
 	if got := reg.prefetchList(tags); len(got) != 6 {
 		t.Errorf("Prefetch(ar, ur, th) loads %d fonts, want 6 (Arabic, Naskh, Thai; regular and bold)", len(got))
 	}
-	if got := reg.prefetchList([]language.Tag{language.Chinese}); len(got) != 1 {
-		t.Errorf("Prefetch(zh) loads %d fonts, want 1 (WenQuanYi and its synthesized bold share it)", len(got))
+	if got := reg.prefetchList([]language.Tag{language.Chinese}); len(got) != 2 {
+		t.Errorf("Prefetch(zh) loads %d fonts, want 2 (Noto Sans CJK SC regular and bold)", len(got))
 	}
 	user, err := reg.WithUserFonts("files/NotoSansThai-Regular.ttf")
 	if err != nil {

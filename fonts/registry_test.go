@@ -12,8 +12,9 @@ func TestChainPutsLanguageFaceFirst(t *testing.T) {
 		"ar": "Noto Sans Arabic", "fa": "Noto Sans Arabic", "ur": "Noto Naskh Arabic",
 		"he": "Noto Sans Hebrew", "hi": "Noto Sans Devanagari", "pa": "Noto Sans Gurmukhi",
 		"bn": "Noto Sans Bengali", "th": "Noto Sans Thai", "km": "Noto Sans Khmer",
-		"am": "Noto Sans Ethiopic", "hy": "Noto Sans Armenian", "ko": "Nanum Gothic",
-		"zh": "WenQuanYi Micro Hei", "zh-Hant": "WenQuanYi Micro Hei", "ja": "WenQuanYi Micro Hei",
+		"am": "Noto Sans Ethiopic", "hy": "Noto Sans Armenian", "ko": "Noto Sans CJK KR",
+		"zh": "Noto Sans CJK SC", "zh-Hans": "Noto Sans CJK SC", "zh-Hant": "Noto Sans CJK TC", "zh-TW": "Noto Sans CJK TC",
+		"ja":  "Noto Sans CJK JP",
 		"hmn": "Noto Sans", "so": "Noto Sans",
 	}
 	reg := Builtin()
@@ -41,9 +42,13 @@ func TestSynthesizedBoldOnlyWhereNoBoldFace(t *testing.T) {
 			t.Errorf("%s is synthesized but the family has a bold face", f.Name())
 		}
 	}
-	chain := Builtin().Chain(language.Chinese, true)
-	if !chain[0].SynthBold || !chain[0].SameData(Builtin().Chain(language.Chinese, false)[0]) {
-		t.Errorf("Chinese bold should be the synthesized twin of the regular face, got %s", chain[0].Name())
+	// Chinese, Japanese and Korean have real bold faces (Noto Sans CJK
+	// Bold), not a stroked regular.
+	for _, tag := range []string{"zh-Hans", "zh-Hant", "ja", "ko"} {
+		chain := Builtin().Chain(language.MustParse(tag), true)
+		if chain[0].SynthBold || !chain[0].Bold || chain[0].SameData(Builtin().Chain(language.MustParse(tag), false)[0]) {
+			t.Errorf("%s bold should be a bold face of its own, got %s", tag, chain[0].Name())
+		}
 	}
 }
 
@@ -52,7 +57,8 @@ func TestEveryBundledFaceLoadsAndCoversItsScript(t *testing.T) {
 		"Noto Sans": 'ệ', "Noto Sans Arabic": 'ع', "Noto Naskh Arabic": 'ے', "Noto Sans Hebrew": 'ש',
 		"Noto Sans Devanagari": 'क', "Noto Sans Gurmukhi": 'ਪ', "Noto Sans Bengali": 'ক',
 		"Noto Sans Thai": 'ท', "Noto Sans Khmer": 'ក', "Noto Sans Ethiopic": 'ሀ',
-		"Noto Sans Armenian": 'Հ', "Nanum Gothic": '한', "WenQuanYi Micro Hei": '體',
+		"Noto Sans Armenian": 'Հ', "Noto Sans CJK KR": '한', "WenQuanYi Micro Hei": '體',
+		"Noto Sans CJK SC": '贩', "Noto Sans CJK TC": '販', "Noto Sans CJK JP": 'ホ',
 	}
 	for _, f := range Builtin().Faces() {
 		if err := f.Load(); err != nil {
@@ -67,9 +73,11 @@ func TestEveryBundledFaceLoadsAndCoversItsScript(t *testing.T) {
 			t.Errorf("%s lacks %q", f.Name(), r)
 		}
 	}
-	for _, r := range "ぁカ中한" {
-		if !Builtin().Chain(language.Japanese, false)[0].Has(r) {
-			t.Errorf("the CJK face lacks %q", r)
+	for tag, rs := range map[string]string{"ja": "ぁカ中ー「」。", "zh-Hans": "贩运热线。，（）", "zh-Hant": "販運熱線。，（）", "ko": "한국어신고"} {
+		for _, r := range rs {
+			if !Builtin().Chain(language.MustParse(tag), false)[0].Has(r) {
+				t.Errorf("the %s face lacks %q", tag, r)
+			}
 		}
 	}
 }

@@ -10,7 +10,6 @@ import (
 	"testing"
 
 	"github.com/go-text/typesetting/font"
-	"golang.org/x/text/language"
 )
 
 // syntheticTables are the minimal font's tables with 2048 units per em,
@@ -339,7 +338,14 @@ func TestSubsetKeepsDescriptorMetrics(t *testing.T) {
 // load has none.
 func TestFaceSFNT(t *testing.T) {
 	reg := newBuiltin()
-	regular, bold := reg.Chain(language.Chinese, false)[0], reg.Chain(language.Chinese, true)[0]
+	var regular, bold *Face
+	for _, f := range reg.faces {
+		if f.Family == "WenQuanYi Micro Hei" && f.SynthBold {
+			bold = f
+		} else if f.Family == "WenQuanYi Micro Hei" {
+			regular = f
+		}
+	}
 	if !bold.SynthBold || !regular.SameData(bold) {
 		t.Fatalf("%s and %s: want a face and its synthesized bold", regular.Name(), bold.Name())
 	}

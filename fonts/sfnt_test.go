@@ -346,7 +346,7 @@ func TestFaceCount(t *testing.T) {
 		n    int
 		err  string
 	}{
-		{readFontFile(t, "NanumGothic.ttf"), 1, ""},
+		{readFontFile(t, "NotoSansCJKKR-Regular.ttf"), 1, ""},
 		{readFontFile(t, "wqy-microhei.ttc"), 2, ""},
 		{collection(minimalTTF(), minimalTTF(), minimalTTF()), 3, ""},
 		{[]byte("ttcf\x00\x01\x00\x00\x00\x00\x00\x00"), 0, "f: is damaged: font collection has no faces"},

@@ -32,8 +32,9 @@ func TestSpecimenLabelsEveryScriptWithItsFace(t *testing.T) {
 	for _, want := range []string{
 		`"Arabic · العربية · ar · Noto Sans Arabic"`,
 		`"Urdu · اردو · ur · Noto Naskh Arabic + Noto Sans Arabic"`,
-		`"Korean · 한국어 · ko · Nanum Gothic"`,
-		`"Chinese (Traditional) · 繁體中文 · zh-Hant · WenQuanYi Micro Hei"`,
+		`"Korean · 한국어 · ko · Noto Sans CJK KR"`,
+		`"Chinese (Traditional) · 繁體中文 · zh-Hant · Noto Sans CJK TC"`,
+		`"Japanese · 日本語 · ja · Noto Sans CJK JP"`,
 		`"Khmer · ខ្មែរ · km · Noto Sans Khmer + Noto Sans"`,
 	} {
 		if !strings.Contains(dump, want) {

@@ -138,10 +138,10 @@ gen vietnamese-nfd vi Latn ltr NotoSans-Regular.ttf $'Nguye\u0302\u0303n Va\u030
 # jamo case is Korean as NFD text (macOS file names, some copy-paste) stores
 # it: conjoining jamo that HarfBuzz composes into one glyph per syllable, which
 # a joiner between the jamo of a syllable would prevent.
-gen korean-hangugeo ko Hang ltr NanumGothic.ttf "한국어 문장" "multi-syllable words: engine inserts U+2060 between syllables"
-gen korean-mixed ko Hang ltr NanumGothic.ttf "2024년 서울Seoul" "digits and Latin next to Hangul: engine inserts U+2060 at each boundary"
-gen korean-jamo ko Hang ltr NanumGothic.ttf $'\u1112\u1161\u11AB\u1100\u1173\u11AF \u1109\u1165\u110B\u116E\u11AF' "decomposed (NFD) Hangul, as in macOS file names: conjoining jamo compose into syllables"
+gen korean-hangugeo ko Hang ltr NotoSansCJKKR-Regular.ttf "한국어 문장" "multi-syllable words: engine inserts U+2060 between syllables"
+gen korean-mixed ko Hang ltr NotoSansCJKKR-Regular.ttf "2024년 서울Seoul" "digits and Latin next to Hangul: engine inserts U+2060 at each boundary"
+gen korean-jamo ko Hang ltr NotoSansCJKKR-Regular.ttf $'\u1112\u1161\u11AB\u1100\u1173\u11AF \u1109\u1165\u110B\u116E\u11AF' "decomposed (NFD) Hangul, as in macOS file names: conjoining jamo compose into syllables"
 
 # Chinese: one face of the WenQuanYi Micro Hei collection.
-gen chinese-hans zh Hani ltr wqy-microhei.ttc#0 "中文字体排版"
-gen chinese-punct zh Hani ltr wqy-microhei.ttc#0 "你好，世界！"
+gen chinese-hans zh Hani ltr NotoSansCJKSC-Regular.ttf "中文字体排版"
+gen chinese-punct zh Hani ltr NotoSansCJKSC-Regular.ttf "你好，世界！"
