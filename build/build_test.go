@@ -130,8 +130,11 @@ func BenchmarkBuildAllLanguages(b *testing.B) {
 func TestBuildWarnsOnUnbreakableThai(t *testing.T) {
 	dir := t.TempDir()
 	file := filepath.Join(dir, "th.yaml")
-	// Thai with no zero width spaces: one 40-letter run.
-	if err := os.WriteFile(file, []byte("messages:\n  th:\n    headline: \"รู้จักสัญญาณเตือนของการค้ามนุษย์เด็กเพื่อการค้าประเวณี\"\n"), 0o644); err != nil {
+	// Thai typed without zero width spaces breaks between words (the
+	// dictionary finds them): the headline is no warning. A run of 30
+	// letters that make no word the dictionary knows has no place to
+	// break: the warning names it.
+	if err := os.WriteFile(file, []byte("messages:\n  th:\n    headline: \"รู้จักสัญญาณเตือนของการค้ามนุษย์เด็กเพื่อการค้าประเวณี\"\n    call_label: \"ฮฮฮฮฮฮฮฮฮฮฮฮฮฮฮฮฮฮฮฮฮฮฮฮฮฮฮฮฮฮ\"\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	set, err := content.Load(file)
@@ -145,13 +148,17 @@ func TestBuildWarnsOnUnbreakableThai(t *testing.T) {
 	found := false
 	for _, r := range m.Files {
 		for _, w := range r.Warnings {
-			if w := w.Pos.String() + ": " + w.Message; strings.Contains(w, "th.yaml:3:15: `headline` has") && strings.Contains(w, "U+200B") {
+			w := w.Pos.String() + ": " + w.Message
+			if strings.Contains(w, "`headline` has") {
+				t.Errorf("the Thai headline breaks between words, but: %s", w)
+			}
+			if strings.Contains(w, "th.yaml:4:17: `call_label` has 30 characters") && strings.Contains(w, "U+200B") {
 				found = true
 			}
 		}
 	}
 	if !found {
-		t.Errorf("no warning about the unbreakable Thai headline: %+v", m.Files)
+		t.Errorf("no warning about the unbreakable Thai run: %+v", m.Files)
 	}
 }
 

@@ -34,14 +34,14 @@ func Content(d *content.Doc, now time.Time) []source.Diagnostic {
 }
 
 // unbrokenWarnings flags Thai, Khmer, Lao or Myanmar text with a run of
-// letters too long to break (see text.UnbrokenRuns): it lacks the zero
-// width spaces handbill breaks lines at.
+// letters too long to break (see text.UnbrokenRuns): words the dictionary
+// does not know (or Myanmar, which has none), with no zero width space.
 func unbrokenWarnings(d *content.Doc) []source.Diagnostic {
 	var out []source.Diagnostic
 	check := func(key string, t source.Text) {
 		for _, run := range text.UnbrokenRuns(t.S) {
 			out = append(out, source.Diagnostic{Severity: source.Warning, Pos: t.Pos, Rule: content.RuleUnbroken,
-				Message: fmt.Sprintf("`%s` has %d characters with no place to break (%q…); put ZERO WIDTH SPACE (U+200B) between words",
+				Message: fmt.Sprintf("`%s` has %d characters with no place to break (%q…): handbill's dictionary knows no word in them; put ZERO WIDTH SPACE (U+200B) between words",
 					key, len([]rune(run)), string([]rune(run)[:8]))})
 		}
 	}

@@ -7,18 +7,22 @@ import (
 // MaxUnbrokenRun is the longest run of Thai, Khmer, Lao or Myanmar letters
 // handbill accepts without a break opportunity.
 //
-// These scripts write words without spaces, and the line breaker has no
-// dictionary: it can only break where the text says it may. handbill's rule
-// is that such text carries ZERO WIDTH SPACE (U+200B) between words (or
-// ordinary spaces between phrases); every built-in string does, and
-// UnbrokenRuns finds text that does not.
+// These scripts write words without spaces. The line breaker finds the
+// words of Thai, Khmer and Lao in a dictionary (see Words), so text typed
+// without ZERO WIDTH SPACE breaks between words; what the dictionary does
+// not know (a long name, a misspelling) stays whole, and Myanmar has no
+// dictionary yet, so Myanmar text needs U+200B between words.
+// UnbrokenRuns finds runs too long to break.
 const MaxUnbrokenRun = 24
 
 var noSpaceScripts = []*unicode.RangeTable{unicode.Thai, unicode.Khmer, unicode.Lao, unicode.Myanmar}
 
 // UnbrokenRuns returns the runs of Thai, Khmer, Lao or Myanmar characters in
-// s longer than MaxUnbrokenRun with no space or zero width space inside.
+// s longer than MaxUnbrokenRun with no place to break inside: no space, no
+// zero width space, and no word boundary the dictionary knows.
 func UnbrokenRuns(s string) []string {
+	rs := []rune(s)
+	dict := dictionaryBreaks(rs, 0, len(rs))
 	var out []string
 	var cur []rune
 	flush := func() {
@@ -27,7 +31,10 @@ func UnbrokenRuns(s string) []string {
 		}
 		cur = cur[:0]
 	}
-	for _, r := range s {
+	for i, r := range rs {
+		if dict[i] {
+			flush()
+		}
 		if unicode.In(r, noSpaceScripts...) {
 			cur = append(cur, r)
 			continue

@@ -13,6 +13,7 @@ const (
 	lri = '\u2066' // left-to-right isolate
 	pdi = '\u2069' // pop directional isolate
 	wj  = '\u2060' // word joiner: no line break on either side
+	zws = '\u200B' // zero width space: a line may break here
 )
 
 // prepared is a piece of text (one hard line) ready for shaping: the runes
@@ -113,6 +114,9 @@ func isWordChar(r rune) bool {
 //     to right;
 //   - Hangul words get word joiners between syllables, so Korean breaks
 //     between words, not syllables ("keep-all");
+//   - Thai, Khmer and Lao runs get zero width spaces between their words,
+//     found in a dictionary (see wordBreaks), so they break between words
+//     as the writer typed them, without spaces;
 //   - tabs become spaces.
 func prepare(orig []rune, from, to int, protect [][2]int, isolate bool) prepared {
 	p := prepared{runes: make([]rune, 0, to-from+8), origin: make([]int, 0, to-from+8)}
@@ -128,8 +132,12 @@ func prepare(orig []rune, from, to int, protect [][2]int, isolate bool) prepared
 		}
 		return false, false, false
 	}
+	dict := dictionaryBreaks(orig, from, to)
 	for i := from; i < to; i++ {
 		r := orig[i]
+		if dict[i] {
+			add(zws, -1)
+		}
 		if r == '\t' {
 			r = ' '
 		}

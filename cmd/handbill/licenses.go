@@ -10,6 +10,7 @@ import (
 
 	"handbill"
 	"handbill/fonts"
+	"handbill/text"
 )
 
 func newCmdVersion() *cobra.Command {
@@ -39,8 +40,9 @@ program, with its version, licence and copyright), handbill's licence
 }
 
 // writeLicenses prints the NOTICE, handbill's licence, the licence texts of
-// the Go modules and of Go (third_party/licenses) and those of the fonts
-// (fonts/licenses), each under a line naming its file in the source.
+// the Go modules and of Go (third_party/licenses), those of the fonts
+// (fonts/licenses) and of the word lists (text/dict), each under a line
+// naming its file in the source.
 func writeLicenses(w io.Writer) error {
 	fmt.Fprint(w, handbill.Notice)
 	section(w, "LICENSE (handbill: Apache License 2.0)", handbill.License)
@@ -51,6 +53,7 @@ func writeLicenses(w io.Writer) error {
 	}{
 		{handbill.ThirdParty, "third_party/licenses", ""},
 		{fonts.Licenses, "licenses", "fonts/"},
+		{text.DictLicenses, "dict", "text/"},
 	} {
 		err := fs.WalkDir(set.fsys, set.root, func(path string, d fs.DirEntry, err error) error {
 			if err != nil || d.IsDir() {
