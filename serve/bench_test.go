@@ -20,7 +20,7 @@ import (
 //
 //	go test ./serve -run '^$' -bench PreviewAfterEdit -benchtime 40x
 func BenchmarkPreviewAfterEdit(b *testing.B) {
-	for _, lang := range []string{"en", "es", "vi", "ru", "ar", "fa", "ur", "hi", "pa", "bn", "th", "km", "am", "zh-Hans", "zh-Hant", "ja", "ko"} {
+	for _, lang := range []string{"en", "es", "vi", "ru", "ar", "fa", "ur", "hi", "pa", "hy", "th", "km", "am", "zh-Hans", "zh-Hant", "ja", "ko"} {
 		b.Run(lang, func(b *testing.B) {
 			a := newApp(b, func(o *Options) { o.Raster = preview.Page })
 			res, err := a.c.Get(a.ts.URL + "/")
