@@ -122,6 +122,31 @@ func TestBrowser(t *testing.T) {
 	do("open the app", chromedp.Navigate(a.ts.URL+"/"))
 	waitFor("the first preview", `document.querySelectorAll('#previews img').length === 1 && document.querySelector('#previews img').complete`)
 	shot("1-start.png")
+	// Accessible by construction: the page's language, a name for every
+	// control (a label or aria-label), alternative text on every image,
+	// the languages' names marked in their language, a skip link that
+	// leads to the form, and nothing the keyboard cannot reach.
+	if bad := eval(`(() => {
+  const out = [];
+  if (document.documentElement.lang !== "en") out.push("html lang");
+  for (const el of document.querySelectorAll("input:not([type=hidden]), select, textarea, button")) {
+    const named = (el.labels && el.labels.length > 0) || el.getAttribute("aria-label") || (el.tagName === "BUTTON" && el.textContent.trim());
+    if (!named) out.push("unnamed " + el.tagName + " " + (el.name || el.id));
+    if (el.tabIndex < 0) out.push("unreachable " + (el.name || el.id));
+  }
+  for (const img of document.querySelectorAll("img")) if (!img.hasAttribute("alt")) out.push("img without alt " + img.src);
+  for (const l of document.querySelectorAll("ul.langs label > span:first-child")) if (!l.lang) out.push("language name without lang " + l.textContent);
+  if (!document.querySelector('a.skip[href="#main"]') || !document.getElementById("main")) out.push("skip link");
+  if (!document.querySelector('[role=status][aria-live]') || !document.querySelector('[role=alert]')) out.push("live regions");
+  return out.join("; ");
+})()`); bad != "" {
+		t.Errorf("accessibility: %s", bad)
+	}
+	// The first Tab reaches the skip link, and it shows.
+	do("tab to the skip link", chromedp.KeyEvent("	"))
+	if got := eval(`document.activeElement.className + ":" + getComputedStyle(document.activeElement).left`); !strings.HasPrefix(got, "skip:") || strings.HasPrefix(got, "skip:-") {
+		t.Errorf("the first Tab focuses %q, not a visible skip link", got)
+	}
 
 	do("fill in the organisation",
 		chromedp.SendKeys(chromedp.CSS(`input[name="organization.name"]`), "Riverside Family Clinic"),

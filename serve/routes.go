@@ -36,7 +36,7 @@ func (s *Server) routes() {
 	m.HandleFunc("/api/state", s.guard(false, 0, s.state))
 	m.HandleFunc("/api/findings", s.guard(false, 0, s.findingsJSON))
 	m.HandleFunc("/api/preview.png", s.guard(false, 0, s.preview))
-	m.HandleFunc("/api/thumb.png", s.guard(false, 0, s.thumb))
+	m.HandleFunc("GET /api/thumb.png", s.thumb) // the same for every session: no lock
 	m.HandleFunc("/download/project.zip", s.guard(true, maxFormBytes, s.downloadZip))
 	m.HandleFunc("/download/document.pdf", s.guard(true, maxFormBytes, s.downloadPDF))
 	s.mux = m

@@ -19,7 +19,13 @@ type thumbCache struct {
 	pngs map[string][]byte
 }
 
-func (s *Server) thumb(w http.ResponseWriter, r *http.Request, _ *session) {
+// thumb answers a product's thumbnail to a browser with a session. It
+// holds no session's lock: thumbnails load beside the first preview.
+func (s *Server) thumb(w http.ResponseWriter, r *http.Request) {
+	if s.current(r) == nil {
+		http.Error(w, "handbill: no session: open the app's address again", http.StatusForbidden)
+		return
+	}
 	name := r.URL.Query().Get("layout")
 	data, err := s.thumbnail(name)
 	if err != nil {
