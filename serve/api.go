@@ -16,6 +16,7 @@ import (
 	"strings"
 
 	"handbill/build"
+	"handbill/preview"
 	"handbill/source"
 )
 
@@ -154,7 +155,7 @@ func (s *Server) preview(w http.ResponseWriter, r *http.Request, ss *session) {
 		s.fail(w, err)
 		return
 	}
-	writePNG(w, img)
+	s.writePNG(w, img)
 }
 
 // dpiFor is the resolution that draws a page of w×h points px pixels on
@@ -163,13 +164,19 @@ func dpiFor(w, h float64, px int) float64 {
 	return float64(px) * 72 / max(w, h, 1)
 }
 
-// writePNG answers img as an uncompressed PNG: deflate took three
-// quarters of a preview's time (BenchmarkPreviewAfterEdit), and a
-// 2 MB answer over loopback costs a millisecond.
-func writePNG(w http.ResponseWriter, img image.Image) {
+// writePNG answers img as PNG: uncompressed on loopback, where deflate
+// took three quarters of a preview's time (BenchmarkPreviewAfterEdit) and
+// a 2 MB answer costs a millisecond; compressed by preview.EncodePNG for
+// a remote app, whose answers cross a network.
+func (s *Server) writePNG(w http.ResponseWriter, img image.Image) {
 	var buf bytes.Buffer
-	enc := png.Encoder{CompressionLevel: png.NoCompression}
-	if err := enc.Encode(&buf, img); err != nil {
+	var err error
+	if s.opts.Remote {
+		err = preview.EncodePNG(&buf, img)
+	} else {
+		err = (&png.Encoder{CompressionLevel: png.NoCompression}).Encode(&buf, img)
+	}
+	if err != nil {
 		http.Error(w, "handbill: "+err.Error(), http.StatusInternalServerError)
 		return
 	}

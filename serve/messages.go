@@ -37,6 +37,7 @@ type messagesData struct {
 	Reviewer             string
 	Saved                string
 	Error, ReviewerError *finding
+	Audience             string // whose wording is edited
 	Status               string
 }
 
@@ -79,7 +80,8 @@ func (s *Server) renderMessages(w http.ResponseWriter, ss *session, lang string,
 	if isRTL(lang) {
 		d.Dir = "rtl"
 	}
-	units, err := translate.Units(set, tag, "community")
+	d.Audience = viewOf(ss.data).Audience
+	units, err := translate.Units(set, tag, d.Audience)
 	if err != nil {
 		s.fail(w, err)
 		return
@@ -145,7 +147,8 @@ func (s *Server) saveMessages(w http.ResponseWriter, r *http.Request, ss *sessio
 		s.fail(w, err)
 		return
 	}
-	units, err := translate.Units(set, tag, "community")
+	audience := viewOf(ss.data).Audience
+	units, err := translate.Units(set, tag, audience)
 	if err != nil {
 		s.fail(w, err)
 		return
@@ -164,14 +167,14 @@ func (s *Server) saveMessages(w http.ResponseWriter, r *http.Request, ss *sessio
 	var data []byte
 	var partial []string
 	if tag == language.English {
-		data, err = editEnglish(ss.data, units, edits)
+		data, err = editEnglish(ss.data, audience, units, edits)
 	} else {
 		if reviewer == "" {
 			fail(map[string]*finding{"reviewer": {Field: "reviewer", Severity: "error", Plain: "Say who checked these messages.",
 				Message: "--reviewer: no reviewer given", Hint: "give your name (and role), e.g. \"Lan Nguyen, community health worker\""}})
 			return
 		}
-		data, partial, err = s.importEdits(ss, set, tag, units, edits, all, reviewer)
+		data, partial, err = s.importEdits(ss, set, tag, audience, units, edits, all, reviewer)
 	}
 	if err == nil {
 		_, err = ss.save(data)
@@ -204,8 +207,8 @@ func (s *Server) saveMessages(w http.ResponseWriter, r *http.Request, ss *sessio
 
 // importEdits makes a PO file of the edits (every message, with all) and
 // imports it into the project's content file.
-func (s *Server) importEdits(ss *session, set *content.Set, tag language.Tag, units []*translate.Unit, edits map[string]string, all bool, reviewer string) ([]byte, []string, error) {
-	f, err := translate.Export(set, translate.ExportOptions{Lang: tag, Audience: "community", Date: time.Now().UTC().Format("2006-01-02 15:04+0000")})
+func (s *Server) importEdits(ss *session, set *content.Set, tag language.Tag, audience string, units []*translate.Unit, edits map[string]string, all bool, reviewer string) ([]byte, []string, error) {
+	f, err := translate.Export(set, translate.ExportOptions{Lang: tag, Audience: audience, Date: time.Now().UTC().Format("2006-01-02 15:04+0000")})
 	if err != nil {
 		return nil, nil, err
 	}
@@ -248,13 +251,18 @@ func contextAt(line int, po []byte) string {
 }
 
 // editEnglish writes edited English messages into the content file: a
-// text under messages.en, a list item as its whole list.
-func editEnglish(data []byte, units []*translate.Unit, edits map[string]string) ([]byte, error) {
+// text under messages.en (audiences.AUDIENCE.en for an audience other
+// than the community's), a list item as its whole list.
+func editEnglish(data []byte, audience string, units []*translate.Unit, edits map[string]string) ([]byte, error) {
 	doc, err := parseTree(data)
 	if err != nil {
 		return nil, err
 	}
-	en := mapAt(doc.Content[0], "messages", "en")
+	path := []string{"messages", "en"}
+	if audience != "" && audience != "community" {
+		path = []string{"audiences", audience, "en"}
+	}
+	en := mapAt(doc.Content[0], path...)
 	lists := map[string]bool{}
 	for _, u := range units {
 		v, ok := edits[u.Context]
@@ -280,6 +288,11 @@ func editEnglish(data []byte, units []*translate.Unit, edits map[string]string) 
 		}
 		del(en, key+content.AppendSuffix)
 		set(en, key, seq.node())
+	}
+	if len(path) == 3 {
+		delEmpty(child(child(doc.Content[0], "audiences"), audience), "en")
+		delEmpty(child(doc.Content[0], "audiences"), audience)
+		delEmpty(doc.Content[0], "audiences")
 	}
 	delEmpty(child(doc.Content[0], "messages"), "en")
 	delEmpty(doc.Content[0], "messages")

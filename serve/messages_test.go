@@ -88,3 +88,29 @@ func TestMessagesEditAndReview(t *testing.T) {
 		t.Errorf("English edit: %s\n%s", res.Status, a.sess().data)
 	}
 }
+
+// TestMessagesForTheAudience: the editor shows and saves the wording of
+// the project's audience, as translate export --audience does.
+func TestMessagesForTheAudience(t *testing.T) {
+	a := newApp(t, nil)
+	a.open()
+	f := baseForm()
+	f.Set("audience", "youth")
+	f.Add("languages", "es")
+	a.form(f)
+	res, body := a.get("/messages?lang=es")
+	if res.StatusCode != 200 || !strings.Contains(body, `name="m:youth/headline"`) {
+		t.Fatalf("%s: no youth/headline", res.Status)
+	}
+	res, body = a.saveMessages(url.Values{"csrf": {a.csrf}, "lang": {"es"}, "reviewer": {"Ana"}, "m:youth/headline": {"¿Alguien te obliga a algo?"}})
+	if res.StatusCode != 200 {
+		t.Fatalf("%s\n%s", res.Status, body)
+	}
+	if !strings.Contains(string(a.sess().data), "audiences:\n  youth:\n    es:\n      headline: ¿Alguien te obliga a algo?") {
+		t.Errorf("content:\n%s", a.sess().data)
+	}
+	res, _ = a.saveMessages(url.Values{"csrf": {a.csrf}, "lang": {"en"}, "m:youth/headline": {"Is someone making you do things?"}})
+	if res.StatusCode != 200 || !strings.Contains(string(a.sess().data), "    en:\n      headline: Is someone making you do things?") {
+		t.Errorf("English for youth: %s\n%s", res.Status, a.sess().data)
+	}
+}
