@@ -98,12 +98,18 @@ type glyphMask struct {
 	dx, dy int
 }
 
-// maxMasks bounds the mask cache; past it, it starts again empty.
-const maxMasks = 1 << 16
+// maxMasks and maxMaskBytes bound the mask cache (glyphs, and bytes of
+// coverage: a page of large type at 600 dpi has big masks); past either,
+// it starts again empty.
+const (
+	maxMasks     = 1 << 16
+	maxMaskBytes = 64 << 20
+)
 
 var masks struct {
 	sync.Mutex
-	m map[maskKey]*glyphMask
+	m     map[maskKey]*glyphMask
+	bytes int
 }
 
 // phases is the number of sub-pixel positions a glyph's origin is rounded
@@ -136,10 +142,13 @@ func drawGlyph(dst *image.RGBA, fo *fontOutlines, gid uint16, ppem float64, x, y
 	if !ok {
 		m = k.render()
 		masks.Lock()
-		if masks.m == nil || len(masks.m) >= maxMasks {
-			masks.m = map[maskKey]*glyphMask{}
+		if masks.m == nil || len(masks.m) >= maxMasks || masks.bytes >= maxMaskBytes {
+			masks.m, masks.bytes = map[maskKey]*glyphMask{}, 0
 		}
 		masks.m[k] = m
+		if m != nil {
+			masks.bytes += len(m.img.Pix)
+		}
 		masks.Unlock()
 	}
 	if m == nil {
@@ -345,7 +354,7 @@ func stroke(z *vector.Rasterizer, o *outline, tr func(x, y float64) (float64, fl
 // preview, and for a long-running server that wants its memory back.
 func ResetCache() {
 	masks.Lock()
-	masks.m = nil
+	masks.m, masks.bytes = nil, 0
 	masks.Unlock()
 	images.Lock()
 	images.scaled, images.decoded = nil, nil

@@ -7,6 +7,7 @@ import (
 	"image/png"
 	"math"
 	"strings"
+	"sync"
 	"testing"
 
 	"golang.org/x/text/language"
@@ -208,5 +209,37 @@ func TestSheet(t *testing.T) {
 	}
 	if back.Bounds() != img.Bounds() {
 		t.Errorf("PNG decodes to %v, want %v", back.Bounds(), img.Bounds())
+	}
+}
+
+// TestPageConcurrent: pages drawn at once (the web app's sessions) come
+// out as each does alone; run with -race.
+func TestPageConcurrent(t *testing.T) {
+	var pages []*frame.Page
+	for _, lang := range []string{"en", "ar", "th", "zh-Hans"} {
+		pages = append(pages, compose(t, "", "poster-letter", lang).Pages[0])
+	}
+	preview.ResetCache()
+	alone := make([]*image.RGBA, len(pages))
+	for i, p := range pages {
+		alone[i] = mustPage(t, p)
+	}
+	preview.ResetCache()
+	together := make([]*image.RGBA, 2*len(pages))
+	var wg sync.WaitGroup
+	for i := range together {
+		wg.Go(func() {
+			img, err := preview.Page(pages[i%len(pages)], fidelityDPI)
+			if err != nil {
+				t.Error(err)
+			}
+			together[i] = img
+		})
+	}
+	wg.Wait()
+	for i, img := range together {
+		if img == nil || !bytes.Equal(img.Pix, alone[i%len(pages)].Pix) {
+			t.Errorf("page %d drawn concurrently differs from the page drawn alone", i%len(pages))
+		}
 	}
 }

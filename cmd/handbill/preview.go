@@ -105,10 +105,12 @@ func previewRun(cmd *cobra.Command, opts *previewOptions) error {
 		return usage("choose at least one layout and language that go together", "nothing to preview")
 	}
 	docs := prepareAll(sel, tasks)
-	failed := 0
+	failed, warnings := 0, 0
 	var pages []previewPage
 	for i, d := range docs {
-		p.print(d.Diagnostics...)
+		// Errors are printed, warnings counted, as build does.
+		p.print(source.Errors(d.Diagnostics)...)
+		warnings += len(d.Diagnostics) - len(source.Errors(d.Diagnostics))
 		if d.Failed() || d.Frames == nil {
 			failed++
 			continue
@@ -143,8 +145,8 @@ func previewRun(cmd *cobra.Command, opts *previewOptions) error {
 		if err := rec.write(filepath.Base(opts.sheet), b.Bytes(), opts.build.force); err != nil {
 			return err
 		}
-		fmt.Fprintf(stdout, "wrote %s (%dx%d, %d page%s of %d document%s) in %s\n", opts.sheet, img.Bounds().Dx(), img.Bounds().Dy(),
-			len(pages), plural(len(pages)), len(docs), plural(len(docs)), time.Since(start).Round(10*time.Millisecond))
+		fmt.Fprintf(stdout, "wrote %s (%dx%d, %d page%s of %d document%s) in %s%s\n", opts.sheet, img.Bounds().Dx(), img.Bounds().Dy(),
+			len(pages), plural(len(pages)), len(docs), plural(len(docs)), time.Since(start).Round(10*time.Millisecond), warned(warnings))
 		return nil
 	}
 	rec := openPreviewRecord(opts.build.out)
@@ -168,6 +170,7 @@ func previewRun(cmd *cobra.Command, opts *previewOptions) error {
 		fmt.Fprintf(stdout, "wrote %s (%dx%d)\n", path, img.Bounds().Dx(), img.Bounds().Dy())
 	}
 	summary := fmt.Sprintf("previewed %d page%s in %s into %s", written, plural(written), time.Since(start).Round(10*time.Millisecond), opts.build.out)
+	summary += warned(warnings)
 	if failed > 0 {
 		summary += fmt.Sprintf("; %d failed", failed)
 	}
@@ -198,4 +201,13 @@ func prepareAll(sel *build.Selection, tasks []build.Task) []*build.Document {
 	close(next)
 	wg.Wait()
 	return docs
+}
+
+// warned is the summary's note of the warnings found, which preview
+// counts and check lists.
+func warned(n int) string {
+	if n == 0 {
+		return ""
+	}
+	return fmt.Sprintf("; %d warning%s (run 'handbill check' with the same flags to see them)", n, plural(n))
 }
