@@ -217,11 +217,10 @@ func compare(a, b *image.RGBA) difference {
 
 // Limits of the fidelity test: above any of these, something is
 // misplaced or missing. Measured over every case (see the test's log),
-// the worst are a mean difference of 2.1 (a synthesized bold, whose
-// stroke poppler draws a little heavier), 0.007% of pixels off and 2
-// pixels off in one square; one glyph moved by 2 pt, a rectangle or the
-// QR code moved by 1.5 pt go well past them
-// (TestFidelityCatchesMisplacement).
+// the worst are a mean difference of 2.0 (the flyer's turned Thai tabs:
+// anti-aliasing), 0.007% of pixels off and 2 pixels off in one square;
+// one glyph moved by 2 pt, a rectangle or the QR code moved by 1.5 pt go
+// well past them (TestFidelityCatchesMisplacement).
 const (
 	maxMean  = 3.0
 	maxOff   = 0.0005
@@ -269,6 +268,23 @@ func TestFidelity(t *testing.T) {
 }
 
 func abs(v int) int { return max(v, -v) }
+
+// pageFromPDF is poppler's rendering of the first page of the document.
+func pageFromPDF(t testing.TB, doc *frame.Doc, dpi float64) *image.RGBA {
+	return poppler(t, doc, 1, dpi)
+}
+
+// ink sums how dark the pixels of img in x0, y0 – x1, y1 are (0–1 each).
+func ink(img *image.RGBA, x0, y0, x1, y1 int) float64 {
+	sum := 0.0
+	for y := y0; y < y1; y++ {
+		for x := x0; x < x1; x++ {
+			c := img.RGBAAt(x, y)
+			sum += 1 - (float64(c.R)+float64(c.G)+float64(c.B))/3/255
+		}
+	}
+	return sum
+}
 
 // look writes the three images for a person to look at.
 func look(t *testing.T, name string, imgs ...image.Image) {
