@@ -79,10 +79,12 @@ func BenchmarkPosterCold(b *testing.B) {
 	}
 	tasks, _ := sel.Plan()
 	page := sel.Prepare(text.NewEngine(sel.Fonts), tasks[0]).Frames.Pages[0]
+	start := cpuTime()
 	for b.Loop() {
 		preview.ResetCache()
 		if _, err := preview.Page(page, benchDPI); err != nil {
 			b.Fatal(err)
 		}
 	}
+	b.ReportMetric(float64(cpuTime()-start)/1e6/float64(b.N), "cpu-ms/op")
 }
