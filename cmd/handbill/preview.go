@@ -12,6 +12,8 @@ import (
 	"github.com/spf13/cobra"
 
 	"handbill/build"
+	"handbill/layouts"
+	"handbill/presets"
 	"handbill/preview"
 	"handbill/source"
 	"handbill/text"
@@ -105,6 +107,9 @@ func previewRun(cmd *cobra.Command, opts *previewOptions) error {
 		return usage("choose at least one layout and language that go together", "nothing to preview")
 	}
 	docs := prepareAll(sel, tasks)
+	if err := previewPreset(sel, docs); err != nil {
+		return err
+	}
 	failed, warnings := 0, 0
 	var pages []previewPage
 	for i, d := range docs {
@@ -210,4 +215,32 @@ func warned(n int) string {
 		return ""
 	}
 	return fmt.Sprintf("; %d warning%s (run 'handbill check' with the same flags to see them)", n, plural(n))
+}
+
+// previewPreset checks a compliance preset on the documents together, as
+// build does: when it is not met, each document carries its errors and
+// none is drawn.
+func previewPreset(sel *build.Selection, docs []*build.Document) error {
+	if sel.Preset == nil {
+		return nil
+	}
+	var built []presets.Composed
+	for _, d := range docs {
+		if d.Frames != nil {
+			built = append(built, presets.Composed{Target: d.Task.Target, Docs: d.Docs, Frames: d.Frames})
+		}
+	}
+	ls, err := layouts.Builtin()
+	if err != nil {
+		return err
+	}
+	now := sel.Now
+	if now.IsZero() {
+		now = time.Now()
+	}
+	unmet := source.Errors(sel.Preset.Check(presets.Env{Content: sel.Content, Layouts: ls, Third: sel.ThirdLanguage, Now: now}, built))
+	for _, d := range docs {
+		d.Diagnostics = append(d.Diagnostics, unmet...)
+	}
+	return nil
 }
