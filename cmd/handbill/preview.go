@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"fmt"
+	"image"
 	"path/filepath"
 	"runtime"
 	"strings"
@@ -12,6 +13,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"handbill/build"
+	"handbill/frame"
 	"handbill/layouts"
 	"handbill/presets"
 	"handbill/preview"
@@ -156,23 +158,30 @@ func previewRun(cmd *cobra.Command, opts *previewOptions) error {
 	}
 	rec := openPreviewRecord(opts.build.out)
 	written := 0
-	for _, pg := range pages {
-		img, err := preview.Page(docs[pg.doc].Frames.Pages[pg.page], opts.dpi)
-		if err != nil {
-			return usage("choose a lower --dpi", "%s: %v", pg.file, err)
+	// Pages are drawn a core's worth at a time, then written in order.
+	n := runtime.NumCPU()
+	for at := 0; at < len(pages); at += n {
+		batch := pages[at:min(at+n, len(pages))]
+		drawn := make([]drawnPage, len(batch))
+		var wg sync.WaitGroup
+		for i, pg := range batch {
+			wg.Go(func() { drawn[i] = drawPage(docs[pg.doc].Frames.Pages[pg.page], opts.dpi) })
 		}
-		var b bytes.Buffer
-		if err := preview.EncodePNG(&b, img); err != nil {
-			return err
+		wg.Wait()
+		for i, pg := range batch {
+			d := drawn[i]
+			if d.err != nil {
+				return usage("choose a lower --dpi", "%s: %v", pg.file, d.err)
+			}
+			path := filepath.Join(opts.build.out, pg.file)
+			if err := rec.write(pg.file, d.png, opts.build.force); err != nil {
+				p.print(*source.From(err))
+				failed++
+				continue
+			}
+			written++
+			fmt.Fprintf(stdout, "wrote %s (%dx%d)\n", path, d.size.X, d.size.Y)
 		}
-		path := filepath.Join(opts.build.out, pg.file)
-		if err := rec.write(pg.file, b.Bytes(), opts.build.force); err != nil {
-			p.print(*source.From(err))
-			failed++
-			continue
-		}
-		written++
-		fmt.Fprintf(stdout, "wrote %s (%dx%d)\n", path, img.Bounds().Dx(), img.Bounds().Dy())
 	}
 	summary := fmt.Sprintf("previewed %d page%s in %s into %s", written, plural(written), time.Since(start).Round(10*time.Millisecond), opts.build.out)
 	summary += warned(warnings)
@@ -243,4 +252,23 @@ func previewPreset(sel *build.Selection, docs []*build.Document) error {
 		d.Diagnostics = append(d.Diagnostics, unmet...)
 	}
 	return nil
+}
+
+// drawnPage is a page drawn and encoded as PNG.
+type drawnPage struct {
+	png  []byte
+	size image.Point
+	err  error
+}
+
+func drawPage(p *frame.Page, dpi float64) drawnPage {
+	img, err := preview.Page(p, dpi)
+	if err != nil {
+		return drawnPage{err: err}
+	}
+	var b bytes.Buffer
+	if err := preview.EncodePNG(&b, img); err != nil {
+		return drawnPage{err: err}
+	}
+	return drawnPage{png: b.Bytes(), size: img.Bounds().Size()}
 }
