@@ -92,17 +92,41 @@ func (c *composer) listBlock(b Block, r area, d *content.Doc) ([]frame.Item, err
 		}
 		return out, "", 0
 	}
+	// measureAt is layoutAt's verdict without building the paragraphs:
+	// sizes are tried with it, and the items built once, at the size
+	// chosen.
+	measureAt := func(s float64) (string, float64) {
+		y := 0.0
+		if title != nil {
+			_, _, h := title.Measure(s*titleRatio, r.W)
+			y += h + s*0.5
+		}
+		indent := s * 1.1
+		for _, sh := range items {
+			what, by, h := sh.Measure(s, r.W-indent)
+			if what != "" {
+				return what, by
+			}
+			y += h + s*listGap
+		}
+		y -= s * listGap
+		if y > r.H+0.01 {
+			return "height", y - r.H
+		}
+		return "", 0
+	}
 	size := rng[1]
-	placedItems, what, by := layoutAt(size)
+	what, by := measureAt(size)
 	for what != "" && size-0.25 >= rng[0]-1e-9 {
 		size -= 0.25
-		placedItems, what, by = layoutAt(size)
+		what, by = measureAt(size)
 	}
 	if what != "" {
 		return nil, &source.Diagnostic{Severity: source.Error, Pos: b.Pos, Message: fmt.Sprintf("list %q does not fit its block in %s (%s): %s overflows by %.1f pt at the minimum size %g pt", b.Items, c.t.Name(), d.Messages.Lang, what, by, rng[0]),
 			Hint: "shorten the items, show fewer (max:), or give the block more room or a smaller minimum size"}
 	}
 	record(size)
+	placedItems, _, _ := layoutAt(size)
 	var out []frame.Item
 	indent := size * 1.1
 	for _, pl := range placedItems {

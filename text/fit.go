@@ -96,6 +96,8 @@ type fitKey struct {
 	minSize, maxSize float64
 }
 
+// fit tries sizes with measure, which breaks the lines but builds none of
+// them, and builds the paragraph (wrap) once, at the size chosen.
 func (e *Engine) fit(s string, st Style, box Box, minSize, maxSize float64) (*Paragraph, error) {
 	if !(minSize > 0) || !(maxSize >= minSize) {
 		return nil, fmt.Errorf("size range %g–%g pt is not valid", minSize, maxSize)
@@ -107,8 +109,8 @@ func (e *Engine) fit(s string, st Style, box Box, minSize, maxSize float64) (*Pa
 	if err != nil {
 		return nil, err
 	}
-	if p := e.wrap(sh, maxSize, box.W); fits(p, box) {
-		return p, nil
+	if what, _ := overflowOf(e.measure(sh, maxSize, box.W), box); what == "" {
+		return e.wrap(sh, maxSize, box.W), nil
 	}
 	// Steps of the grid below maxSize; maxSize itself did not fit.
 	steps := int(math.Floor((maxSize - minSize) / sizeStep))
@@ -116,24 +118,19 @@ func (e *Engine) fit(s string, st Style, box Box, minSize, maxSize float64) (*Pa
 		steps++
 	}
 	lo, hi := 0, steps // step lo fits, step hi does not
-	low := e.wrap(sh, minSize, box.W)
-	if what, by := overflow(low, box); what != "" {
-		return low, &OverflowError{Text: s, Lang: st.Lang, MinSize: minSize, Box: box, What: what, By: by, Lines: len(low.Lines)}
+	low := e.measure(sh, minSize, box.W)
+	if what, by := overflowOf(low, box); what != "" {
+		return e.wrap(sh, minSize, box.W), &OverflowError{Text: s, Lang: st.Lang, MinSize: minSize, Box: box, What: what, By: by, Lines: len(low.lines)}
 	}
-	best := low
+	best := minSize
 	for hi-lo > 1 {
 		mid := (lo + hi) / 2
-		p := e.wrap(sh, minSize+float64(mid)*sizeStep, box.W)
-		if fits(p, box) {
-			lo, best = mid, p
+		size := minSize + float64(mid)*sizeStep
+		if what, _ := overflowOf(e.measure(sh, size, box.W), box); what == "" {
+			lo, best = mid, size
 		} else {
 			hi = mid
 		}
 	}
-	return best, nil
-}
-
-func fits(p *Paragraph, box Box) bool {
-	what, _ := overflow(p, box)
-	return what == ""
+	return e.wrap(sh, best, box.W), nil
 }
