@@ -48,6 +48,8 @@ type Engine struct {
 	shaped  map[shapeKey]*shaped
 	laid    map[layoutKey]*Paragraph
 	fitted  map[fitKey]*Paragraph
+	// cacheBytes is what shaped, laid and fitted hold (see remember).
+	cacheBytes int
 }
 
 // chainKey names a font chain: the registry's faces for a language and
@@ -133,19 +135,6 @@ func isRTLLang(s Style) bool {
 	return false
 }
 
-// maxShaped bounds the engine's cache of shaped paragraphs (a few KB
-// each); past it the cache starts again.
-const maxShaped = 2048
-
-// remember stores v in an engine cache, emptying the cache first when it
-// holds maxShaped entries.
-func remember[K comparable, V any](cache map[K]V, k K, v V) {
-	if len(cache) >= maxShaped {
-		clear(cache)
-	}
-	cache[k] = v
-}
-
 // shapeKey is what shaping depends on: the text, its language (direction,
 // font chain) and weight. Size, alignment and line height only matter to
 // wrap.
@@ -171,7 +160,7 @@ func (e *Engine) shape(s string, st Style) (*shaped, error) {
 	if err != nil {
 		return nil, err
 	}
-	remember(e.shaped, k, sh)
+	remember(e, e.shaped, k, sh)
 	return sh, nil
 }
 
@@ -336,7 +325,7 @@ func (e *Engine) Layout(s string, st Style, width float64) (*Paragraph, error) {
 		return nil, err
 	}
 	p := e.wrap(sh, st.Size, width)
-	remember(e.laid, k, p)
+	remember(e, e.laid, k, p)
 	return p, nil
 }
 

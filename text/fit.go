@@ -83,7 +83,7 @@ func (e *Engine) Fit(s string, st Style, box Box, minSize, maxSize float64) (*Pa
 	}
 	p, err := e.fit(s, st, box, minSize, maxSize)
 	if err == nil {
-		remember(e.fitted, k, p)
+		remember(e, e.fitted, k, p)
 	}
 	return p, err
 }
