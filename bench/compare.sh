@@ -10,12 +10,17 @@
 # under node through npm's @myriaddreamin/typst-ts-node-compiler, with the
 # fonts given by path. One run prints, side by side: time per document
 # in-process (warm, mean of N), time of a fresh process (mean of RUNS), the
-# PDF's size, and the ratios handbill/Typst; then handbill's own figures for
-# the default catalogue and a batch of 100 documents, with peak memory.
+# PDF's size, and the ratios handbill/Typst; the start-up figures of issue
+# 17 (handbill --help against an empty Go program, a fresh English poster
+# and a cold document against Typst); then handbill's own figures for the
+# default catalogue and a batch of 100 documents, with peak memory.
+# Fresh-process times are medians (the machine is shared: a mean is pulled
+# by the runs another process slowed down).
 #
 #   bench/compare.sh                 # N=50 RUNS=20
 #   N=200 RUNS=50 bench/compare.sh
 #   KEEP=1 bench/compare.sh          # keep the work folder (PDFs, source)
+#   BATCH=1 bench/compare.sh         # also bench/batch.sh: 10 to 3,000 jobs
 #
 # Needs go, node and npm; uses hyperfine when installed (apt-get install
 # hyperfine; HYPERFINE=none to do without), a date +%s%N loop otherwise,
@@ -70,26 +75,41 @@ ty_in=$(node "$bench/typst.js" --typ "$work/poster.typ" --fonts "$fonts" --n "$N
 ty_evict=$(node "$bench/typst.js" --typ "$work/poster.typ" --fonts "$fonts" --n "$((N < 20 ? N : 20))" --evict)
 
 # --- fresh process -------------------------------------------------------
-# fresh NAME CMD... prints the mean wall time of CMD in milliseconds. (The
-# mean is counted from the end of hyperfine's CSV line: CMD holds commas.)
+# fresh NAME CMD... prints the median wall time of CMD in milliseconds.
+# (The median is counted from the end of hyperfine's CSV line: CMD holds
+# commas.)
 fresh() {
   local name=$1
   shift
   if command -v "${HYPERFINE:-hyperfine}" >/dev/null; then
     "${HYPERFINE:-hyperfine}" --warmup 2 --runs "$RUNS" --style none -N --export-csv "$work/$name.csv" -- "$(printf '%q ' "$@")" >/dev/null 2>&1
-    awk -F, 'NR == 2 { printf "%.1f\n", $(NF - 6) * 1000 }' "$work/$name.csv"
+    awk -F, 'NR == 2 { printf "%.1f\n", $(NF - 4) * 1000 }' "$work/$name.csv"
   else
     "$@" >/dev/null
-    local t0 t1 i
-    t0=$(date +%s%N)
-    for ((i = 0; i < RUNS; i++)); do "$@" >/dev/null; done
-    t1=$(date +%s%N)
-    awk -v d=$((t1 - t0)) -v n="$RUNS" 'BEGIN { printf "%.1f\n", d / n / 1e6 }'
+    local t0 i
+    for ((i = 0; i < RUNS; i++)); do
+      t0=$(date +%s%N)
+      "$@" >/dev/null
+      echo $(($(date +%s%N) - t0))
+    done | sort -n | awk '{ v[NR] = $1 } END { printf "%.1f\n", (NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2) / 1e6 }'
   fi
 }
 hb_fresh=$(fresh handbill "$work/poster" -o "$work/handbill-fresh.pdf")
 ty_fresh=$(fresh typst node "$bench/typst.js" --typ "$work/poster.typ" --fonts "$fonts" --out "$work/typst-fresh.pdf")
 node_fresh=$(fresh node node -e 0)
+# Start-up (issue 17): an empty Go program, handbill --help, and a fresh
+# English A4 poster written by the command line.
+cat >"$work/empty.go" <<'GO'
+package main
+
+func main() {}
+GO
+(cd "$work" && go build -o "$work/empty" empty.go)
+empty_fresh=$(fresh empty "$work/empty")
+if [ $cli_ok = 1 ]; then
+  help_fresh=$(fresh help "$work/handbill" --help)
+  en_fresh=$(fresh en "$work/handbill" build --layout poster-a4 --lang en --out "$work/out-en")
+fi
 
 hb_size=$(stat -c %s "$work/handbill.pdf")
 ty_size=$(stat -c %s "$work/typst.pdf")
@@ -113,6 +133,17 @@ echo
 echo "for reference: in-process with every cache emptied before each run (fonts stay parsed):"
 echo "               handbill $hb_cold ms/document, Typst (memo evicted) $ty_evict ms/document;"
 echo "               an empty node process: $node_fresh ms"
+
+echo
+printf '%-34s %12s %12s %9s   %s\n' "start-up and cold (issue 17)" handbill against ratio target
+if [ $cli_ok = 1 ]; then
+  printf '%-34s %12.1f %12.1f %9s   %s\n' "handbill --help / empty Go, ms" "$help_fresh" "$empty_fresh" "$(ratio "$help_fresh" "$empty_fresh")" \
+    "< 3×: $(verdict "$(awk -v a="$help_fresh" -v b="$empty_fresh" 'BEGIN{print a/b}')" 2.9999)"
+  printf '%-34s %12.1f %12.1f %9s   %s\n' "fresh English poster / Typst, ms" "$en_fresh" "$ty_fresh" "$(ratio "$en_fresh" "$ty_fresh")" \
+    "≤ 0.25×: $(verdict "$(awk -v a="$en_fresh" -v b="$ty_fresh" 'BEGIN{print a/b}')" 0.25)"
+fi
+printf '%-34s %12.2f %12.2f %9s   %s\n' "cold document / Typst evicted, ms" "$hb_cold" "$ty_evict" "$(ratio "$hb_cold" "$ty_evict")" \
+  "≤ 0.30×: $(verdict "$(awk -v a="$hb_cold" -v b="$ty_evict" 'BEGIN{print a/b}')" 0.3)"
 
 # --- handbill alone: catalogue and batch -----------------------------------
 # timed NAME CMD... runs CMD --out DIR three times; prints the best wall
@@ -157,4 +188,9 @@ else
   row "batch: poster + flyer in 20 languages" batch 3 300 "$work/handbill" build --layout poster --layout flyer \
     --lang en,am,ar,es,fa,fil,fr,hi,hmn,ht,hy,ja,km,ko,pa,pl,pt,ru,so,th
   row "one poster (poster-a4, en)" one "" "" "$work/handbill" build --layout poster-a4 --lang en
+fi
+if [ -n "${BATCH:-}" ] && [ $cli_ok = 1 ]; then
+  echo
+  echo "batches (bench/batch.sh; target: ms/PDF at 3,000 jobs ≤ 1.2× at 10):"
+  HANDBILL="$work/handbill" "$bench/batch.sh" 10 100 1000 3000
 fi
