@@ -254,8 +254,8 @@ func parseBuiltins() (*builtinSet, error) {
 			if err != nil {
 				return nil, err
 			}
-			var dir directoryFile
-			if err := source.DecodeYAML(builtinPos(name), data, &dir); err != nil {
+			dir, err := decodeDirectory(builtinPos(name), data)
+			if err != nil {
 				return nil, err
 			}
 			b.hotlines, b.regions = dir.Hotlines, dir.Regions
