@@ -124,7 +124,7 @@ echo
 printf '%-34s %12s %12s %9s   %s\n' "" handbill Typst ratio "target (issue 6)"
 printf '%-34s %12.2f %12.2f %9s   %s\n' "in-process, ms/document (N=$N)" "$hb_in" "$ty_in" "$(ratio "$hb_in" "$ty_in")" \
   "≤ 0.80×: $(verdict "$(awk -v a="$hb_in" -v b="$ty_in" 'BEGIN{print a/b}')" 0.8)"
-printf '%-34s %12.1f %12.1f %9s   %s\n' "fresh process, ms (mean of $RUNS)" "$hb_fresh" "$ty_fresh" "$(ratio "$hb_fresh" "$ty_fresh")" \
+printf '%-34s %12.1f %12.1f %9s   %s\n' "fresh process, ms (median of $RUNS)" "$hb_fresh" "$ty_fresh" "$(ratio "$hb_fresh" "$ty_fresh")" \
   "handbill ≤ 100 ms: $(verdict "$hb_fresh" 100)"
 printf '%-34s %12.1f %12.1f %9s   %s\n' "file size, KB" "$(awk -v s="$hb_size" 'BEGIN{print s/1024}')" \
   "$(awk -v s="$ty_size" 'BEGIN{print s/1024}')" "$(ratio "$hb_size" "$ty_size")" \
