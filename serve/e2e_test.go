@@ -66,7 +66,7 @@ func TestBrowser(t *testing.T) {
 	opts := []chromedp.ExecAllocatorOption{
 		chromedp.ExecPath(exe), chromedp.Headless, chromedp.NoSandbox, chromedp.DisableGPU,
 		chromedp.Flag("disable-quic", true), chromedp.NoFirstRun, chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true), chromedp.Flag("disable-sync", true), chromedp.UserDataDir(profile),
+		chromedp.Flag("disable-component-update", true), chromedp.Flag("disable-sync", true), chromedp.Flag("disable-dev-shm-usage", true), chromedp.UserDataDir(profile),
 		chromedp.WindowSize(1400, 1100),
 	}
 	actx, cancelA := chromedp.NewExecAllocator(context.Background(), opts...)
@@ -91,9 +91,18 @@ func TestBrowser(t *testing.T) {
 		return s
 	}
 	// waitFor polls a JavaScript condition.
+	// A poll cut short by the page navigating (the reload after loading a
+	// project) is tried again.
 	waitFor := func(what, cond string) {
 		t.Helper()
-		if _, err := chromedp.Run(ctx, chromedp.Poll[bool](cond, chromedp.WithPollingTimeout(60*time.Second))); err != nil {
+		var err error
+		for range 5 {
+			if _, err = chromedp.Run(ctx, chromedp.Poll[bool](cond, chromedp.WithPollingTimeout(60*time.Second))); err == nil || !strings.Contains(err.Error(), "navigated") {
+				break
+			}
+			time.Sleep(300 * time.Millisecond)
+		}
+		if err != nil {
 			t.Fatalf("waiting for %s: %v", what, err)
 		}
 	}
@@ -209,12 +218,28 @@ func TestBrowser(t *testing.T) {
 	}
 	checkZip(t, zipPath)
 
+	// A ZIP that would write outside its folder is refused at the load
+	// field, and the project stays as it was.
+	evil := filepath.Join(t.TempDir(), "evil.zip")
+	if err := os.WriteFile(evil, zipOf(t, map[string][]byte{"content.yaml": []byte("languages: [en]\n"), "../../evil.txt": []byte("x")}), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	do("load a bad ZIP", chromedp.SetUploadFiles(chromedp.CSS(`#f-load`), []string{evil}))
+	waitFor("the load error", `document.getElementById('err-load').textContent.includes('points outside the project folder')`)
+	if got := eval(`document.getElementById('alert').textContent`); !strings.Contains(got, "Not saved") || !strings.Contains(got, "points outside the project folder") {
+		t.Errorf("the load error was not announced: %q", got)
+	}
+	shot("5-load-error.png")
+	// The good ZIP loads back.
+	do("load the downloaded ZIP", chromedp.SetUploadFiles(chromedp.CSS(`#f-load`), []string{zipPath}))
+	waitFor("the reloaded page", `document.readyState === 'complete' && !!document.querySelector('input[name="organization.name"]') && document.querySelector('input[name="organization.name"]').value === 'Riverside Family Clinic' && !document.getElementById('err-load').textContent`)
+
 	do("open the messages", chromedp.Navigate(a.ts.URL+"/messages?lang=vi"))
 	waitFor("the messages table", `!!document.querySelector('textarea[name="m:headline"]')`)
-	shot("5-messages-vi.png")
+	shot("6-messages-vi.png")
 	do("open the Arabic messages", chromedp.Navigate(a.ts.URL+"/messages?lang=ar"))
 	waitFor("the Arabic messages", `document.querySelector('textarea[name="m:headline"]').dir === 'rtl' && document.querySelector('textarea[name="m:headline"]').lang === 'ar'`)
-	shot("6-messages-ar.png")
+	shot("7-messages-ar.png")
 	t.Logf("screenshots in %s", shots)
 }
 

@@ -185,7 +185,7 @@ func (s *Server) loadProject(w http.ResponseWriter, r *http.Request, ss *session
 	bad := func(err error) {
 		d := source.From(err)
 		f := ss.findingOf(*d, nil)
-		f.Field = "load"
+		f.Field, f.Plain = "load", "This ZIP could not be loaded; your project is as it was."
 		writeJSON(w, http.StatusUnprocessableEntity, s.stateOf(ss, []finding{f}))
 	}
 	data, _, err := onePart(r, "project", MaxZipBytes)
@@ -237,7 +237,7 @@ func (s *Server) loadProject(w http.ResponseWriter, r *http.Request, ss *session
 		}
 		d.Message = "in the ZIP: " + d.Message
 		f := ss.findingOf(d, nil)
-		f.Field = "load"
+		f.Field, f.Plain = "load", "The content file in this ZIP has a mistake, so it was not loaded; your project is as it was."
 		writeJSON(w, http.StatusUnprocessableEntity, s.stateOf(ss, []finding{f}))
 		return
 	}

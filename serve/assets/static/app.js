@@ -107,7 +107,10 @@
       document.getElementById("logo-now").textContent = "Logo uploaded (" + state.logo + ").";
     }
     if (counts[0] > 0) {
-      alertBox.textContent = counts[0] === 1 ? "1 problem: see the field marked." : counts[0] + " problems: see the fields marked.";
+      var first = (state.errors || [])[0];
+      alertBox.textContent = counts[0] === 1 ? "Not saved. " + first.plain + " (" + first.message + ") See the field marked."
+        : "Not saved: " + counts[0] + " problems. See the fields marked.";
+      say("Not saved: nothing was changed.");
       return;
     }
     alertBox.textContent = "";
