@@ -243,3 +243,35 @@ func TestPageConcurrent(t *testing.T) {
 		}
 	}
 }
+
+// TestPageOddItems: items partly or wholly off the page, of no size, or
+// with values no layout makes draw what is on the page and never panic.
+func TestPageOddItems(t *testing.T) {
+	nan, inf := math.NaN(), math.Inf(1)
+	e := text.NewEngine(fonts.Builtin())
+	para, err := e.Layout("Call 1-888-373-7888", text.Style{Lang: language.English, Size: 12}, 200)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := &frame.Page{W: 200, H: 100, Items: []frame.Item{
+		&frame.Rect{X: -50, Y: -50, W: 100, H: 100, Fill: &red},
+		&frame.Rect{X: nan, Y: 0, W: 10, H: 10, Fill: &red, Stroke: &red},
+		&frame.Rect{X: 0, Y: 0, W: inf, H: -inf, Fill: &red, Stroke: &red, LineWidth: nan},
+		&frame.Rect{X: 10, Y: 10, W: 0, H: 0, Stroke: &red},
+		&frame.Rule{X1: 0, Y1: 0, X2: 1e9, Y2: 1e9, Width: 1, Dash: []float64{0, 0}},
+		&frame.Rule{X1: 0, Y1: 0, X2: 100, Y2: 0, Width: 1, Dash: []float64{-1, 2}},
+		&frame.Rule{X1: nan, Y1: 0, X2: 100, Y2: inf, Width: 1},
+		&frame.QR{X: 150, Y: 50, Size: 100, Modules: [][]bool{{true}}},
+		&frame.QR{X: nan, Y: 0, Size: inf, Modules: [][]bool{{true, true}, {true}}},
+		&frame.Text{X: 190, Y: 90, Para: para},
+		&frame.Text{X: nan, Y: inf, Para: para, Rotate: 33},
+		&frame.Text{X: 10, Y: 10},
+	}}
+	img, err := preview.Page(p, 72)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c := rgbaAt(img, 40, 20); c != (color.RGBA{200, 20, 30, 255}) {
+		t.Errorf("the part of a rectangle on the page: %v", c)
+	}
+}

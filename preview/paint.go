@@ -221,8 +221,20 @@ func (pg *pager) rule(r *frame.Rule) {
 	if length == 0 {
 		return
 	}
+	// Only the part of the line on the page is drawn (a line running far
+	// off it would lose its precision in the rasteriser's float32s, and
+	// its dashes could be numberless).
+	lo, hi := clipLine(x1, y1, x2, y2, pg.img.Bounds(), lw+2)
+	lo, hi = lo*length, hi*length
+	if !(lo < hi) {
+		return
+	}
 	c := rgba(r.Color)
 	seg := func(a, b float64) { // from a to b along the line, in pixels
+		a, b = max(a, lo), min(b, hi)
+		if a >= b {
+			return
+		}
 		ax, ay := x1+(x2-x1)*a/length, y1+(y2-y1)*a/length
 		bx, by := x1+(x2-x1)*b/length, y1+(y2-y1)*b/length
 		switch {
@@ -244,10 +256,16 @@ func (pg *pager) rule(r *frame.Rule) {
 		seg(0, length)
 		return
 	}
-	for at, i := 0.0, 0; at < length; i++ {
+	// Whole cycles of the pattern before the page are skipped (an odd
+	// pattern's cycle is twice its length: on and off swap).
+	cycle := total * k
+	if len(dash)%2 == 1 {
+		cycle *= 2
+	}
+	for at, i := math.Floor(lo/cycle)*cycle, 0; at < hi; i++ {
 		d := max(dash[i%len(dash)], 0) * k
 		if i%2 == 0 && d > 0 {
-			seg(at, min(at+d, length))
+			seg(at, at+d)
 		}
 		// An odd pattern repeats with on and off swapped (PDF reads [3]
 		// as [3 3]): i's parity, not its place in the pattern, says which.
@@ -282,4 +300,34 @@ func (pg *pager) qr(q *frame.QR) {
 		}
 	}
 	p.fill(pg.img, rgba(q.Color))
+}
+
+// clipLine returns the part of the line from (x1, y1) to (x2, y2) that
+// lies within margin of r, as fractions of the line (lo ≥ hi: none of
+// it; NaN values give none).
+func clipLine(x1, y1, x2, y2 float64, r image.Rectangle, margin float64) (lo, hi float64) {
+	lo, hi = 0, 1
+	dx, dy := x2-x1, y2-y1
+	// Liang–Barsky: each edge of the box bounds t.
+	for _, e := range [4][2]float64{
+		{-dx, x1 - (float64(r.Min.X) - margin)},
+		{dx, float64(r.Max.X) + margin - x1},
+		{-dy, y1 - (float64(r.Min.Y) - margin)},
+		{dy, float64(r.Max.Y) + margin - y1},
+	} {
+		p, q := e[0], e[1]
+		switch {
+		case math.IsNaN(p) || math.IsNaN(q):
+			return 0, 0
+		case p == 0:
+			if q < 0 {
+				return 0, 0
+			}
+		case p < 0:
+			lo = max(lo, q/p)
+		default:
+			hi = min(hi, q/p)
+		}
+	}
+	return lo, hi
 }
