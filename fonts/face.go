@@ -1,6 +1,7 @@
 package fonts
 
 import (
+	"strings"
 	"sync"
 
 	"github.com/go-text/typesetting/font"
@@ -137,6 +138,10 @@ func (f *Face) Has(r rune) bool {
 	_, ok := ft.NominalGlyph(r)
 	return ok
 }
+
+// BuiltIn reports whether the face is one of handbill's bundled faces (not
+// a font the user added).
+func (f *Face) BuiltIn() bool { return strings.HasPrefix(f.File, "built-in ") }
 
 // SameData reports whether two faces draw with the same font data (a face
 // and its synthesized bold twin do).

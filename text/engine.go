@@ -106,15 +106,21 @@ type shapedPiece struct {
 }
 
 // fontmap picks, for each character, the first face of the chain that has
-// it, and records characters no face has.
+// it, and records characters no face has. In a paragraph of a script other
+// than Latin, Latin letters and digits are set in the Latin face (see
+// latinFace).
 type fontmap struct {
 	e       *Engine
 	chain   []*fonts.Face
 	first   *fonts.Face // the chain's first face that loads
+	latin   *fonts.Face // nil, or the face for Latin letters and digits
 	missing []rune
 }
 
 func (m *fontmap) ResolveFace(r rune) *font.Face {
+	if m.latin != nil && isLatinLetterOrDigit(r) && m.latin.Has(r) {
+		return m.e.goFace(m.latin)
+	}
 	for _, f := range m.chain {
 		if f.Has(r) {
 			return m.e.goFace(f)
@@ -206,7 +212,7 @@ func (e *Engine) shapeNew(s string, st Style) (*shaped, error) {
 		dir = di.DirectionRTL
 	}
 	lang := gtlang.NewLanguage(st.Lang.String())
-	fm := &fontmap{e: e, chain: chain, first: sh.first}
+	fm := &fontmap{e: e, chain: chain, first: sh.first, latin: latinFace(st, chain)}
 	start := 0
 	for i := 0; i <= len(orig); i++ {
 		if i < len(orig) && !isHardBreak(orig[i]) {
@@ -219,8 +225,20 @@ func (e *Engine) shapeNew(s string, st Style) (*shaped, error) {
 				Text: p.runes, RunStart: 0, RunEnd: len(p.runes),
 				Direction: dir, Size: fixed.I(refSize), Language: lang,
 			}
+			var runs []shaping.Input
 			for _, run := range e.seg.Split(in, fm) {
-				run.Face = e.keepFace(p, run, chain)
+				run.Face = e.keepFace(p, run, chain, fm.latin)
+				// A phone number split by the fontmap (its digits in one
+				// face, its hyphens in another) and put back in one face
+				// by keepFace is shaped as one run.
+				if n := len(runs) - 1; n >= 0 && runs[n].Face == run.Face && runs[n].RunEnd == run.RunStart &&
+					runs[n].Script == run.Script && runs[n].Direction == run.Direction {
+					runs[n].RunEnd = run.RunEnd
+					continue
+				}
+				runs = append(runs, run)
+			}
+			for _, run := range runs {
 				piece.outs = append(piece.outs, e.shaper.Shape(run))
 			}
 		}
@@ -253,11 +271,15 @@ func (e *Engine) shapeNew(s string, st Style) (*shaped, error) {
 
 // keepFace returns the face for a run: the segmenter's choice, except
 // inside a phone number or address, which is drawn in the first face that
-// has every one of its characters, so its digits and hyphens match.
-func (e *Engine) keepFace(p prepared, run shaping.Input, chain []*fonts.Face) *font.Face {
+// has every one of its characters, so its digits and hyphens match (the
+// Latin face first, when the paragraph has one: see latinFace).
+func (e *Engine) keepFace(p prepared, run shaping.Input, chain []*fonts.Face, latin *fonts.Face) *font.Face {
 	for _, k := range p.keep {
 		if run.RunStart < k[0] || run.RunEnd > k[1] {
 			continue
+		}
+		if latin != nil && coversAll(latin, p.runes[k[0]:k[1]]) {
+			return e.goFace(latin)
 		}
 		for _, f := range chain {
 			if coversAll(f, p.runes[k[0]:k[1]]) {
@@ -266,6 +288,36 @@ func (e *Engine) keepFace(p prepared, run shaping.Input, chain []*fonts.Face) *f
 		}
 	}
 	return run.Face
+}
+
+// latinFace returns the face Latin letters and digits are set in inside a
+// paragraph of another script (Chinese, Arabic, Hindi…): the chain's first
+// bundled Latin face (Noto Sans, in the paragraph's weight), so a hotline
+// number or "LGBTQ" in a Chinese sentence looks as it does in English. It
+// returns nil for Latin, Cyrillic and Greek paragraphs, which are set in
+// that face anyway, and when the user's fonts come first: their face is
+// then the one they chose for everything it covers.
+func latinFace(st Style, chain []*fonts.Face) *fonts.Face {
+	switch fonts.Script(st.Lang) {
+	case "Latn", "Cyrl", "Grek":
+		return nil
+	}
+	if len(chain) == 0 || !chain[0].BuiltIn() {
+		return nil
+	}
+	for _, f := range chain {
+		if slices.Contains(f.Scripts, "Latn") && f.Load() == nil {
+			return f
+		}
+	}
+	return nil
+}
+
+// isLatinLetterOrDigit reports a character the Latin face sets in a
+// paragraph of another script: a Latin letter (with its accents) or an
+// ASCII digit.
+func isLatinLetterOrDigit(r rune) bool {
+	return r >= '0' && r <= '9' || unicode.Is(unicode.Latin, r)
 }
 
 func coversAll(f *fonts.Face, rs []rune) bool {

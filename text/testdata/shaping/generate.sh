@@ -139,7 +139,7 @@ gen vietnamese-nfd vi Latn ltr NotoSans-Regular.ttf $'Nguye\u0302\u0303n Va\u030
 # it: conjoining jamo that HarfBuzz composes into one glyph per syllable, which
 # a joiner between the jamo of a syllable would prevent.
 gen korean-hangugeo ko Hang ltr NotoSansCJKKR-Regular.ttf "한국어 문장" "multi-syllable words: engine inserts U+2060 between syllables"
-gen korean-mixed ko Hang ltr NotoSansCJKKR-Regular.ttf "2024년 서울Seoul" "digits and Latin next to Hangul: engine inserts U+2060 at each boundary"
+gen korean-mixed ko Hang ltr NotoSansCJKKR-Regular.ttf "서울(한국), 신고!" "punctuation next to Hangul: engine inserts U+2060 where a syllable touches a letter; digits and Latin letters are set in Noto Sans (see TestLatinInOtherScriptsUsesLatinFace)"
 gen korean-jamo ko Hang ltr NotoSansCJKKR-Regular.ttf $'\u1112\u1161\u11AB\u1100\u1173\u11AF \u1109\u1165\u110B\u116E\u11AF' "decomposed (NFD) Hangul, as in macOS file names: conjoining jamo compose into syllables"
 
 # Chinese: one face of the WenQuanYi Micro Hei collection.
