@@ -49,13 +49,14 @@ func Schema() []byte {
 		}}
 	style := obj{"type": "object", "additionalProperties": false, "required": []string{"size"},
 		"properties": obj{
-			"size":        obj{"type": "array", "items": obj{"type": "number", "exclusiveMinimum": 0}, "minItems": 1, "maxItems": 2, "description": "[min, max] in points: the largest size in the range that fits the block is used; one number fixes the size."},
-			"bold":        obj{"type": "boolean"},
-			"color":       color,
-			"align":       obj{"enum": []string{"start", "end", "center"}, "description": "start is left in left-to-right languages and right in right-to-left ones."},
-			"line_height": obj{"type": "number", "exclusiveMinimum": 0, "description": "Distance between baselines as a multiple of the size (1.3 if left out)."},
-			"max_lines":   obj{"type": "integer", "minimum": 0},
-			"role":        obj{"enum": []string{"body", "heading", "caption"}, "description": "For checks: body (default) and heading text must meet the minimum size of the product or compliance preset; a caption need not."},
+			"size":           obj{"type": "array", "items": obj{"type": "number", "exclusiveMinimum": 0}, "minItems": 1, "maxItems": 2, "description": "[min, max] in points: the largest size in the range that fits the block is used; one number fixes the size."},
+			"bold":           obj{"type": "boolean"},
+			"color":          color,
+			"align":          obj{"enum": []string{"start", "end", "center"}, "description": "start is left in left-to-right languages and right in right-to-left ones."},
+			"line_height":    obj{"type": "number", "exclusiveMinimum": 0, "description": "Distance between baselines as a multiple of the size (1.3 if left out)."},
+			"max_lines":      obj{"type": "integer", "minimum": 0},
+			"script_metrics": obj{"type": "boolean", "description": "Line height and first baseline from the reach of each language's marks: one baseline grid per language (Vietnamese columns line up), and Khmer, Thai and Indic stacks clear the next line (the pitch grows past line_height where they need it). Off by default."},
+			"role":           obj{"enum": []string{"body", "heading", "caption"}, "description": "For checks: body (default) and heading text must meet the minimum size of the product or compliance preset; a caption need not."},
 		}}
 	block := obj{"type": "object", "additionalProperties": false, "required": []string{"type", "box"},
 		"properties": obj{

@@ -50,6 +50,7 @@ type Engine struct {
 	fitted  map[fitKey]*Paragraph
 	// cacheBytes is what shaped, laid and fitted hold (see remember).
 	cacheBytes int
+	metrics    map[metricsKey][2]float64
 }
 
 // chainKey names a font chain: the registry's faces for a language and
@@ -62,7 +63,8 @@ type chainKey struct {
 // NewEngine returns an engine drawing with the faces of reg.
 func NewEngine(reg *fonts.Registry) *Engine {
 	return &Engine{reg: reg, faces: map[*fonts.Face]*font.Face{}, back: map[*font.Face]*fonts.Face{},
-		chains: map[chainKey][]*fonts.Face{}, shaped: map[shapeKey]*shaped{}, laid: map[layoutKey]*Paragraph{}, fitted: map[fitKey]*Paragraph{}}
+		chains: map[chainKey][]*fonts.Face{}, shaped: map[shapeKey]*shaped{}, laid: map[layoutKey]*Paragraph{}, fitted: map[fitKey]*Paragraph{},
+		metrics: map[metricsKey][2]float64{}}
 }
 
 // chain returns the registry's font chain for the style, computed once per
@@ -419,16 +421,26 @@ func (e *Engine) wrap(sh *shaped, size, width float64) *Paragraph {
 	if w := width * refSize / size * 64; w < float64(maxW) {
 		maxW = fixed.Int26_6(w)
 	}
-	pitch := size * st.lineHeight()
+	// With ScriptMetrics, the pitch is the style's line height, or more
+	// for a script whose marks reach further above and below than that
+	// (Khmer, Thai): the lines' marks never touch.
+	asc, desc := minAscent, minDescent
+	if st.ScriptMetrics {
+		asc, desc = e.lineMetrics(st)
+	}
+	pitch := size * max(st.lineHeight(), asc+desc)
 	for _, pc := range sh.pieces {
 		if len(pc.outs) == 0 {
-			p.Lines = append(p.Lines, e.emptyLine(size))
+			p.Lines = append(p.Lines, Line{Ascent: asc * size, Descent: desc * size})
 			continue
 		}
 		outs := copyOutputs(pc.outs)
 		lines, _ := e.wrapper.WrapParagraphF(cfg, maxW, pc.prep.runes, shaping.NewSliceIterator(outs))
 		for _, l := range lines {
-			p.Lines = append(p.Lines, e.convertLine(sh, pc.prep, l, size))
+			line := e.convertLine(sh, pc.prep, l, size)
+			line.Ascent = max(line.Ascent, asc*size)
+			line.Descent = max(line.Descent, desc*size)
+			p.Lines = append(p.Lines, line)
 		}
 	}
 	y := 0.0
@@ -450,10 +462,6 @@ func (e *Engine) wrap(sh *shaped, size, width float64) *Paragraph {
 		p.Height = y + l.Descent
 	}
 	return p
-}
-
-func (e *Engine) emptyLine(size float64) Line {
-	return Line{Ascent: minAscent * size, Descent: minDescent * size}
 }
 
 func copyOutputs(outs []shaping.Output) []shaping.Output {

@@ -37,6 +37,13 @@ type Style struct {
 	// zero means 1.3.
 	LineHeight float64
 	Align      Align
+	// ScriptMetrics sets every line's ascent and descent, and the least
+	// pitch, from the reach of the language's marks (see lineMetrics):
+	// Vietnamese, Thai, Khmer, Lao, Indic and Arabic paragraphs keep one
+	// baseline grid and their stacked marks clear the next line. Off, a
+	// line's ascent and descent follow its ink (at least 0.8 and 0.22 em)
+	// and the pitch is LineHeight.
+	ScriptMetrics bool
 }
 
 func (s Style) lineHeight() float64 {

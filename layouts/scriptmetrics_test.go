@@ -1,0 +1,34 @@
+package layouts
+
+import (
+	"os"
+	"strings"
+	"testing"
+
+	"golang.org/x/text/language"
+)
+
+// TestScriptMetricsKeyReachesTheTextStyle: `script_metrics: true` in a
+// layout's style turns on text.Style.ScriptMetrics for its paragraphs;
+// left out, it is off.
+func TestScriptMetricsKeyReachesTheTextStyle(t *testing.T) {
+	src, err := os.ReadFile("builtin/poster.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	const intro = "\n  intro: {"
+	if !strings.Contains(string(src), intro) {
+		t.Fatalf("poster.yaml has no %q style to change", intro)
+	}
+	on := strings.Replace(string(src), intro, intro+"script_metrics: true, ", 1)
+	l, err := Parse("poster.yaml", []byte(on))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !l.styles["intro"].Text(language.Khmer).ScriptMetrics {
+		t.Error("script_metrics: true did not reach the text style")
+	}
+	if l.styles["headline"].Text(language.Khmer).ScriptMetrics {
+		t.Error("a style without script_metrics has it on")
+	}
+}
