@@ -237,6 +237,15 @@ func TestBrowser(t *testing.T) {
 	do("open the messages", chromedp.Navigate(a.ts.URL+"/messages?lang=vi"))
 	waitFor("the messages table", `!!document.querySelector('textarea[name="m:headline"]')`)
 	shot("6-messages-vi.png")
+	// Save a change with the page's own form (a real browser's POST, with
+	// its Origin and the CSRF field).
+	eval(`(() => { document.querySelector('textarea[name="m:headline"]').value = "Nhận biết các dấu hiệu"; return ""; })()`)
+	do("save a message", chromedp.SendKeys(chromedp.CSS(`#f-reviewer`), "Lan Nguyen, health worker"),
+		chromedp.Click(chromedp.CSS(`button[name="review"][value="changed"]`)))
+	waitFor("the saved message", `!!document.querySelector('.saved') && document.querySelector('textarea[name="m:headline"]').value === "Nhận biết các dấu hiệu"`)
+	if got := eval(`document.querySelector('textarea[name="m:headline"]').closest('tr').textContent`); !strings.Contains(got, "checked") {
+		t.Errorf("the saved headline is not marked checked: %q", got)
+	}
 	do("open the Arabic messages", chromedp.Navigate(a.ts.URL+"/messages?lang=ar"))
 	waitFor("the Arabic messages", `document.querySelector('textarea[name="m:headline"]').dir === 'rtl' && document.querySelector('textarea[name="m:headline"]').lang === 'ar'`)
 	shot("7-messages-ar.png")
