@@ -62,7 +62,20 @@ func TestBrowser(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	profile := t.TempDir()
+	// The browser's profile: removed once the browser is gone, trying
+	// again while its last child processes still write there.
+	profile, err := os.MkdirTemp("", "handbill-e2e-profile-")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer func() {
+		for range 50 {
+			if os.RemoveAll(profile) == nil {
+				return
+			}
+			time.Sleep(100 * time.Millisecond)
+		}
+	}()
 	opts := []chromedp.ExecAllocatorOption{
 		chromedp.ExecPath(exe), chromedp.Headless, chromedp.NoSandbox, chromedp.DisableGPU,
 		chromedp.Flag("disable-quic", true), chromedp.NoFirstRun, chromedp.Flag("disable-background-networking", true),
