@@ -57,10 +57,11 @@ prints it). A file already there is replaced only if handbill drew it
 	}
 	f := cmd.Flags()
 	f.StringVarP(&opts.build.out, "out", "o", "preview", "write the PNG images into `DIR`")
-	f.StringVar(&opts.sheet, "sheet", "", "write one contact sheet of every page into `FILE`.png instead")
+	f.StringVar(&opts.sheet, "sheet", "", "write one contact sheet of every page into `FILE` (a .png) instead")
 	f.Float64Var(&opts.dpi, "dpi", previewDPI, "resolution in dots (pixels) per inch")
 	f.IntVar(&opts.width, "width", previewWidth, "the contact sheet's width in `PIXELS`")
 	addSelectionFlags(f, &opts.build)
+	_ = f.MarkHidden("batch") // refused: one selection at a time
 	f.BoolVar(&opts.build.force, "force", false, "replace files handbill did not draw")
 	f.BoolVar(&opts.build.press, "press", false, "also preview every product as made for a print shop (LAYOUT-SIZE-press)")
 	f.BoolVar(&opts.build.calibration, "calibration", false, "also preview the duplex calibration page of each card sheet")
