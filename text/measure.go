@@ -41,18 +41,25 @@ func (e *Engine) measure(sh *shaped, size, width float64) measured {
 	if w := width * refSize / size * 64; w < float64(maxW) {
 		maxW = fixed.Int26_6(w)
 	}
+	asc, desc := minAscent, minDescent
+	if m.style.ScriptMetrics {
+		asc, desc = e.lineMetrics(m.style)
+	}
 	for _, pc := range sh.pieces {
 		if len(pc.outs) == 0 {
-			m.lines = append(m.lines, lineMetrics{ascent: minAscent * size, descent: minDescent * size})
+			m.lines = append(m.lines, lineMetrics{ascent: asc * size, descent: desc * size})
 			continue
 		}
 		outs := copyOutputs(pc.outs)
 		lines, _ := e.wrapper.WrapParagraphF(cfg, maxW, pc.prep.runes, shaping.NewSliceIterator(outs))
 		for _, l := range lines {
-			m.lines = append(m.lines, lineMetricsOf(l, size))
+			lm := lineMetricsOf(l, size)
+			lm.ascent = max(lm.ascent, asc*size)
+			lm.descent = max(lm.descent, desc*size)
+			m.lines = append(m.lines, lm)
 		}
 	}
-	pitch := size * m.style.lineHeight()
+	pitch := size * max(m.style.lineHeight(), asc+desc)
 	y := 0.0
 	for i, l := range m.lines {
 		if i == 0 {

@@ -38,8 +38,9 @@ func TestMeasureMatchesWrap(t *testing.T) {
 		}
 		texts = append(texts, "First line\nsecond line, after a hard break\n\nand one after an empty line")
 		for _, s := range texts {
-			for _, bold := range []bool{false, true} {
-				sh, err := e.shape(s, Style{Lang: l.Tag, Bold: bold, Align: Center})
+			for _, v := range []struct{ bold, script bool }{{false, false}, {true, false}, {false, true}} {
+				bold := v.bold
+				sh, err := e.shape(s, Style{Lang: l.Tag, Bold: bold, Align: Center, ScriptMetrics: v.script})
 				if err != nil {
 					t.Fatalf("%s %q: %v", l.Tag, s, err)
 				}

@@ -103,6 +103,72 @@ func joinHangul(prev, r rune) bool {
 	}
 }
 
+// isKatakana reports a katakana letter or the prolonged sound mark (not
+// the middle dot ・, which separates words).
+func isKatakana(r rune) bool {
+	return r >= 0x30A1 && r <= 0x30FA || r >= 0x30FC && r <= 0x30FF || r >= 0x31F0 && r <= 0x31FF || r >= 0xFF66 && r <= 0xFF9F
+}
+
+// isIdeographic reports a Han character or kana: text written without
+// spaces, where a line may otherwise break between any two characters.
+func isIdeographic(r rune) bool {
+	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana)
+}
+
+// digitRun returns the length of the run of ASCII digits starting at i
+// (going forward, or backward from i when back is set) in rs[from:to].
+func digitRun(rs []rune, i, from, to int, back bool) int {
+	n := 0
+	for i >= from && i < to && rs[i] >= '0' && rs[i] <= '9' {
+		n++
+		if back {
+			i--
+		} else {
+			i++
+		}
+	}
+	return n
+}
+
+// shortNumber is the most digits of a number kept with the word beside it
+// ("Call 911", "24 hours", "拨打911"): longer ones are hotlines and codes,
+// which keepTogether handles.
+const shortNumber = 4
+
+// glueSpace reports whether the space orig[i] must not break: between a
+// word and a short number after it ("Call 911", "Llame al 911"), or,
+// when the number is not already kept with the word before it, between a
+// short number and the word after it ("24 hours", "18 years").
+func glueSpace(orig []rune, i, from, to int) bool {
+	if i-1 < from || i+1 >= to {
+		return false
+	}
+	// word␠number
+	if n := digitRun(orig, i+1, from, to, false); n > 0 && n <= shortNumber &&
+		(i+1+n >= to || endsNumber(orig[i+1+n])) && unicode.IsLetter(orig[i-1]) {
+		return true
+	}
+	// number␠word, the number not glued to a word before it
+	if n := digitRun(orig, i-1, from, to, true); n > 0 && n <= shortNumber && unicode.IsLetter(orig[i+1]) {
+		start := i - n // index of the number's first digit
+		if start-1 < from {
+			return true
+		}
+		if orig[start-1] == ' ' && start-2 >= from && unicode.IsLetter(orig[start-2]) {
+			return false
+		}
+		return orig[start-1] == ' ' || strings.ContainsRune("\u00a0(«“‘「『（，、,", orig[start-1])
+	}
+	return false
+}
+
+// endsNumber reports a character that may follow a short number kept with
+// its word: a space or sentence punctuation (not a hyphen or slash, which
+// make it part of a longer code).
+func endsNumber(r rune) bool {
+	return r == ' ' || r == '\u00a0' || strings.ContainsRune(".,;:!?)»”’」』）。，、！？", r)
+}
+
 func isWordChar(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r)
 }
@@ -113,7 +179,10 @@ func isWordChar(r rune) bool {
 //     with right-to-left text they are isolated (LRI…PDI) so they read left
 //     to right;
 //   - Hangul words get word joiners between syllables, so Korean breaks
-//     between words, not syllables ("keep-all");
+//     between words, not syllables ("keep-all"), and so do katakana words
+//     (ホットライン);
+//   - a short number stays with the word before it ("Call 911", "拨打911")
+//     or, failing that, after it ("24 hours"): see glueSpace;
 //   - Thai, Khmer and Lao runs get zero width spaces between their words,
 //     found in a dictionary (see wordBreaks), so they break between words
 //     as the writer typed them, without spaces;
@@ -152,11 +221,20 @@ func prepare(orig []rune, from, to int, protect [][2]int, isolate bool) prepared
 			prev := orig[i-1]
 			_, _, prevIn := inRange(i - 1)
 			joinProtected := in && prevIn && !start && (!isWordChar(r) || !isWordChar(prev))
-			if joinProtected || joinHangul(prev, r) {
+			// Katakana words (ホットライン) stay whole, and a short
+			// number stays with the two Han or kana characters before
+			// it (拨打911: most such verbs are two characters).
+			joinKana := isKatakana(prev) && isKatakana(r)
+			joinNumber := isIdeographic(prev) && r >= '0' && r <= '9' && digitRun(orig, i, from, to, false) <= shortNumber ||
+				isIdeographic(prev) && isIdeographic(r) && i+1 < to && digitRun(orig, i+1, from, to, false) > 0 && digitRun(orig, i+1, from, to, false) <= shortNumber
+			if joinProtected || joinHangul(prev, r) || joinKana || joinNumber {
 				add(wj, -1)
 			}
 		}
 		add(r, i)
+		if r == ' ' && !in && glueSpace(orig, i, from, to) {
+			add(wj, -1)
+		}
 		if in {
 			p.keep[len(p.keep)-1][1] = len(p.runes)
 		}

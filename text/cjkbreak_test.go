@@ -1,0 +1,116 @@
+package text_test
+
+import (
+	"strings"
+	"testing"
+
+	"golang.org/x/text/language"
+
+	"handbill/text"
+)
+
+// Characters no line may start with (closing punctuation, small kana, the
+// prolonged sound mark) or end with (opening punctuation), after JIS X 4051
+// and CLREQ.
+const (
+	noLineStart = "、。，．：；！？）」』】〕〉》”’ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶー・"
+	noLineEnd   = "（「『【〔〈《“‘"
+)
+
+// TestCJKLineBreakRules lays out built-in Japanese and Chinese sentences
+// (content/builtin ja.yaml, zh-Hans.yaml and zh-Hant.yaml: intros and a
+// hotline's name) at many widths: no line starts with closing punctuation,
+// small kana or ー, none ends with opening punctuation, katakana words
+// (ホットライン) and a number with the two characters before it (拨打911)
+// never split.
+func TestCJKLineBreakRules(t *testing.T) {
+	e := engine()
+	for _, c := range []struct {
+		lang, text string
+		whole      []string
+	}{
+		{"ja", "お金、薬物、泊まる場所など価値あるものと引き換えに、18歳未満の子どもと性的な行為をするのは、子どもの性的人身取引です。強制がなくても同じです。子どもへの虐待で、子どもは決して悪くありません。男の子、女の子、LGBTQの若者も被害にあいます。",
+			[]string{"LGBTQ"}},
+		{"ja", "全米人身取引ホットライン（24時間、無料）に電話してください。「一人で悩まないで」！", []string{"ホットライン"}},
+		{"zh-Hans", "如果有人用金钱、毒品、住处或任何有价值的东西，换取与未满18岁孩子的性行为，这就是儿童性贩运。即使没有强迫，也算。这是虐待儿童，绝不是孩子的错。男孩、女孩和LGBTQ青少年都可能受害。如果孩子现在有危险，请拨打911。",
+			[]string{"拨打911。", "LGBTQ"}},
+		{"zh-Hant", "如果有人用金錢、毒品、住處或任何有價值的東西，換取與未滿18歲孩子的性行為，這就是兒童性販運。（全天24小時）「您並不孤單」。",
+			[]string{"LGBTQ"}},
+	} {
+		for width := 40.0; width <= 200; width++ {
+			p, err := e.Layout(c.text, text.Style{Lang: language.MustParse(c.lang), Size: 10}, width)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var lines []string
+			for _, l := range p.Lines {
+				lines = append(lines, strings.TrimRight(lineText(l), " "))
+			}
+			for i, l := range lines {
+				rs := []rune(l)
+				if len(rs) == 0 {
+					continue
+				}
+				if i > 0 && strings.ContainsRune(noLineStart, rs[0]) {
+					t.Errorf("%s at %g pt: line %d starts with %q: %q", c.lang, width, i+1, rs[0], lines)
+				}
+				if i < len(lines)-1 && strings.ContainsRune(noLineEnd, rs[len(rs)-1]) {
+					t.Errorf("%s at %g pt: line %d ends with %q: %q", c.lang, width, i+1, rs[len(rs)-1], lines)
+				}
+			}
+			for _, w := range c.whole {
+				n := 0
+				for _, l := range lines {
+					n += strings.Count(l, w)
+				}
+				if n != strings.Count(c.text, w) {
+					t.Errorf("%s at %g pt: %q is split: %q", c.lang, width, w, lines)
+				}
+			}
+		}
+	}
+}
+
+// TestShortNumberStaysWithItsWord: "Call 911." and "24 hours" never break
+// inside, a hotline stays whole, and the rule does not glue a hotline to
+// the word after it.
+func TestShortNumberStaysWithItsWord(t *testing.T) {
+	e := engine()
+	for _, c := range []struct {
+		text  string
+		whole []string
+	}{
+		{"If a child is in danger right now, call 911.", []string{"call 911."}},
+		{"Si un niño está en peligro ahora mismo, llame al 911.", []string{"al 911."}},
+		{"Free, confidential, 24 hours a day, 7 days a week.", []string{"24 hours", "7 days"}},
+		{"Call 1-888-373-7888 or text 233733 now", []string{"1-888-373-7888"}},
+	} {
+		for width := 30.0; width <= 200; width += 5 {
+			p, err := e.Layout(c.text, text.Style{Lang: language.English, Size: 10}, width)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var lines []string
+			for _, l := range p.Lines {
+				lines = append(lines, lineText(l))
+			}
+			for _, w := range c.whole {
+				found := false
+				for _, l := range lines {
+					found = found || strings.Contains(l, w)
+				}
+				if !found {
+					t.Errorf("%q at %g pt: %q is split: %q", c.text, width, w, lines)
+				}
+			}
+			// A hotline is not glued to the word after it.
+			if strings.Contains(c.text, "7888 or") && width >= 110 {
+				for _, l := range lines {
+					if strings.Contains(l, "7888 or") && strings.HasPrefix(l, "1-888") && len(lines) > 1 && p.Lines[0].Width > width {
+						t.Errorf("hotline glued to the next word: %q", lines)
+					}
+				}
+			}
+		}
+	}
+}
