@@ -136,16 +136,16 @@ func digitRun(rs []rune, i, from, to int, back bool) int {
 const shortNumber = 4
 
 // glueSpace reports whether the space orig[i] must not break: between a
-// word and a short number after it ("Call 911", "Llame al 911"), or,
-// when the number is not already kept with the word before it, between a
-// short number and the word after it ("24 hours", "18 years").
+// word and a short number that ends a phrase ("Call 911.", "Llame al
+// 911."), or, when the number is not kept with the word before it, between
+// a short number and the word after it ("24 hours", "18 years").
 func glueSpace(orig []rune, i, from, to int) bool {
 	if i-1 < from || i+1 >= to {
 		return false
 	}
 	// word␠number
 	if n := digitRun(orig, i+1, from, to, false); n > 0 && n <= shortNumber &&
-		(i+1+n >= to || endsNumber(orig[i+1+n])) && unicode.IsLetter(orig[i-1]) {
+		(i+1+n >= to || endsNumber(orig[i+1+n]) && orig[i+1+n] != ' ' && orig[i+1+n] != '\u00a0') && unicode.IsLetter(orig[i-1]) {
 		return true
 	}
 	// number␠word, the number not glued to a word before it
