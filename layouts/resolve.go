@@ -107,7 +107,7 @@ func (l *Layout) resolveStyles() error {
 			return &source.Diagnostic{Severity: source.Error, Pos: at("size"), Message: fmt.Sprintf("style %q: size is [min, max] or one number", name), Hint: "write [min, max], e.g. [16, 20], or one number"}
 		}
 		l.styles[name] = &Style{Name: name, Bold: spec.Bold, Align: align, LineHeight: spec.LineHeight, MaxLines: spec.MaxLines,
-			ScriptMetrics: spec.ScriptMetrics, Size: size, Color: col, Role: role}
+			ScriptMetrics: spec.ScriptMetrics, NoOrphan: spec.NoOrphan, Size: size, Color: col, Role: role}
 	}
 	return nil
 }

@@ -20,15 +20,15 @@ func TestScriptMetricsKeyReachesTheTextStyle(t *testing.T) {
 	if !strings.Contains(string(src), intro) {
 		t.Fatalf("poster.yaml has no %q style to change", intro)
 	}
-	on := strings.Replace(string(src), intro, intro+"script_metrics: true, ", 1)
+	on := strings.Replace(string(src), intro, intro+"script_metrics: true, no_orphan: true, ", 1)
 	l, err := Parse("poster.yaml", []byte(on))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !l.styles["intro"].Text(language.Khmer).ScriptMetrics {
-		t.Error("script_metrics: true did not reach the text style")
+	if st := l.styles["intro"].Text(language.Khmer); !st.ScriptMetrics || !st.NoOrphan {
+		t.Error("script_metrics and no_orphan: true did not reach the text style")
 	}
-	if l.styles["headline"].Text(language.Khmer).ScriptMetrics {
-		t.Error("a style without script_metrics has it on")
+	if st := l.styles["headline"].Text(language.Khmer); st.ScriptMetrics || st.NoOrphan {
+		t.Error("a style without script_metrics and no_orphan has them on")
 	}
 }

@@ -72,7 +72,10 @@ type StyleSpec struct {
 	// ScriptMetrics sets line ascent, descent and the least pitch from
 	// the reach of each language's marks (text.Style.ScriptMetrics).
 	ScriptMetrics bool `yaml:"script_metrics"`
-	MaxLines      int  `yaml:"max_lines"`
+	// NoOrphan keeps a lone word off a paragraph's last line
+	// (text.Style.NoOrphan).
+	NoOrphan bool `yaml:"no_orphan"`
+	MaxLines int  `yaml:"max_lines"`
 	// Role says what the text is, for checks: body (default) and heading
 	// text must meet a product's or a law's minimum size; a caption (the
 	// address under a QR code, a footer) need not.

@@ -18,6 +18,8 @@ type Style struct {
 	LineHeight float64
 	// ScriptMetrics: see text.Style.ScriptMetrics.
 	ScriptMetrics bool
+	// NoOrphan: see text.Style.NoOrphan.
+	NoOrphan bool
 	// MaxLines limits the lines a paragraph may have (0: no limit).
 	MaxLines int
 	// Size is the [min, max] range in points as written, before a size's
@@ -32,7 +34,7 @@ type Style struct {
 // Text is the text style for a paragraph in lang; its size is chosen when
 // the paragraph is fitted.
 func (s *Style) Text(lang language.Tag) text.Style {
-	return text.Style{Lang: lang, Bold: s.Bold, LineHeight: s.LineHeight, Align: s.Align, ScriptMetrics: s.ScriptMetrics}
+	return text.Style{Lang: lang, Bold: s.Bold, LineHeight: s.LineHeight, Align: s.Align, ScriptMetrics: s.ScriptMetrics, NoOrphan: s.NoOrphan}
 }
 
 // Range is the size range in points with the type scale k applied (0

@@ -417,10 +417,7 @@ func (e *Engine) wrap(sh *shaped, size, width float64) *Paragraph {
 		dir = di.DirectionRTL
 	}
 	cfg := shaping.WrapConfig{Direction: dir, BreakPolicy: shaping.Never}
-	maxW := fixed.Int26_6(math.MaxInt32 / 2)
-	if w := width * refSize / size * 64; w < float64(maxW) {
-		maxW = fixed.Int26_6(w)
-	}
+	maxW := maxWidthAt(e.breakWidth(sh, size, width), size)
 	// With ScriptMetrics, the pitch is the style's line height, or more
 	// for a script whose marks reach further above and below than that
 	// (Khmer, Thai): the lines' marks never touch.

@@ -6,7 +6,6 @@ import (
 
 	"github.com/go-text/typesetting/di"
 	"github.com/go-text/typesetting/shaping"
-	"golang.org/x/image/math/fixed"
 )
 
 // lineMetrics is what fitting needs of a wrapped line: its width and the
@@ -37,10 +36,7 @@ func (e *Engine) measure(sh *shaped, size, width float64) measured {
 		dir = di.DirectionRTL
 	}
 	cfg := shaping.WrapConfig{Direction: dir, BreakPolicy: shaping.Never}
-	maxW := fixed.Int26_6(math.MaxInt32 / 2)
-	if w := width * refSize / size * 64; w < float64(maxW) {
-		maxW = fixed.Int26_6(w)
-	}
+	maxW := maxWidthAt(e.breakWidth(sh, size, width), size)
 	asc, desc := minAscent, minDescent
 	if m.style.ScriptMetrics {
 		asc, desc = e.lineMetrics(m.style)

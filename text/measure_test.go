@@ -38,9 +38,9 @@ func TestMeasureMatchesWrap(t *testing.T) {
 		}
 		texts = append(texts, "First line\nsecond line, after a hard break\n\nand one after an empty line")
 		for _, s := range texts {
-			for _, v := range []struct{ bold, script bool }{{false, false}, {true, false}, {false, true}} {
+			for _, v := range []struct{ bold, script, orphan bool }{{false, false, false}, {true, false, false}, {false, true, true}} {
 				bold := v.bold
-				sh, err := e.shape(s, Style{Lang: l.Tag, Bold: bold, Align: Center, ScriptMetrics: v.script})
+				sh, err := e.shape(s, Style{Lang: l.Tag, Bold: bold, Align: Center, ScriptMetrics: v.script, NoOrphan: v.orphan})
 				if err != nil {
 					t.Fatalf("%s %q: %v", l.Tag, s, err)
 				}

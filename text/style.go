@@ -44,6 +44,11 @@ type Style struct {
 	// line's ascent and descent follow its ink (at least 0.8 and 0.22 em)
 	// and the pitch is LineHeight.
 	ScriptMetrics bool
+	// NoOrphan keeps a lone word off the last line (one or two characters
+	// of Chinese or Japanese): lines are broken narrower, as many as at
+	// full width, so a word comes down to keep it company (see
+	// breakWidth). For headlines, headings and list items.
+	NoOrphan bool
 }
 
 func (s Style) lineHeight() float64 {
