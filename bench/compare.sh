@@ -4,8 +4,8 @@
 # The poster (bench/poster) holds the built-in headline, intro and signs in
 # English, Spanish, Arabic, Hindi, Simplified Chinese and Thai, at the same
 # sizes, set with the same font files from fonts/files (Noto Sans, Noto Sans
-# Arabic, Noto Sans Devanagari, Noto Sans Thai, each regular and bold, and
-# WenQuanYi Micro Hei). handbill builds it through its library; Typst builds
+# Arabic, Noto Sans Devanagari, Noto Sans Thai and Noto Sans CJK SC, each
+# regular and bold). handbill builds it through its library; Typst builds
 # the same poster from Typst source that bench/poster writes, in-process
 # under node through npm's @myriaddreamin/typst-ts-node-compiler, with the
 # fonts given by path. One run prints, side by side: time per document
@@ -63,7 +63,7 @@ f=$root/fonts/files
 fonts=$f/NotoSans-Regular.ttf,$f/NotoSans-Bold.ttf
 fonts+=,$f/NotoSansArabic-Regular.ttf,$f/NotoSansArabic-Bold.ttf
 fonts+=,$f/NotoSansDevanagari-Regular.ttf,$f/NotoSansDevanagari-Bold.ttf
-fonts+=,$f/wqy-microhei.ttc
+fonts+=,$f/NotoSansCJKSC-Regular.ttf,$f/NotoSansCJKSC-Bold.ttf
 fonts+=,$f/NotoSansThai-Regular.ttf,$f/NotoSansThai-Bold.ttf
 
 "$work/poster" -typst "$work/poster.typ"
@@ -118,7 +118,7 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f×", a / b }'; }
 verdict() { awk -v v="$1" -v t="$2" 'BEGIN { print (v <= t ? "met" : "MISSED") }'; }
 
 echo
-echo "A4 poster, headline + intro + signs in en es ar hi zh-Hans th, same Noto/WenQuanYi files"
+echo "A4 poster, headline + intro + signs in en es ar hi zh-Hans th, same Noto font files"
 echo "Typst $typst_version via $TYPST_PKG $pkg_version under node $(node --version); $(nproc) CPUs"
 echo
 printf '%-34s %12s %12s %9s   %s\n' "" handbill Typst ratio "target (issue 6)"

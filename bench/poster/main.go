@@ -70,7 +70,7 @@ var order = []struct {
 	{"es", "es", []string{"Noto Sans"}},
 	{"ar", "ar", []string{"Noto Sans Arabic", "Noto Sans"}},
 	{"hi", "hi", []string{"Noto Sans Devanagari", "Noto Sans"}},
-	{"zh-Hans", "zh", []string{"WenQuanYi Micro Hei", "Noto Sans"}},
+	{"zh-Hans", "zh", []string{"Noto Sans CJK SC", "Noto Sans"}},
 	{"th", "th", []string{"Noto Sans Thai", "Noto Sans"}},
 }
 
