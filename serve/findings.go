@@ -71,7 +71,7 @@ func plain(d source.Diagnostic) string {
 	case strings.Contains(m, "contrast"):
 		return "These colours are too close to each other: the words will be hard to read. Choose a darker colour."
 	case d.Rule == content.RuleMachineDraft:
-		return "A machine made this translation and nobody has checked it yet. Ask someone who speaks the language to read it under Messages, then mark it reviewed."
+		return "A machine wrote this text and nobody has checked it yet. Ask someone who speaks the language to read it under Messages, then mark it reviewed."
 	case d.Rule == content.RuleStale:
 		return "Nobody has checked this hotline's details for over a year."
 	case d.Rule == "stale-translation":

@@ -102,7 +102,7 @@ func (s *Server) renderMessages(w http.ResponseWriter, ss *session, lang string,
 		case u.Reviewed():
 			uv.Status = "checked"
 		case u.Draft():
-			uv.Status = "machine translation, not checked"
+			uv.Status = "written by a machine, not checked"
 		default:
 			uv.Status = "your text"
 		}

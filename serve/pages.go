@@ -54,7 +54,7 @@ type option struct{ Value, Label string }
 func statusWords(status string) string {
 	switch status {
 	case "machine-draft":
-		return "machine translation, not yet checked by a person"
+		return "written by a machine, not yet checked by a person"
 	case "community-reviewed":
 		return "checked by a community reviewer"
 	case "professional":
