@@ -205,6 +205,19 @@ func docAuthor(d *frame.Doc) string {
 	return d.Author
 }
 
+// docTitle is the document's title as the PDF gives it (the information
+// dictionary, the XMP metadata, and so the viewer's title bar, which a
+// screen reader announces): its headline in its own language when it has
+// one (frame.Doc.Headline), else the layout's title.
+func docTitle(d *frame.Doc) string {
+	if h := d.Headline(); h != nil {
+		if s := frame.TitleText(h); s != "" {
+			return s
+		}
+	}
+	return d.Title
+}
+
 // infoDict is the document information dictionary. created is the
 // creation date; zero means the fixed epoch.
 func infoDict(d *frame.Doc, created time.Time) string {
@@ -213,7 +226,7 @@ func infoDict(d *frame.Doc, created time.Time) string {
 	}
 	author := docAuthor(d)
 	return fmt.Sprintf("<< /Title %s /Subject %s /Author %s /Creator %s /Producer %s /CreationDate %s /ModDate %s >>",
-		pdf.Text(d.Title), pdf.Text(d.Subject), pdf.Text(author), pdf.Text(d.Creator), pdf.Text(producer),
+		pdf.Text(docTitle(d)), pdf.Text(d.Subject), pdf.Text(author), pdf.Text(d.Creator), pdf.Text(producer),
 		pdf.Date(created), pdf.Date(created))
 }
 

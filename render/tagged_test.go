@@ -9,9 +9,14 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
+
+	"image"
+	"image/png"
+	"unicode/utf16"
 
 	"golang.org/x/text/language"
 
@@ -237,11 +242,16 @@ func checkTagged(t *testing.T, name string, b []byte, lang string) (roles []stri
 	return roles
 }
 
-// TestTaggedPDF writes every built-in desktop output (and the press ones)
-// in English, Spanish, Arabic and Simplified Chinese and checks each is
-// tagged as PDF/UA-1 asks; qpdf --check, when qpdf is installed.
+// TestTaggedPDF writes every built-in desktop output in every built-in
+// language (and the press outputs in English), and a poster with a user's
+// logo, and checks each is tagged as PDF/UA-1 asks (checkTagged): the
+// structure tree against the frames (checkRoles: Figures with /Alt, a
+// tear-off tab's text once), the title in the document's own language
+// (checkTitle), the discreet card's metadata (checkDiscreet); qpdf
+// --check, when qpdf is installed, on the English files.
 func TestTaggedPDF(t *testing.T) {
-	set, err := content.Load("")
+	dir := t.TempDir()
+	set, err := content.Load(logoContent(t, dir))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -249,72 +259,190 @@ func TestTaggedPDF(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	e := text.NewEngine(fonts.Builtin())
 	qpdf, _ := exec.LookPath("qpdf")
-	dir := t.TempDir()
-	en, _ := set.Resolve(language.English, "community", "US")
-	for _, tag := range []string{"en", "es", "ar", "zh-Hans"} {
-		d, err := set.Resolve(language.MustParse(tag), "community", "US")
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, l := range ls {
-			targets := layouts.Targets(l)
-			if tag == "en" {
-				targets = append(targets, layouts.PressTargets(l)...)
+	en, err := set.Resolve(language.English, "community", "US")
+	if err != nil {
+		t.Fatal(err)
+	}
+	infos := set.Languages()
+	if len(infos) < 20 {
+		t.Fatalf("only %d languages", len(infos))
+	}
+	for _, info := range infos {
+		tag := info.Tag.String()
+		t.Run(tag, func(t *testing.T) {
+			t.Parallel()
+			e := text.NewEngine(fonts.Builtin()) // an engine per goroutine
+			d, err := set.Resolve(info.Tag, "community", "US")
+			if err != nil {
+				t.Fatal(err)
 			}
-			for _, tg := range targets {
-				docs := []*content.Doc{d}
-				if tg.Multilingual() {
-					if tag == "en" {
+			n := 0
+			for _, l := range ls {
+				targets := layouts.Targets(l)
+				if tag == "en" {
+					targets = append(targets, layouts.PressTargets(l)...)
+				}
+				for _, tg := range targets {
+					docs := []*content.Doc{d}
+					if tg.Multilingual() {
+						if tag == "en" {
+							continue
+						}
+						docs = []*content.Doc{en, d}
+					}
+					doc, err := layouts.Compose(e, tg, docs)
+					if err != nil {
+						t.Errorf("%s %s: %v", tg.Name(), tag, err)
 						continue
 					}
-					docs = []*content.Doc{en, d}
-				}
-				doc, err := layouts.Compose(e, tg, docs)
-				if err != nil {
-					t.Logf("%s %s: %v", tg.Name(), tag, err)
-					continue
-				}
-				var buf bytes.Buffer
-				if err := render.Write(&buf, doc); err != nil {
-					t.Fatal(err)
-				}
-				name := fmt.Sprintf("%s-%s", tg.Name(), tag)
-				roles := checkTagged(t, name, buf.Bytes(), doc.Lang)
-				checkRoles(t, name, doc, roles)
-				if tg.Layout.Discreet || strings.Contains(tg.Layout.Name, "discreet") {
-					checkDiscreet(t, name, buf.Bytes())
-				}
-				if qpdf != "" {
-					p := filepath.Join(dir, name+".pdf")
-					os.WriteFile(p, buf.Bytes(), 0o644)
-					if out, err := exec.Command(qpdf, "--check", p).CombinedOutput(); err != nil {
-						t.Errorf("%s: qpdf --check: %v\n%s", name, err, out)
+					var buf bytes.Buffer
+					if err := render.Write(&buf, doc); err != nil {
+						t.Fatal(err)
 					}
+					name := fmt.Sprintf("%s-%s", tg.Name(), tag)
+					roles := checkTagged(t, name, buf.Bytes(), doc.Lang)
+					checkRoles(t, name, doc, roles, buf.Bytes())
+					checkTitle(t, name, buf.Bytes(), doc, tag)
+					if tg.Layout.Discreet {
+						checkDiscreet(t, name, buf.Bytes(), doc)
+					}
+					if qpdf != "" && tag == "en" {
+						p := filepath.Join(dir, name+".pdf")
+						if err := os.WriteFile(p, buf.Bytes(), 0o644); err != nil {
+							t.Fatal(err)
+						}
+						if out, err := exec.Command(qpdf, "--check", p).CombinedOutput(); err != nil {
+							t.Errorf("%s: qpdf --check: %v\n%s", name, err, out)
+						}
+					}
+					n++
 				}
 			}
+			if n < 20 {
+				t.Errorf("%s: only %d outputs checked", tag, n)
+			}
+		})
+	}
+}
+
+// logoContent writes a content file naming an organisation with a logo
+// (a small PNG) into dir and returns its path.
+func logoContent(t *testing.T, dir string) string {
+	t.Helper()
+	img := image.NewRGBA(image.Rect(0, 0, 300, 100))
+	for i := range img.Pix {
+		img.Pix[i] = 0x80
+	}
+	var b bytes.Buffer
+	if err := png.Encode(&b, img); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "logo.png"), b.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	p := filepath.Join(dir, "content.yaml")
+	if err := os.WriteFile(p, []byte("organization:\n  name: Lincoln High School\n  logo: logo.png\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+// pdfString decodes a PDF string as handbill writes it: (literal) or
+// <FEFF…> UTF-16BE.
+func pdfString(s string) string {
+	if strings.HasPrefix(s, "<FEFF") {
+		h := s[5 : len(s)-1]
+		var u []uint16
+		for i := 0; i+4 <= len(h); i += 4 {
+			v, _ := strconv.ParseUint(h[i:i+4], 16, 16)
+			u = append(u, uint16(v))
 		}
+		return string(utf16.Decode(u))
+	}
+	s = strings.TrimSuffix(strings.TrimPrefix(s, "("), ")")
+	return strings.NewReplacer(`\\`, `\`, `\(`, "(", `\)`, ")").Replace(s)
+}
+
+var titleRe = regexp.MustCompile(`/Title (\((?:[^\\)]|\\.)*\)|<[0-9A-F]*>)`)
+
+// checkTitle checks that the document's title is its headline in its own
+// language: the text of the first heading (or first text, on the discreet
+// card) set in the document's language, as printed.
+func checkTitle(t *testing.T, name string, b []byte, doc *frame.Doc, lang string) {
+	t.Helper()
+	f := readPDF(t, b)
+	info := f.objs[ref(f.trailer, "/Info")]
+	m := titleRe.FindStringSubmatch(info)
+	if m == nil {
+		t.Errorf("%s: no /Title: %s", name, info)
+		return
+	}
+	title := pdfString(m[1])
+	h := doc.Headline()
+	if h == nil {
+		t.Errorf("%s: no headline to take the title from", name)
+		return
+	}
+	if got := h.Para.Style.Lang.String(); !strings.EqualFold(got, lang) && !strings.EqualFold(got, doc.Lang) {
+		t.Errorf("%s: the title comes from a text in %s", name, got)
+	}
+	if want := frame.TitleText(h); title != want || title == "" {
+		t.Errorf("%s: the title is %q, want the headline %q", name, title, want)
+	}
+	if lang != "en" && strings.Contains(title, "(") && strings.HasSuffix(title, "("+lang+")") {
+		t.Errorf("%s: the title is the layout's English description: %q", name, title)
 	}
 }
 
 // checkRoles checks the tree against the frames: one H1 at most, first
-// among the headings; a Figure per QR code and image not repeated; a
-// multi-language poster's second language on its elements.
-func checkRoles(t *testing.T, name string, doc *frame.Doc, roles []string) {
+// among the headings; a Figure per QR code and image not repeated, each
+// with its alternate text (a QR code's says where it leads, the logo's
+// names the organisation); a text a block places several times (a
+// tear-off tab's) tagged once, its repeats artifacts; as many text
+// elements as texts tagged.
+func checkRoles(t *testing.T, name string, doc *frame.Doc, roles []string, b []byte) {
 	t.Helper()
 	all := strings.Join(roles, "\n")
-	figures := 0
+	var alts []string
+	for _, m := range figureAltRe.FindAllStringSubmatch(string(b), -1) {
+		alts = append(alts, pdfString(m[1]))
+	}
+	figures, texts := 0, 0
+	type placed struct {
+		block frame.Pos
+		text  string
+	}
+	seen := map[placed]int{}
 	for _, p := range doc.Pages {
 		for _, it := range p.Items {
 			switch it := it.(type) {
 			case *frame.QR:
 				if !it.Artifact {
 					figures++
+					u := strings.TrimPrefix(strings.TrimPrefix(strings.TrimPrefix(it.Content, "https://"), "http://"), "www.")
+					if it.Alt == "" && !slices.ContainsFunc(alts, func(a string) bool { return a == "QR code: "+strings.TrimSuffix(u, "/") }) {
+						t.Errorf("%s: no Figure says the QR code leads to %s: %q", name, u, alts)
+					}
 				}
 			case *frame.Image:
 				if !it.Artifact {
 					figures++
+					if !slices.Contains(alts, "Lincoln High School logo") {
+						t.Errorf("%s: the logo's Figure does not name the organisation: %q", name, alts)
+					}
+				}
+			case *frame.Text:
+				if it.Tag == "Artifact" {
+					continue
+				}
+				if it.Tag == "Lbl" {
+					continue // every item's bullet is the same
+				}
+				texts++
+				k := placed{it.Block, it.Para.Text}
+				if seen[k]++; seen[k] == 2 {
+					t.Errorf("%s: %q of block %s is tagged twice: a screen reader reads it again", name, it.Para.Text, it.Block)
 				}
 			}
 		}
@@ -325,19 +453,35 @@ func checkRoles(t *testing.T, name string, doc *frame.Doc, roles []string) {
 	if strings.Count(all, "H1") > 1 || (strings.Contains(all, "H2") && strings.Index(all, "H1") > strings.Index(all, "H2")) {
 		t.Errorf("%s: headings out of order:\n%s", name, all)
 	}
+	elems := 0
+	for _, r := range roles {
+		switch strings.TrimSpace(r) {
+		case "H1", "H2", "P", "LBody":
+			elems++
+		}
+	}
+	if elems != texts {
+		t.Errorf("%s: %d text elements in the tree for %d texts tagged", name, elems, texts)
+	}
 	if roles[0] != "Document" {
 		t.Errorf("%s: the tree starts with %s", name, roles[0])
 	}
 }
 
+var figureAltRe = regexp.MustCompile(`/S /Figure [^\n]*?/Alt (\((?:[^\\)]|\\.)*\)|<[0-9A-F]*>)`)
+
 // checkDiscreet checks that nothing in a discreet product's file outside
-// its pages' drawing says what it is about: the information dictionary,
-// the XMP metadata, the structure tree's alternate texts.
-func checkDiscreet(t *testing.T, name string, b []byte) {
+// its pages' drawing says what it is about: the information dictionary
+// (its title is the card's own front text, printed on it; no subject; no
+// organisation as author), the XMP metadata, the structure tree's
+// alternate texts; and that none of them holds the words for trafficking,
+// exploitation or a hotline in the languages tested here.
+func checkDiscreet(t *testing.T, name string, b []byte, doc *frame.Doc) {
 	t.Helper()
 	f := readPDF(t, b)
 	info := f.objs[ref(f.trailer, "/Info")]
-	if !strings.Contains(info, `/Title (Wallet card \(`) || !strings.Contains(info, "/Subject ()") || !strings.Contains(info, "/Author (handbill)") {
+	m := titleRe.FindStringSubmatch(info)
+	if m == nil || !printedText(doc, pdfString(m[1])) || !strings.Contains(info, "/Subject ()") || !strings.Contains(info, "/Author (handbill)") {
 		t.Errorf("%s: the discreet card's information dictionary: %s", name, info)
 	}
 	for n, d := range f.objs {
@@ -348,11 +492,33 @@ func checkDiscreet(t *testing.T, name string, b []byte) {
 		if strings.Contains(d, "/Type /Metadata") {
 			text += string(f.streams[n])
 		}
+		for _, s := range titleRe.FindAllStringSubmatch(text, -1) {
+			text += " " + pdfString(s[1])
+		}
 		low := strings.ToLower(text)
-		for _, w := range []string{"traffick", "trata", "explotación", "exploit", "sex", "abuse", "hotline"} {
+		for _, w := range discreetWords {
 			if strings.Contains(low, w) {
 				t.Errorf("%s: object %d says %q: %.200s", name, n, w, text)
 			}
 		}
 	}
+}
+
+// discreetWords are words a discreet card's metadata must not hold:
+// trafficking, exploitation, abuse and hotline, in some of the built-in
+// languages (lower case).
+var discreetWords = []string{"traffick", "trata", "explotación", "exploit", "sex", "abuse", "hotline",
+	"الاتجار", "اتجار", "قاچاق", "贩卖", "販賣", "人身売買", "인신매매", "торгов", "trafficking", "buôn bán", "การค้ามนุษย์", "तस्करी"}
+
+// printedText reports whether a text item of doc sets s (as a title, on
+// one line).
+func printedText(doc *frame.Doc, s string) bool {
+	for _, p := range doc.Pages {
+		for _, it := range p.Items {
+			if tx, ok := it.(*frame.Text); ok && tx.Para != nil && frame.TitleText(tx) == s {
+				return true
+			}
+		}
+	}
+	return false
 }

@@ -216,7 +216,7 @@ func xmp(d *frame.Doc, created time.Time, author string) []byte {
 		}
 		fmt.Fprintf(&b, "</rdf:Alt></dc:%s>\n", tag)
 	}
-	alt("title", d.Title)
+	alt("title", docTitle(d))
 	if d.Subject != "" {
 		alt("description", d.Subject)
 	}
