@@ -62,6 +62,7 @@ func (s *Selection) Prepare(e *text.Engine, t Task) *Document {
 	d.Frames = frames
 	add(frames.Warnings...)
 	add(check.Frames(t.Target, frames, lang)...)
+	add(check.Accessibility(t.Target, frames, lang)...)
 	add(check.Numbers(t.Target, frames, lang, check.NewDirectory(s.Content.Hotlines()))...)
 	return d
 }

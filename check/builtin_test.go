@@ -24,8 +24,8 @@ var allowedWarnings = map[string]string{}
 
 // TestBuiltinsClean composes every output of every built-in layout (press
 // and calibration pages included) for every region, in English, Spanish,
-// Arabic, Simplified Chinese and Hindi, and runs every frame check and the
-// directory check: the built-ins give no error, and only the warnings
+// Arabic, Simplified Chinese and Hindi, and runs every frame check, the
+// accessibility checks and the directory check: the built-ins give no error, and only the warnings
 // allowed above.
 func TestBuiltinsClean(t *testing.T) {
 	set, err := content.Load("")
@@ -76,6 +76,7 @@ func TestBuiltinsClean(t *testing.T) {
 						continue
 					}
 					fs := append(check.Frames(tg, doc, lang), check.Numbers(tg, doc, lang, dir)...)
+					fs = append(fs, check.Accessibility(tg, doc, lang)...)
 					for _, f := range fs {
 						key := f.Rule + " " + f.Pos.String() + " " + f.Message
 						if seen[key] {

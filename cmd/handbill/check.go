@@ -7,6 +7,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"handbill/build"
+	"handbill/check"
 	"handbill/source"
 )
 
@@ -56,17 +57,36 @@ func checkRun(cmd *cobra.Command, opts *checkOptions) error {
 	}
 	all = build.Dedupe(all)
 	errs, warns := source.Count(all)
+	// The accessibility findings (check.Accessibility) are their own
+	// section, after the others.
+	var others, a11y []source.Diagnostic
+	for _, d := range all {
+		if check.AccessibilityRules[d.Rule] {
+			a11y = append(a11y, d)
+		} else {
+			others = append(others, d)
+		}
+	}
 	if opts.format == "json" {
 		enc := json.NewEncoder(cmd.OutOrStdout())
 		enc.SetIndent("", "  ")
 		if all == nil {
 			all = []source.Diagnostic{}
 		}
-		if err := enc.Encode(map[string]any{"documents": docs, "errors": errs, "warnings": warns, "findings": all}); err != nil {
+		if a11y == nil {
+			a11y = []source.Diagnostic{}
+		}
+		// findings holds every finding; accessibility, the section's again.
+		if err := enc.Encode(map[string]any{"documents": docs, "errors": errs, "warnings": warns, "findings": all, "accessibility": a11y}); err != nil {
 			return err
 		}
 	} else {
-		newPrinter(cmd.ErrOrStderr()).print(all...)
+		p := newPrinter(cmd.ErrOrStderr())
+		p.print(others...)
+		if len(a11y) > 0 {
+			fmt.Fprintln(cmd.ErrOrStderr(), "accessibility (screen readers, copy and search in the PDF):")
+			p.print(a11y...)
+		}
 		fmt.Fprintf(cmd.OutOrStdout(), "%d error%s, %d warning%s in %d document%s\n", errs, plural(errs), warns, plural(warns), docs, plural(docs))
 	}
 	if ctx.Err() != nil {

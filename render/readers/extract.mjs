@@ -15,7 +15,11 @@
 //   Firefox's find bar joins them (an item's text, then a line break where
 //   the item ends a line); the search is Firefox's own, PDFFindController
 //   of pdf.js's viewer, with Firefox's defaults (not case sensitive, not
-//   whole words, diacritics ignored).
+//   whole words, diacritics ignored). pdf.js also answers "tree": per page,
+//   the structure tree as getStructTree gives it (what Firefox gives
+//   screen readers), its elements in reading order, depth first:
+//   {"role", "depth", "alt", "lang", "content"} (content: how many
+//   marked-content items the element holds directly).
 // - PDFium: FPDFText_GetText over the page's characters; the search is
 //   FPDFText_FindStart / FPDFText_FindNext.
 // - MuPDF: the page's structured text (toStructuredText().asText()); the
@@ -62,18 +66,34 @@ async function pdfjs() {
   return async (data, finds) => {
     const doc = await lib.getDocument({ data: new Uint8Array(data), verbosity: 0, disableFontFace: true, useSystemFonts: false, isEvalSupported: false }).promise;
     const pages = [];
+    const tree = [];
     for (let i = 1; i <= doc.numPages; i++) {
       const page = await doc.getPage(i);
       const tc = await page.getTextContent();
       pages.push(tc.items.map((it) => it.str + (it.hasEOL ? "\n" : "")).join(""));
+      tree.push(structTree(await page.getStructTree()));
     }
     const found = [];
     for (const q of finds) {
       found.push((await firefoxFind(viewer, doc, q)) > 0);
     }
     await doc.destroy();
-    return { pages, found };
+    return { pages, found, tree };
   };
+}
+
+// structTree flattens a page's structure tree (getStructTree) into its
+// elements in reading order, depth first.
+function structTree(root) {
+  const out = [];
+  const walk = (node, depth) => {
+    if (!node || node.type === "content" || node.type === "object" || node.type === "annotation") return;
+    const content = (node.children || []).filter((c) => c.type === "content").length;
+    out.push({ role: node.role, depth, alt: node.alt || "", lang: node.lang || "", content });
+    for (const c of node.children || []) walk(c, depth + 1);
+  };
+  walk(root, 0);
+  return out;
 }
 
 // firefoxFind returns how many matches Firefox's find bar reports for q.

@@ -48,7 +48,19 @@ type extraction struct {
 	PDF   string   `json:"pdf"`
 	Pages []string `json:"pages"`
 	Found []bool   `json:"found"`
-	Error string   `json:"error"`
+	// Tree is, per page, the structure tree as the reader gives it (pdf.js
+	// only; see extract.mjs).
+	Tree  [][]treeNode `json:"tree"`
+	Error string       `json:"error"`
+}
+
+// treeNode is a structure element as a reader gives it, in reading order.
+type treeNode struct {
+	Role    string `json:"role"`
+	Depth   int    `json:"depth"`
+	Alt     string `json:"alt"`
+	Lang    string `json:"lang"`
+	Content int    `json:"content"`
 }
 
 // Text is the text of every page.
@@ -60,11 +72,10 @@ var readers = []reader{
 	nodeReader("pdfium", "PDFium (Chrome)", "@embedpdf/pdfium"),
 	nodeReader("mupdf", "MuPDF (npm mupdf)", "mupdf"),
 	{name: "pdfminer", about: "pdfminer.six (Debian python3-pdfminer)", missing: pdfminerMissing, read: pdfminerRead,
-		decode: func(s string, rtl bool) string {
-			if !rtl {
-				return s
-			}
-			return perLine(s, func(l string) string { return order.RunOrder(l, true) })
+		// Each line in its own direction: a multi-language poster's
+		// right-to-left panel is in a left-to-right document.
+		decode: func(s string, _ bool) string {
+			return perLine(s, func(l string) string { return order.RunOrder(l, order.ParagraphRTL(l)) })
 		}},
 	{name: "poppler", about: "poppler pdftotext", missing: popplerMissing, read: popplerRead,
 		decode: func(s string, rtl bool) string {
@@ -125,8 +136,27 @@ func pdfminerMissing() string {
 	return ""
 }
 
+// pdfminerRead reads the files in two processes at once, as pdfminer is
+// the slowest reader by far.
 func pdfminerRead(pdfs []string, _ [][]string) ([]extraction, error) {
-	return runScript(exec.Command(python(), "extract.py"), pdfs, nil)
+	half := len(pdfs) / 2
+	var a, b []extraction
+	var errA, errB error
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		a, errA = runScript(exec.Command(python(), "extract.py"), pdfs[:half], nil)
+	}()
+	b, errB = runScript(exec.Command(python(), "extract.py"), pdfs[half:], nil)
+	wg.Wait()
+	if errA != nil {
+		return nil, errA
+	}
+	if errB != nil {
+		return nil, errB
+	}
+	return append(a, b...), nil
 }
 
 func popplerMissing() string {
