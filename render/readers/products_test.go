@@ -60,7 +60,7 @@ var knownLoss = map[[2]string]float64{
 	{"pdfjs", "ar"}: 0.960, {"pdfjs", "fa"}: 0.955, {"pdfjs", "ur"}: 0.950,
 	{"pdfium", "ar"}: 0.940, {"pdfium", "fa"}: 0.965, {"pdfium", "ur"}: 0.965,
 	{"mupdf", "fa"}: 0.965, {"mupdf", "ur"}: 0.965,
-	{"pdfminer", "ar"}: 0.915, {"pdfminer", "fa"}: 0.850, {"pdfminer", "ur"}: 0.815,
+	{"pdfminer", "ar"}: 0.870, {"pdfminer", "fa"}: 0.850, {"pdfminer", "ur"}: 0.815,
 	{"poppler", "ar"}: 0.940, {"poppler", "fa"}: 0.945, {"poppler", "ur"}: 0.945,
 	{"poppler", "hi"}: 0.975, {"poppler", "th"}: 0.955,
 }
