@@ -5,6 +5,7 @@ import (
 
 	"fmt"
 	"math"
+	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
@@ -69,6 +70,9 @@ func needPdftotext(t *testing.T) string {
 	t.Helper()
 	bin, err := exec.LookPath("pdftotext")
 	if err != nil {
+		if os.Getenv("HANDBILL_CI") == "1" {
+			t.Fatal("pdftotext (poppler-utils) is not installed, and under CI (HANDBILL_CI=1) the reader tests must run")
+		}
 		t.Skip("pdftotext (poppler-utils) is not installed")
 	}
 	return bin

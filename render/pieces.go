@@ -70,12 +70,7 @@ func (u *unit) slots(fm *fontMetrics) []slot {
 	// bidi controls: break hints and layout instructions that nobody
 	// types, which readers would keep in the text and searches would then
 	// miss (Firefox's and Chrome's find do not skip them).
-	rs := []rune(strings.Map(func(r rune) rune {
-		if r == '\u200b' || r == '\u200e' || r == '\u200f' || ('\u202a' <= r && r <= '\u202e') || ('\u2066' <= r && r <= '\u2069') {
-			return -1
-		}
-		return r
-	}, u.logicalText()))
+	rs := []rune(typed(u.logicalText()))
 	if u.run.RTL {
 		// Drawn left to right: readers reverse right-to-left text.
 		slices.Reverse(rs)
@@ -159,6 +154,17 @@ func (u *unit) slots(fm *fontMetrics) []slot {
 		}
 	}
 	return tidy(out)
+}
+
+// typed is s without ZERO WIDTH SPACE and bidi controls (marks,
+// embeddings, overrides, isolates): what a person types, and searches for.
+func typed(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r == '\u200b' || r == '\u200e' || r == '\u200f' || ('\u202a' <= r && r <= '\u202e') || ('\u2066' <= r && r <= '\u2069') {
+			return -1
+		}
+		return r
+	}, s)
 }
 
 // isBase reports a character that is neither a nonspacing mark nor a

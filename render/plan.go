@@ -171,7 +171,7 @@ func planText(p *text.Paragraph) []piece {
 				span := !r.RTL && slices.ContainsFunc(slots, func(sl slot) bool { return sl.inRun && sl.text == wordJoiner })
 				if span {
 					flush()
-					main.span, main.actual = true, u.logicalText()
+					main.span, main.actual = true, typed(u.logicalText())
 				}
 				for _, sl := range slots {
 					if sl.glyph < 0 {
@@ -218,7 +218,10 @@ func planText(p *text.Paragraph) []piece {
 	return ps
 }
 
-// runText is the text of a run's units, in reading order.
+// runText is the text of a run's units, in reading order, as typed: the
+// bidi controls the layouts put around numbers (isolates) are left out, as
+// from the glyphs' text (slots), or readers that take ActualText give them
+// back and searches miss the text around them.
 func runText(us []*unit) string {
 	logical := slices.Clone(us)
 	slices.SortStableFunc(logical, func(a, b *unit) int { return a.first() - b.first() })
@@ -226,7 +229,7 @@ func runText(us []*unit) string {
 	for _, u := range logical {
 		b.WriteString(u.logicalText())
 	}
-	return b.String()
+	return typed(b.String())
 }
 
 func reverseString(s string) string {

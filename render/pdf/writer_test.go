@@ -209,11 +209,15 @@ func writeTemp(t *testing.T, name string, data []byte) string {
 }
 
 // tool returns the path of an external program, skipping the test when
-// it is not installed.
+// it is not installed, or failing it under CI (HANDBILL_CI=1, which
+// .ci/run sets, installing them all).
 func tool(t *testing.T, name string) string {
 	t.Helper()
 	path, err := exec.LookPath(name)
 	if err != nil {
+		if os.Getenv("HANDBILL_CI") == "1" {
+			t.Fatalf("%s is not installed, and under CI (HANDBILL_CI=1) the tests that read PDFs back must run", name)
+		}
 		t.Skipf("%s is not installed", name)
 	}
 	return path

@@ -37,3 +37,21 @@ func TestNormalize(t *testing.T) {
 		}
 	}
 }
+
+// fakeT records whether notInstalled skipped or failed.
+type fakeT struct{ skipped, failed bool }
+
+func (f *fakeT) Helper()               {}
+func (f *fakeT) Fatalf(string, ...any) { f.failed = true }
+func (f *fakeT) Skip(...any)           { f.skipped = true }
+
+func TestNotInstalledFailsUnderCI(t *testing.T) {
+	for _, ci := range []string{"", "1"} {
+		t.Setenv("HANDBILL_CI", ci)
+		var f fakeT
+		notInstalled(&f, "pdfminer is not installed")
+		if want := ci == "1"; f.failed != want || f.skipped == want {
+			t.Errorf("HANDBILL_CI=%q: failed %v, skipped %v; want failed %v", ci, f.failed, f.skipped, want)
+		}
+	}
+}

@@ -433,7 +433,7 @@ func TestProductsInEveryReader(t *testing.T) {
 	for ri, r := range readers {
 		t.Run(r.name, func(t *testing.T) {
 			if why := r.missing(); why != "" {
-				t.Skipf("%s: %s", r.about, why)
+				notInstalled(t, r.about+": "+why)
 			}
 			if errs[ri] != nil {
 				t.Fatal(errs[ri])

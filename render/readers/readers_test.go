@@ -7,7 +7,9 @@
 // The readers are installed by .ci/run: the npm packages of package.json
 // into node_modules beside this file (npm ci), pdfminer from Debian
 // (python3-pdfminer), poppler from Debian (poppler-utils). A reader that
-// is not installed is skipped, saying how to install it.
+// is not installed is skipped, saying how to install it, except under CI
+// (HANDBILL_CI=1, which .ci/run sets), where it fails the test: CI must
+// never pass with the readers silently skipped.
 package readers_test
 
 import (
@@ -81,6 +83,24 @@ var readers = []reader{
 		decode: func(s string, rtl bool) string {
 			return perLine(s, func(l string) string { return order.ReadingOrder(l, rtl) })
 		}},
+}
+
+// notInstalled skips t because a reader it needs is not installed (why
+// says which and how to install it), or fails it under CI (HANDBILL_CI=1).
+func notInstalled(t skipper, why string) {
+	t.Helper()
+	if os.Getenv("HANDBILL_CI") == "1" {
+		t.Fatalf("%s (HANDBILL_CI=1: a reader the tests need must be installed)", why)
+		return
+	}
+	t.Skip(why)
+}
+
+// skipper is what notInstalled needs of a *testing.T.
+type skipper interface {
+	Helper()
+	Fatalf(format string, args ...any)
+	Skip(args ...any)
 }
 
 // perLine applies f to each line of s.
