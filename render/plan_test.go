@@ -44,3 +44,38 @@ func TestActualTextLeavesOutBidiControls(t *testing.T) {
 func isBidiControl(r rune) bool {
 	return r == '\u200e' || r == '\u200f' || ('\u202a' <= r && r <= '\u202e') || ('\u2066' <= r && r <= '\u2069')
 }
+
+// In a right-to-left paragraph a space drawn last in a run is carried by
+// the letter drawn before it (keepEndSpace): pdf.js drops a glyph that
+// stands for a space alone at the end of a text item. No space is lost or
+// added on the way.
+func TestRunEndSpaceGoesToLetter(t *testing.T) {
+	e := text.NewEngine(fonts.Builtin())
+	s := "مقابل الجنس مع طفل دون 18 عامًا، فهذا اتجار"
+	p, err := e.Layout(s, text.Style{Lang: language.Arabic, Size: 12}, 600)
+	if err != nil {
+		t.Fatal(err)
+	}
+	spaces, carried := 0, 0
+	for _, pc := range planText(p) {
+		if pc.outline {
+			continue
+		}
+		for i, g := range pc.glyphs {
+			spaces += strings.Count(g.key.text, " ")
+			rs := []rune(g.key.text)
+			if len(rs) > 1 && rs[len(rs)-1] == ' ' {
+				carried++
+			}
+			if i == len(pc.glyphs)-1 && i > 0 && strings.TrimSpace(g.key.text) == "" && g.key.text != "" {
+				t.Errorf("a run ends with a glyph standing for %q alone", g.key.text)
+			}
+		}
+	}
+	if want := strings.Count(s, " "); spaces != want {
+		t.Errorf("the glyphs stand for %d spaces, want %d", spaces, want)
+	}
+	if carried == 0 {
+		t.Error("no letter carries the space after it: the test no longer tests keepEndSpace")
+	}
+}
