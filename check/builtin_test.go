@@ -1,6 +1,7 @@
 package check_test
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -19,14 +20,23 @@ import (
 // is found in. Remove an entry when its layout is fixed.
 var knownOnBuiltins = map[[2]string]string{}
 
-// allowedWarnings are the warning rules the built-in layouts may give.
-var allowedWarnings = map[string]string{}
+// allowedWarnings are the warning rules the built-in layouts may give,
+// and the layout file each is allowed in.
+var allowedWarnings = map[string]string{
+	// The multi-language poster's panels are not yet redesigned (issue
+	// 13): a heading or sign may end on one word in Russian and Korean.
+	"last-word": "built-in layouts/poster-multilang.yaml",
+}
 
 // TestBuiltinsClean composes every output of every built-in layout (press
-// and calibration pages included) for every region, in English, Spanish,
-// Arabic, Simplified Chinese and Hindi, and runs every frame check, the
-// accessibility checks and the directory check: the built-ins give no error, and only the warnings
-// allowed above.
+// and calibration pages included) for every region in English, Spanish,
+// Arabic, Simplified Chinese and Hindi, and for the UK, Canada, Florida
+// and the US in Thai, Khmer, Amharic, Traditional Chinese, Japanese,
+// Korean, Vietnamese and Russian too, and runs every frame check (the
+// typographic rules among them: one-word last lines, the hotline 1.3×
+// the headline, body and tab sizes, the paper's edge), the accessibility
+// checks and the directory check: the built-ins give no error, and only the warnings allowed
+// above.
 func TestBuiltinsClean(t *testing.T) {
 	set, err := content.Load("")
 	if err != nil {
@@ -46,8 +56,17 @@ func TestBuiltinsClean(t *testing.T) {
 	if testing.Short() {
 		regions, langs = []string{"US", "GB"}, []string{"en", "es", "ar"}
 	}
+	more := map[string]bool{"GB": true, "CA": true, "US-FL": true, "US": true}
+	scripts := []string{"th", "km", "am", "zh-Hant", "ja", "ko", "vi", "ru"}
+	if testing.Short() {
+		scripts = nil
+	}
 	seen := map[string]bool{}
 	for _, region := range regions {
+		langs := langs
+		if more[region] {
+			langs = append(slices.Clone(langs), scripts...)
+		}
 		docs := map[string]*content.Doc{}
 		for _, l := range langs {
 			d, err := set.Resolve(language.MustParse(l), "community", region)
@@ -90,8 +109,8 @@ func TestBuiltinsClean(t *testing.T) {
 							t.Errorf("%s %s: %s\n  hint: %s", region, lang, f.String(), f.Hint)
 						case allowedWarnings[f.Rule] == "":
 							t.Errorf("%s %s: unexpected warning %s\n  hint: %s", region, lang, f.String(), f.Hint)
-						case !strings.Contains(f.Pos.File, "built-in layouts/flyer.yaml"):
-							t.Errorf("%s %s: %s warning outside the flyer: %s", region, lang, f.Rule, f.String())
+						case !strings.Contains(f.Pos.File, allowedWarnings[f.Rule]):
+							t.Errorf("%s %s: %s warning outside %s: %s", region, lang, f.Rule, allowedWarnings[f.Rule], f.String())
 						}
 					}
 				}

@@ -4,7 +4,8 @@
 // logos, QR codes; numbers drawn out of order or unlike the hotline
 // directory; blocks off their page or area, text over text, QR codes too
 // small or crowded, text at the paper's edge, cards without a back; tabs
-// and hotline bands with no number). Every finding is a
+// and hotline bands with no number; typography: one-word last lines, a
+// hotline smaller than the headline, small body text and tabs). Every finding is a
 // source.Diagnostic naming the file:line:col of the value it concerns.
 // Compliance presets, which judge a whole set of documents, are in
 // package presets.
@@ -51,6 +52,7 @@ func Frames(t layouts.Target, doc *frame.Doc, lang string) []source.Diagnostic {
 	}
 	checkGeometry(t, doc, add)
 	checkEmpty(t, doc, add)
+	checkTypography(t, doc, add)
 	order := map[*frame.Text]bool{}
 	min := t.Layout.MinSize
 	for _, p := range doc.Pages {

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"os"
+	"strings"
 
 	"handbill/content"
 	"handbill/frame"
@@ -99,8 +100,56 @@ func (c *composer) textBlock(b Block, r area, d *content.Doc) ([]frame.Item, err
 	if err != nil {
 		return nil, c.overflowErr(fmt.Sprintf("the %q block (%s)", b.Text, b.Pos), pos, d, err)
 	}
+	dx := 0.0
+	if style.Role == "heading" && Runt(p) != "" {
+		p, dx = headingWithoutRunt(c.e, s, p, text.Box{W: r.W, H: r.H, MaxLines: style.MaxLines}, rng[0])
+	}
 	record(p.Style.Size)
-	return []frame.Item{&frame.Text{X: r.X, Y: r.Y + valign(b, r.H, p.Height), Para: p, Color: col, Role: style.Role, Src: pos, Block: b.Pos}}, nil
+	return []frame.Item{&frame.Text{X: r.X + dx, Y: r.Y + valign(b, r.H, p.Height), Para: p, Color: col, Role: style.Role, Src: pos, Block: b.Pos}}, nil
+}
+
+// headingWithoutRunt sets a heading that ends on a one-word line so that
+// it does not: at a narrower measure, else a quarter point smaller at a
+// time, down to 80% of its size (not under minSize), as long as it fits
+// box; else with its last two words tied by a no-break space, as
+// typesetters do, down to 60% of its size. No line is left holding one
+// word. It returns p
+// and 0 when nothing helps.
+func headingWithoutRunt(e *text.Engine, s string, p *text.Paragraph, box text.Box, minSize float64) (*text.Paragraph, float64) {
+	fits := func(q *text.Paragraph) bool {
+		what, _ := text.Overflow(q, box)
+		return what == "" && !loneLine(q)
+	}
+	try := func(s string, floor float64) (*text.Paragraph, float64, bool) {
+		sh, err := e.Shape(s, p.Style)
+		if err != nil {
+			return nil, 0, false
+		}
+		for size := p.Style.Size; size >= max(minSize, p.Style.Size*floor)-1e-9; size -= 0.25 {
+			q := sh.At(size, box.W)
+			if !fits(q) {
+				continue
+			}
+			if q, dx := unrunt(q, func(w float64) *text.Paragraph { return sh.At(size, w) }, fits); Runt(q) == "" {
+				return q, dx, true
+			}
+		}
+		return nil, 0, false
+	}
+	if q, dx, ok := try(s, 0.8); ok {
+		return q, dx
+	}
+	if i := strings.LastIndex(strings.TrimRight(s, " "), " "); i > 0 {
+		if q, dx, ok := try(s[:i]+"\u00a0"+s[i+1:], 0.6); ok {
+			return q, dx
+		}
+	}
+	return p, 0
+}
+
+// sameLines accepts a paragraph set again with as many lines as p.
+func sameLines(p *text.Paragraph) func(*text.Paragraph) bool {
+	return func(q *text.Paragraph) bool { return len(q.Lines) == len(p.Lines) }
 }
 
 // valign is the offset of content of height h in a box of height boxH.

@@ -123,7 +123,7 @@ func cropMarks(t frame.Box, bleed float64) []frame.Item {
 // are moved by the variant's back_offset, which the calibration page
 // measures. The design is composed at the sheet's cell size.
 func (c *composer) sheetPages(s Sheet) ([]*frame.Page, error) {
-	ps := pageSizes[s.Page]
+	ps := s.PageSize()
 	ox, oy := c.t.Variant.backOffset()
 	var out []*frame.Page
 	for side := range c.t.Layout.Pages {
@@ -144,6 +144,15 @@ func (c *composer) sheetPages(s Sheet) ([]*frame.Page, error) {
 					it = frame.Repeat(it)
 				}
 				p.Items = append(p.Items, it)
+			}
+		}
+		if s.Cut {
+			// A dashed line down the middle, where the sheet is cut in
+			// half, kept clear of the unprinted edge.
+			for col := 1; col < s.Cols; col++ {
+				x := s.Left + float64(col)*s.CardW + (float64(col)-0.5)*s.GapX
+				p.Items = append(p.Items, &frame.Rule{X1: x, Y1: unprinted, X2: x, Y2: ps.H - unprinted, Width: 0.5,
+					Color: frame.Color{R: 0x9a, G: 0x9a, B: 0x9a}, Dash: []float64{4, 3}, Src: c.t.Layout.Pos["sizes"]})
 			}
 		}
 		out = append(out, p)

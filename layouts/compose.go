@@ -72,6 +72,7 @@ func Compose(e *text.Engine, t Target, docs []*content.Doc) (*frame.Doc, error) 
 	if t.Calibration {
 		return c.calibrationDoc(out)
 	}
+	c.officialWording()
 	size := t.Size()
 	designs := make([]*frame.Page, 0, len(t.Layout.Pages))
 	bleed := 0.0
@@ -104,6 +105,27 @@ func Compose(e *text.Engine, t Target, docs []*content.Doc) (*frame.Doc, error) 
 	}
 	out.Warnings = c.warnings
 	return out, nil
+}
+
+// RuleNoticeWording is the rule of the warning that a posting-law
+// notice prints handbill's own text where the law's wording belongs.
+const RuleNoticeWording = "notice-wording"
+
+// officialWording warns, for each document, where the layout's official
+// message (a notice's intro) holds handbill's own text, not the law's.
+func (c *composer) officialWording() {
+	key := c.t.Layout.Official
+	if key == "" {
+		return
+	}
+	for _, d := range c.docs {
+		if m, ok := d.Messages.Texts[key]; ok && !m.Pos.IsBuiltin() {
+			continue
+		}
+		c.warn(source.Diagnostic{Severity: source.Warning, Pos: c.t.Layout.Pos["official"], Rule: RuleNoticeWording, Output: c.t.Name(), Lang: d.Messages.Lang.String(),
+			Message: fmt.Sprintf("the notice prints handbill's own `%s`, not the posting law's wording: a law that fixes the sign's text (California Civ. Code 52.6, Florida 787.29) is not met until it is supplied", key),
+			Hint:    fmt.Sprintf("put the law's wording, exactly as the law gives it, in your content file as `%s` under `messages:` for this language (see docs/products/notice.md)", key)})
+	}
 }
 
 // page composes one design page of size w×h; with bleed > 0, art marked
@@ -150,9 +172,18 @@ func hasGroup(b Block) bool {
 	return false
 }
 
-// sizeRange applies a block's group cap to a style's size range, and
+// HotlineRatio is how much larger than the headline the hotline's
+// number is set: a block `under` the numbers' group is set at most at
+// their size divided by it (check's rule hotline-size measures the same).
+const HotlineRatio = 1.3
+
+// sizeRange applies a block's group cap, and the cap of the group it is
+// `under`, to a style's size range, and
 // returns a function recording the size the block was fitted at.
 func (c *composer) sizeRange(b Block, rng [2]float64) ([2]float64, func(float64)) {
+	if n, ok := c.caps[b.Under]; ok && b.Under != "" && n/HotlineRatio < rng[1] {
+		rng[1] = max(n/HotlineRatio, rng[0])
+	}
 	if b.Group == "" {
 		return rng, func(float64) {}
 	}

@@ -84,6 +84,11 @@ func fields(d *content.Doc) map[string]string {
 		"native":      d.Messages.Native,
 		"lang":        d.Messages.Lang.String(),
 	}
+	// The intro where it is handbill's own, empty where the content file
+	// gives its own (a law's wording on a notice).
+	if in := d.Messages.Texts["intro"]; in.Pos.IsBuiltin() {
+		m["builtin_intro"] = in.S
+	}
 	first, national, others, local := mainLines(d)
 	m["hotline"], m["hotline_name"], m["hotline_vanity"] = first.Display, first.Name.S, first.Vanity
 	m["national"], m["national_name"], m["national_vanity"] = national.Display, national.Name.S, national.Vanity

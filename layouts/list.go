@@ -66,15 +66,19 @@ func (c *composer) listBlock(b Block, r area, d *content.Doc) ([]frame.Item, err
 	type placed struct {
 		p    *text.Paragraph
 		y    float64
+		dx   float64 // how far across the item is moved when set narrower
 		src  source.Pos
 		bull bool
 	}
+	titleScale := 1.0 // below 1 where the title alone is set smaller (see below)
 	layoutAt := func(s float64) ([]placed, string, float64) {
 		var out []placed
+		tdx := 0.0
 		y := 0.0
 		if title != nil {
-			tp := title.At(s*titleRatio, r.W)
-			out = append(out, placed{p: tp, y: y, src: titlePos})
+			tp := title.At(s*titleRatio*titleScale, r.W)
+			tp, tdx = unrunt(tp, func(w float64) *text.Paragraph { return title.At(s*titleRatio*titleScale, w) }, sameLines(tp))
+			out = append(out, placed{p: tp, y: y, dx: tdx, src: titlePos})
 			y += tp.Height + s*0.5
 		}
 		indent := s * 1.1
@@ -83,7 +87,8 @@ func (c *composer) listBlock(b Block, r area, d *content.Doc) ([]frame.Item, err
 			if what, by := text.Overflow(p, text.Box{W: r.W - indent, H: 1e9}); what != "" {
 				return nil, what, by
 			}
-			out = append(out, placed{p: p, y: y, src: list[i].Pos, bull: true})
+			p, dx := unrunt(p, func(w float64) *text.Paragraph { return sh.At(s, w) }, sameLines(p))
+			out = append(out, placed{p: p, y: y, dx: dx, src: list[i].Pos, bull: true})
 			y += p.Height + s*listGap
 		}
 		y -= s * listGap
@@ -121,17 +126,40 @@ func (c *composer) listBlock(b Block, r area, d *content.Doc) ([]frame.Item, err
 		size -= 0.25
 		what, by = measureAt(size)
 	}
+	var placedItems []placed
+	if what == "" {
+		placedItems, _, _ = layoutAt(size)
+	}
+	// A title that ends on a one-word line is set a little smaller, with
+	// its list (a group keeps its lists at one size), down to 80%, where that
+	// avoids it.
+	if what == "" && title != nil && Runt(placedItems[0].p) != "" {
+		for s := size - 0.25; s >= max(rng[0], size*0.8)-1e-9; s -= 0.25 {
+			if pi, w, _ := layoutAt(s); w == "" && Runt(pi[0].p) == "" {
+				size, placedItems = s, pi
+				break
+			}
+		}
+	}
+	// Else the title alone, down to 80% of its size.
+	for k := 0.98; what == "" && title != nil && Runt(placedItems[0].p) != "" && k >= 0.8-1e-9; k -= 0.02 {
+		titleScale = k
+		if pi, w, _ := layoutAt(size); w == "" && Runt(pi[0].p) == "" {
+			placedItems = pi
+			break
+		}
+		titleScale = 1
+	}
 	if what != "" {
 		return nil, &source.Diagnostic{Severity: source.Error, Pos: b.Pos, Message: fmt.Sprintf("list %q does not fit its block in %s (%s): %s overflows by %.1f pt at the minimum size %g pt", b.Items, c.t.Name(), d.Messages.Lang, what, by, rng[0]),
 			Hint: "shorten the items, show fewer (max:), or give the block more room or a smaller minimum size"}
 	}
 	record(size)
-	placedItems, _, _ := layoutAt(size)
 	var out []frame.Item
 	indent := size * 1.1
 	for _, pl := range placedItems {
 		if !pl.bull {
-			out = append(out, &frame.Text{X: r.X, Y: r.Y + pl.y, Para: pl.p, Color: titleCol, Role: titleRole, Src: pl.src, Block: b.Pos})
+			out = append(out, &frame.Text{X: r.X + pl.dx, Y: r.Y + pl.y, Para: pl.p, Color: titleCol, Role: titleRole, Src: pl.src, Block: b.Pos})
 			continue
 		}
 		bp := shapedBullet.At(size, indent)
@@ -147,7 +175,7 @@ func (c *composer) listBlock(b Block, r area, d *content.Doc) ([]frame.Item, err
 		}
 		out = append(out,
 			&frame.Text{X: bx, Y: by, Para: bp, Color: col, Role: style.Role, Tag: "Lbl", Src: pl.src, Block: b.Pos},
-			&frame.Text{X: x, Y: r.Y + pl.y, Para: pl.p, Color: col, Role: style.Role, Tag: "LBody", Src: pl.src, Block: b.Pos})
+			&frame.Text{X: x + pl.dx, Y: r.Y + pl.y, Para: pl.p, Color: col, Role: style.Role, Tag: "LBody", Src: pl.src, Block: b.Pos})
 	}
 	return out, nil
 }

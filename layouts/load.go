@@ -122,8 +122,13 @@ func (l *Layout) check() error {
 				return &source.Diagnostic{Severity: source.Error, Pos: at("sizes"), Message: fmt.Sprintf("unknown sheet %q", s), Hint: suggest(s, sortedKeys(sheets))}
 			}
 		}
-		if len(v.Sheets) > 0 && l.Product != "card" {
+		if len(v.Sheets) > 0 && l.Product != "card" && l.Product != "handout" {
 			return &source.Diagnostic{Severity: source.Error, Pos: at("sizes"), Message: "only a card layout has sheets", Hint: "set product: card, or remove sheets"}
+		}
+		for _, s := range v.Sheets {
+			if p := sheets[s].Product; p != l.Product {
+				return &source.Diagnostic{Severity: source.Error, Pos: at("sizes"), Message: fmt.Sprintf("sheet %q holds a %s, not a %s", s, p, l.Product), Hint: "remove the sheet, or name one for this product (avery5371, avery-c32011 for cards; letter-2up, a4-2up for handouts)"}
+			}
 		}
 		if err := v.checkPrint(l.Product); err != nil {
 			return &source.Diagnostic{Severity: source.Error, Pos: cmp.Or(v.Pos, at("sizes")), Message: fmt.Sprintf("size %s: %v", v.Suffix, err), Hint: "write bleed as a length such as 0.125in or 3mm, and back_offset as [x, y] such as [1.5mm, -0.5mm]"}

@@ -27,6 +27,10 @@ var blockTypes = []string{"text", "list", "qr", "image", "rect", "rule", "tabs",
 
 // resolve checks the layout and resolves its theme, styles and blocks.
 func (l *Layout) resolve() error {
+	if l.Official != "" && (!slices.Contains(content.MessageKeys, l.Official) || slices.Contains(content.ListKeys, l.Official)) {
+		return &source.Diagnostic{Severity: source.Error, Pos: l.Pos["official"], Message: fmt.Sprintf("`official` names a message that holds a law's wording; %q is not a text message", l.Official),
+			Hint: "name the message the law's wording is printed in, usually `official: intro`"}
+	}
 	l.theme = map[string]frame.Color{"black": {}, "white": {R: 255, G: 255, B: 255}}
 	for name, v := range l.Theme {
 		col, err := v.Color()
@@ -252,6 +256,10 @@ func (l *Layout) resolveBlock(b *Block, suffixes []string, parent string) error 
 	if b.Group != "" && b.Type != "text" && b.Type != "list" {
 		return &source.Diagnostic{Severity: source.Error, Pos: b.valuePos("group"), Message: fmt.Sprintf("`group` sets text at one size; a %s block has no text to size", b.Type),
 			Hint: "give `group` to the text and list blocks that share a size"}
+	}
+	if b.Under != "" && b.Type != "text" && b.Type != "list" {
+		return &source.Diagnostic{Severity: source.Error, Pos: b.valuePos("under"), Message: fmt.Sprintf("`under` keeps text smaller than a group's; a %s block has no text to size", b.Type),
+			Hint: "give `under` to the text or list block (the headline) that must stay smaller than the group (the numbers)"}
 	}
 	if b.Grow && parent != "stack" {
 		return &source.Diagnostic{Severity: source.Error, Pos: b.valuePos("grow"), Message: "`grow` applies to a block in a stack",

@@ -17,6 +17,10 @@ type Layout struct {
 	// the PDF's metadata: its title is the product's plain name ("Wallet
 	// card"), with no subject and no organisation as author.
 	Discreet bool `yaml:"discreet"`
+	// Official names the message that must hold a law's own wording (a
+	// posting-law notice: `official: intro`): while handbill's own text
+	// is printed there, build and check warn (rule notice-wording).
+	Official string `yaml:"official"`
 	// Sizes lists the sizes the layout is built in; each gives one output
 	// named <name>-<suffix>.
 	Sizes  []Variant `yaml:"sizes,required"`
@@ -151,6 +155,11 @@ type Block struct {
 	// Group names blocks set at one common size: the largest size at which
 	// every block of the group fits (two lists side by side, say).
 	Group string `yaml:"group"`
+	// Under names a group (the hotline's numbers) this text or list block
+	// must stay clearly smaller than: it is set at most at that group's
+	// size divided by HotlineRatio, so the number stays the largest
+	// thing on the page whatever the language makes of the headline.
+	Under string `yaml:"under"`
 	// Grow, on a block in a stack, gives it the room of the stack's rows
 	// that collapse (shared with the other growing blocks), instead of
 	// the rows left being centred in the stack (see stackBlock).

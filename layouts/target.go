@@ -84,12 +84,15 @@ func metricSize(s SizeSpec) bool {
 func (t Target) Multilingual() bool { return t.Layout.Product == "multilang" }
 
 // Targets lists every output a layout makes by default: each size, and
-// for a card its press output and the sheets it is imposed on.
+// the sheets it is imposed on (for a card its press output too).
 func Targets(l *Layout) []Target {
 	var out []Target
 	for _, v := range l.Sizes {
 		if l.Product != "card" {
 			out = append(out, Target{Layout: l, Variant: v})
+			for _, s := range v.Sheets { // two handouts on a Letter sheet
+				out = append(out, Target{Layout: l, Variant: v, Mode: s})
+			}
 			continue
 		}
 		out = append(out, Target{Layout: l, Variant: v, Mode: "press"})
@@ -118,6 +121,9 @@ func PressTargets(l *Layout) []Target {
 // layout's sheets (build --calibration).
 func CalibrationTargets(l *Layout) []Target {
 	var out []Target
+	if l.Product != "card" {
+		return nil
+	}
 	for _, v := range l.Sizes {
 		for _, s := range v.Sheets {
 			out = append(out, Target{Layout: l, Variant: v, Mode: s, Calibration: true})

@@ -93,6 +93,7 @@ var fieldNames = []string{
 	"national", "national_name", "national_vanity",
 	"more_hotlines", "other_hotlines", "local_hotlines", "local_numbers",
 	"hotline2", "hotline2_name", "hotline2_vanity", "web2",
+	"builtin_intro",
 }
 
 // laterMessageKeys are message keys a template may name before every

@@ -188,7 +188,7 @@ func TestBrowser(t *testing.T) {
 	before := previewSum("vi/poster-letter.pdf")
 	shot("2-organisation-vi.png")
 
-	long := "Hãy nhận biết các dấu hiệu của nạn buôn bán trẻ em vì mục đích tình dục và gọi ngay cho đường dây nóng hôm nay và mỗi ngày"
+	long := "Hãy nhận biết các dấu hiệu của nạn buôn bán trẻ em vì mục đích tình dục và gọi ngay cho đường dây nóng hôm nay và mỗi ngày, dù bạn ở trường học, phòng khám hay bất cứ nơi nào khác trong cộng đồng của chúng ta"
 	do("type a long headline", chromedp.SendKeys(chromedp.CSS(`input[name="messages.vi.headline"]`), long))
 	waitFor("the fit error", `!!document.querySelector('[id="err-messages.vi.headline"] .item') && document.querySelector('[id="err-messages.vi.headline"]').textContent.includes('does not fit')`)
 	if got := eval(`document.querySelector('input[name="messages.vi.headline"]').getAttribute('aria-invalid') || ''`); got != "true" {

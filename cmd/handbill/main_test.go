@@ -49,7 +49,7 @@ func TestScripts(t *testing.T) {
 }
 
 // setupFiles gives every script a logo (logo.png, 600×240 px), a logo too
-// small to print (lowres.png, 40×16 px) and the two
+// small to print (lowres.png, 30×12 px) and the two
 // complete examples of the documentation (readme-content.yaml from
 // docs/content-files.md, readme-layout.yaml from docs/layout-files.md), so
 // the examples are tested as written.
@@ -70,7 +70,7 @@ func setupFiles(dir string) error {
 	if err := f.Close(); err != nil {
 		return err
 	}
-	small := image.NewRGBA(image.Rect(0, 0, 40, 16))
+	small := image.NewRGBA(image.Rect(0, 0, 30, 12))
 	f, err = os.Create(filepath.Join(dir, "lowres.png"))
 	if err != nil {
 		return err

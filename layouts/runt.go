@@ -1,0 +1,119 @@
+package layouts
+
+import (
+	"strings"
+	"unicode"
+
+	"handbill/text"
+)
+
+// A runt is a last line that holds a single word: in a headline, a
+// heading or a list item the eye stops on it and it reads as an
+// afterthought ("Know the signs of child sex / trafficking"). Headings
+// and list items are set so that none ends on one where a narrower
+// measure avoids it (see unrunt); package check warns of those left
+// (rule last-word), with the same test (Runt).
+
+// Limits of what counts as one word.
+const (
+	// runtMaxRunes is the most characters a last line without a word
+	// space may hold to count as one word: longer, in a script that does
+	// not space its words (Thai, Khmer), it is a phrase.
+	runtMaxRunes = 16
+	// runtMaxCJK is the most Chinese or Japanese characters a last line
+	// may hold to be a runt.
+	runtMaxCJK = 2
+	// unruntMin is the narrowest measure, as a share of the box, at
+	// which a paragraph is set to avoid a runt.
+	unruntMin = 0.62
+	// unruntStep is the step by which the measure narrows.
+	unruntStep = 0.01
+)
+
+// Runt returns the last line of p when it is a single word, else "": a
+// paragraph of two lines or more whose last line has no word space (nor
+// zero width space) while the lines before it have one, and at most 16
+// characters; in Chinese or Japanese text, a last line of one or two
+// characters.
+func Runt(p *text.Paragraph) string {
+	var lines []string
+	for _, l := range p.Lines {
+		if s := strings.TrimSpace(l.LogicalText()); s != "" {
+			lines = append(lines, s)
+		}
+	}
+	return runtOf(lines)
+}
+
+// loneLine reports whether a line of p other than its last holds a
+// single word: setting a heading's last two words together must not
+// leave one alone on the line above.
+func loneLine(p *text.Paragraph) bool {
+	var lines []string
+	for _, l := range p.Lines {
+		if s := strings.TrimSpace(l.LogicalText()); s != "" {
+			lines = append(lines, s)
+			if len(lines) > 1 && len(lines) < len(p.Lines) && runtOf(lines) != "" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// runtOf is Runt on lines of text.
+func runtOf(lines []string) string {
+	if len(lines) < 2 {
+		return ""
+	}
+	last := strings.Trim(lines[len(lines)-1], "\u200b ")
+	letters, cjk := 0, 0
+	for _, r := range last {
+		switch {
+		case unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana):
+			cjk++
+			letters++
+		case unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r):
+			letters++
+		}
+	}
+	if cjk > 0 && cjk*2 >= letters {
+		if cjk <= runtMaxCJK {
+			return last
+		}
+		return ""
+	}
+	spaced := func(s string) bool { return strings.ContainsAny(s, " \u00a0\u200b\u3000") }
+	if spaced(last) || !spaced(strings.Join(lines[:len(lines)-1], " ")) || len([]rune(last)) > runtMaxRunes {
+		return ""
+	}
+	return last
+}
+
+// unrunt sets a paragraph that ends on a runt at a narrower measure, in
+// steps down to 62% of its width, and returns the first setting with no
+// runt for which ok holds (the same number of lines, or a fit in the
+// block's box), with how far to move it across so it keeps its
+// alignment in the original width. It returns p and 0 when no narrower
+// measure helps.
+func unrunt(p *text.Paragraph, at func(width float64) *text.Paragraph, ok func(*text.Paragraph) bool) (*text.Paragraph, float64) {
+	if Runt(p) == "" {
+		return p, 0
+	}
+	w := p.Width
+	for f := 1 - unruntStep; f >= unruntMin-1e-9; f -= unruntStep {
+		q := at(w * f)
+		if Runt(q) != "" || !ok(q) {
+			continue
+		}
+		st := q.Style
+		switch {
+		case st.Align == text.Center:
+			return q, (w - q.Width) / 2
+		case (st.Align == text.Start) == q.RTL:
+			return q, w - q.Width
+		}
+		return q, 0
+	}
+	return p, 0
+}
