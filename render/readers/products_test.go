@@ -57,6 +57,9 @@ const minScore = 0.98
 //   - poppler puts Hindi's nukta and virama of "मुफ़्त" after the
 //     following consonant on the discreet card, and reads the Thai
 //     panel of the multi-language poster's two list columns interleaved.
+//   - The discreet card (an appointment card since issue 13) says little,
+//     so pdfminer's split of its emergency line in Persian and Urdu
+//     weighs more there: its floors are half a point lower.
 //
 // Drawing a right-to-left line's runs left to right, as they stand (as
 // cairo does), was measured too (issue 12): PDFium and poppler, which sort
@@ -70,7 +73,7 @@ var knownLoss = map[[2]string]float64{
 	{"pdfjs", "ar"}: 0.960, {"pdfjs", "fa"}: 0.955, {"pdfjs", "ur"}: 0.954,
 	{"pdfium", "ar"}: 0.940, {"pdfium", "fa"}: 0.965, {"pdfium", "ur"}: 0.965,
 	{"mupdf", "fa"}: 0.965, {"mupdf", "ur"}: 0.965,
-	{"pdfminer", "ar"}: 0.870, {"pdfminer", "fa"}: 0.850, {"pdfminer", "ur"}: 0.815,
+	{"pdfminer", "ar"}: 0.870, {"pdfminer", "fa"}: 0.845, {"pdfminer", "ur"}: 0.810,
 	{"poppler", "ar"}: 0.940, {"poppler", "fa"}: 0.945, {"poppler", "ur"}: 0.945,
 	{"poppler", "hi"}: 0.975, {"poppler", "th"}: 0.955,
 }
