@@ -116,7 +116,8 @@ func TestBrowser(t *testing.T) {
 			time.Sleep(300 * time.Millisecond)
 		}
 		if err != nil {
-			t.Fatalf("waiting for %s: %v", what, err)
+			page, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`['status', 'alert', 'err-load'].map(id => id + ': ' + JSON.stringify(document.getElementById(id)?.textContent || '')).join('; ') + '; same page: ' + (window.__before || 'no') + '; files: ' + (document.getElementById('f-load')?.files?.length)`, chromedp.EvalAsValue))
+			t.Fatalf("waiting for %s: %v\n(the page: %s)", what, err, page)
 		}
 	}
 	shot := func(name string) {
@@ -237,6 +238,7 @@ func TestBrowser(t *testing.T) {
 	if err := os.WriteFile(evil, zipOf(t, map[string][]byte{"content.yaml": []byte("languages: [en]\n"), "../../evil.txt": []byte("x")}), 0o644); err != nil {
 		t.Fatal(err)
 	}
+	eval(`(() => { window.__before = "yes"; return ""; })()`)
 	do("load a bad ZIP", chromedp.SetUploadFiles(chromedp.CSS(`#f-load`), []string{evil}))
 	waitFor("the load error", `document.getElementById('err-load').textContent.includes('points outside the project folder')`)
 	if got := eval(`document.getElementById('alert').textContent`); !strings.Contains(got, "Not saved") || !strings.Contains(got, "points outside the project folder") {
