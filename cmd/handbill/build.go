@@ -55,7 +55,7 @@ languages (English and Spanish) for the US hotlines.`,
 		},
 	}
 	f := cmd.Flags()
-	f.StringVar(&opts.out, "out", "out", "write into `DIR`")
+	f.StringVarP(&opts.out, "out", "o", "out", "write into `DIR`")
 	addSelectionFlags(f, opts)
 	f.BoolVar(&opts.force, "force", false, "replace files in the output folder even if handbill did not write them")
 	f.IntVar(&opts.jobs, "jobs", 0, "documents built at once (default: one per CPU)")
