@@ -120,17 +120,10 @@ func isHotline(s string) bool {
 // set under 10 pt on a poster or handout: read at arm's length, smaller
 // type is skipped.
 func checkBodySize(p *frame.Page, add adder) {
-	smallest := map[source.Pos]*frame.Text{}
-	for _, it := range p.Items {
-		t, ok := it.(*frame.Text)
-		if !ok || t.Role == "caption" || t.Role == "heading" || t.Tag == "Artifact" || t.Tag == "Lbl" || t.Rotate != 0 || len(t.Para.Lines) == 0 || isMark(t.Color) {
-			continue
-		}
-		s := t.Para.Style.Size
-		if cur, ok := smallest[t.Block]; s < bodyMin-0.01 && (!ok || s < cur.Para.Style.Size) {
-			smallest[t.Block] = t
-		}
+	isBody := func(t *frame.Text) bool {
+		return t.Role != "caption" && t.Role != "heading" && t.Tag != "Artifact" && t.Tag != "Lbl" && t.Rotate == 0 && !isMark(t.Color)
 	}
+	smallest := smallestUnder(p, bodyMin, isBody)
 	for _, pos := range slices.SortedFunc(maps.Keys(smallest), comparePos) {
 		t := smallest[pos]
 		add(source.Warning, pos, "body-size",
@@ -142,21 +135,29 @@ func checkBodySize(p *frame.Page, add adder) {
 // checkTabSize warns of tear-off tabs (text turned 90°) set under 9 pt:
 // a tab is read in the hand, away from the flyer.
 func checkTabSize(p *frame.Page, add adder) {
-	smallest := map[source.Pos]*frame.Text{}
-	for _, it := range p.Items {
-		t, ok := it.(*frame.Text)
-		if !ok || t.Rotate == 0 || len(t.Para.Lines) == 0 {
-			continue
-		}
-		s := t.Para.Style.Size
-		if cur, ok := smallest[t.Block]; s < tabMin-0.01 && (!ok || s < cur.Para.Style.Size) {
-			smallest[t.Block] = t
-		}
-	}
+	smallest := smallestUnder(p, tabMin, func(t *frame.Text) bool { return t.Rotate != 0 })
 	for _, pos := range slices.SortedFunc(maps.Keys(smallest), comparePos) {
 		t := smallest[pos]
 		add(source.Warning, pos, "tab-size",
 			fmt.Sprintf("the tear-off tab %q is set at %.4g pt, under the %g pt a tab needs to be read in the hand", clip(firstLine(t)), t.Para.Style.Size, tabMin),
 			"make the tabs taller or fewer, or print less on each (the number and the text line only)")
 	}
+}
+
+// smallestUnder returns, per layout block, the smallest text of the page
+// set under floor points among the texts that keep holds (texts with no
+// lines are never taken).
+func smallestUnder(p *frame.Page, floor float64, keep func(*frame.Text) bool) map[source.Pos]*frame.Text {
+	smallest := map[source.Pos]*frame.Text{}
+	for _, it := range p.Items {
+		t, ok := it.(*frame.Text)
+		if !ok || len(t.Para.Lines) == 0 || !keep(t) {
+			continue
+		}
+		s := t.Para.Style.Size
+		if cur, ok := smallest[t.Block]; s < floor-0.01 && (!ok || s < cur.Para.Style.Size) {
+			smallest[t.Block] = t
+		}
+	}
+	return smallest
 }

@@ -53,19 +53,24 @@ func (e *OverflowError) Hint() string {
 
 // overflow returns what of p does not fit the box, or "" when it fits.
 func overflow(p *Paragraph, box Box) (what string, by float64) {
+	widest := 0.0
 	for _, l := range p.Lines {
-		if d := l.Width - box.W; d > 0.01 && d > by {
-			what, by = "width", d
-		}
+		widest = max(widest, l.Width)
 	}
-	if what != "" {
-		return what, by
+	return overflowBy(widest, len(p.Lines), p.Height, p.Style, box)
+}
+
+// overflowBy says what of a paragraph does not fit the box, from its
+// widest line, number of lines, height and style: the width first, then
+// the box's line limit, then the height.
+func overflowBy(widest float64, lines int, height float64, st Style, box Box) (what string, by float64) {
+	if d := widest - box.W; d > 0.01 {
+		return "width", d
 	}
-	if box.MaxLines > 0 && len(p.Lines) > box.MaxLines {
-		extra := float64(len(p.Lines)-box.MaxLines) * p.Style.Size * p.Style.lineHeight()
-		return "lines", extra
+	if box.MaxLines > 0 && lines > box.MaxLines {
+		return "lines", float64(lines-box.MaxLines) * st.Size * st.lineHeight()
 	}
-	if d := p.Height - box.H; d > 0.01 {
+	if d := height - box.H; d > 0.01 {
 		return "height", d
 	}
 	return "", 0

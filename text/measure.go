@@ -92,22 +92,11 @@ func lineMetricsOf(l shaping.Line, size float64) lineMetrics {
 
 // overflowOf is overflow for measured lines.
 func overflowOf(m measured, box Box) (what string, by float64) {
+	widest := 0.0
 	for _, l := range m.lines {
-		if d := l.width - box.W; d > 0.01 && d > by {
-			what, by = "width", d
-		}
+		widest = max(widest, l.width)
 	}
-	if what != "" {
-		return what, by
-	}
-	if box.MaxLines > 0 && len(m.lines) > box.MaxLines {
-		extra := float64(len(m.lines)-box.MaxLines) * m.style.Size * m.style.lineHeight()
-		return "lines", extra
-	}
-	if d := m.height - box.H; d > 0.01 {
-		return "height", d
-	}
-	return "", 0
+	return overflowBy(widest, len(m.lines), m.height, m.style, box)
 }
 
 // Measure breaks the paragraph into lines at the size for the width, as At
