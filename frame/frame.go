@@ -105,6 +105,25 @@ type QR struct {
 	Src      Pos
 }
 
+// DarkRuns calls yield for each horizontal run of dark modules, row by
+// row from the top: modules x0 to x1-1 of row y. Drawing one rectangle a
+// run (not a module) keeps the code's squares joined without seams.
+func (q *QR) DarkRuns(yield func(y, x0, x1 int)) {
+	for y, row := range q.Modules {
+		for x := 0; x < len(row); {
+			if !row[x] {
+				x++
+				continue
+			}
+			start := x
+			for x < len(row) && row[x] {
+				x++
+			}
+			yield(y, start, x)
+		}
+	}
+}
+
 // Rect is a rectangle, filled and/or stroked.
 type Rect struct {
 	X, Y, W, H float64

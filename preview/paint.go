@@ -284,21 +284,11 @@ func (pg *pager) qr(q *frame.QR) {
 	m := q.Size / float64(n) * k
 	x0, y0 := q.X*k, q.Y*k
 	var p path
-	for y, row := range q.Modules {
-		for x := 0; x < len(row); {
-			if !row[x] {
-				x++
-				continue
-			}
-			start := x
-			for x < len(row) && row[x] {
-				x++
-			}
-			ax, bx := x0+float64(start)*m, x0+float64(x)*m
-			ay, by := y0+float64(y)*m, y0+float64(y+1)*m
-			p = append(p, [][2]float64{{ax, ay}, {bx, ay}, {bx, by}, {ax, by}})
-		}
-	}
+	q.DarkRuns(func(y, start, end int) {
+		ax, bx := x0+float64(start)*m, x0+float64(end)*m
+		ay, by := y0+float64(y)*m, y0+float64(y+1)*m
+		p = append(p, [][2]float64{{ax, ay}, {bx, ay}, {bx, by}, {ax, by}})
+	})
 	p.fill(pg.img, rgba(q.Color))
 }
 

@@ -67,20 +67,9 @@ func (pw *pageWriter) qr(q *frame.QR) {
 	pw.pt.fill(q.Color)
 	pw.c.Save()
 	pw.c.Transform(m, 0, 0, -m, q.X, pw.h-q.Y)
-	for y, row := range q.Modules {
-		// Runs of dark modules become one rectangle each.
-		for x := 0; x < len(row); {
-			if !row[x] {
-				x++
-				continue
-			}
-			start := x
-			for x < len(row) && row[x] {
-				x++
-			}
-			pw.c.Rect(float64(start), float64(y), float64(x-start), 1)
-		}
-	}
+	q.DarkRuns(func(y, start, end int) {
+		pw.c.Rect(float64(start), float64(y), float64(end-start), 1)
+	})
 	pw.c.Fill()
 	pw.c.Restore()
 }
