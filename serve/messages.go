@@ -119,7 +119,7 @@ func (s *Server) renderMessages(w http.ResponseWriter, ss *session, lang string,
 		d.Error, d.ReviewerError = errs[""], errs["reviewer"]
 	}
 	var buf bytes.Buffer
-	if err := pages.ExecuteTemplate(&buf, "messages.html", d); err != nil {
+	if err := pages().ExecuteTemplate(&buf, "messages.html", d); err != nil {
 		s.fail(w, err)
 		return
 	}

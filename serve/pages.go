@@ -13,16 +13,21 @@ import (
 	"handbill/layouts"
 )
 
-var pages = template.Must(template.New("").Funcs(template.FuncMap{
-	"rtl": func(tag string) string {
-		if isRTL(tag) {
-			return "rtl"
-		}
-		return "ltr"
-	},
-	"has": func(list []string, s string) bool { return slices.Contains(list, s) },
-	"inc": func(i int) int { return i + 1 },
-}).ParseFS(assets, "assets/*.html"))
+// pages is the app's page templates, parsed on first use rather than at
+// package initialisation, which every handbill command pays for
+// (`handbill --help` included).
+var pages = sync.OnceValue(func() *template.Template {
+	return template.Must(template.New("").Funcs(template.FuncMap{
+		"rtl": func(tag string) string {
+			if isRTL(tag) {
+				return "rtl"
+			}
+			return "ltr"
+		},
+		"has": func(list []string, s string) bool { return slices.Contains(list, s) },
+		"inc": func(i int) int { return i + 1 },
+	}).ParseFS(assets, "assets/*.html"))
+})
 
 // langView is a language as the page offers it: by its own name, with
 // its review status in plain words.
@@ -116,7 +121,7 @@ func (s *Server) index(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	var buf bytes.Buffer
-	if err := pages.ExecuteTemplate(&buf, "index.html", data); err != nil {
+	if err := pages().ExecuteTemplate(&buf, "index.html", data); err != nil {
 		s.fail(w, err)
 		return
 	}
