@@ -24,7 +24,9 @@ import (
 
 // candidateRE is numberRE with lower-case letters allowed in a group, so
 // "1-888-373-78b8" is found whole.
-var candidateRE = regexp.MustCompile(`\+?(?:\(\p{Nd}+\)[ \x{a0}]?)?\p{Nd}[\p{Nd}A-Za-z]*(?:[-.\x{2010}\x{2011}][\p{Nd}A-Za-z]+|[ \x{a0}]\p{Nd}+)*`)
+var candidateRE = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`\+?(?:\(\p{Nd}+\)[ \x{a0}]?)?\p{Nd}[\p{Nd}A-Za-z]*(?:[-.\x{2010}\x{2011}][\p{Nd}A-Za-z]+|[ \x{a0}]\p{Nd}+)*`)
+})
 
 // line is one number of the directory: a hotline's number to dial or its
 // text line, in the forms it may be printed in.
@@ -263,7 +265,7 @@ func Numbers(t layouts.Target, doc *frame.Doc, lang string, dir *Directory) []so
 
 // checkText checks the numbers of one text against the directory.
 func (d *Directory) checkText(t *frame.Text, add adder) {
-	for _, n := range numbersIn(t.Para.Text, candidateRE, 4) {
+	for _, n := range numbersIn(t.Para.Text, candidateRE(), 4) {
 		d.checkNumber(t, n.text, true, add)
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -23,7 +24,9 @@ import (
 // vanity form made of groups ("1-888-373-7888", "08000 121 700",
 // "1-800-THE-LOST", "(02) 1343", "+1 888…"), or a run of digits, in any
 // script's digits.
-var numberRE = regexp.MustCompile(`\+?(?:\(\p{Nd}+\)[ \x{a0}]?)?\p{Nd}[\p{Nd}A-Z]*(?:[-./\x{2010}\x{2011}][\p{Nd}A-Z]+|[ \x{a0}]\p{Nd}+)*`)
+var numberRE = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`\+?(?:\(\p{Nd}+\)[ \x{a0}]?)?\p{Nd}[\p{Nd}A-Z]*(?:[-./\x{2010}\x{2011}][\p{Nd}A-Z]+|[ \x{a0}]\p{Nd}+)*`)
+})
 
 // span is a match in a text, in runes: [start, end).
 type span struct {
@@ -146,7 +149,7 @@ func checkNumberOrder(t *frame.Text, add adder) {
 	if t.Para == nil || len(t.Para.Lines) == 0 {
 		return
 	}
-	nums := numbersIn(t.Para.Text, numberRE, 3)
+	nums := numbersIn(t.Para.Text, numberRE(), 3)
 	if len(nums) == 0 {
 		return
 	}
@@ -189,7 +192,7 @@ func checkNumberOrder(t *frame.Text, add adder) {
 // number of three digits or more (911, 233733, 1-888-373-7888) that is
 // not a time or a fraction ("24/7").
 func hasPhoneNumber(s string) bool {
-	for _, n := range numbersIn(s, numberRE, 3) {
+	for _, n := range numbersIn(s, numberRE(), 3) {
 		if !strings.ContainsAny(n.text, "/:") {
 			return true
 		}

@@ -113,7 +113,7 @@ func checkHotlineSize(p *frame.Page, add adder) {
 // isHotline reports whether s holds a phone number: a number of seven
 // digits or more.
 func isHotline(s string) bool {
-	return len(numbersIn(s, numberRE, 7)) > 0
+	return len(numbersIn(s, numberRE(), 7)) > 0
 }
 
 // checkBodySize warns of body text (not a heading, caption or decoration)

@@ -340,8 +340,8 @@ func builtinAudiences(m map[source.Text]*messageSet) (map[string]*messageSet, er
 // Where a language file's parts end: the top-level `messages:` and
 // `audiences:` keys.
 var (
-	messagesLine  = regexp.MustCompile(`(?m)^messages:`)
-	audiencesLine = regexp.MustCompile(`(?m)^audiences:`)
+	messagesLine  = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?m)^messages:`) })
+	audiencesLine = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?m)^audiences:`) })
 )
 
 // parseLangHead reads only the head of a language file (lang, name,
@@ -349,7 +349,7 @@ var (
 // than the whole file. ok is false if the file is not laid out that way
 // or the head has a mistake: parseLangFile then says what.
 func parseLangHead(file, want string, data []byte) (*langInfo, bool) {
-	loc := messagesLine.FindIndex(data)
+	loc := messagesLine().FindIndex(data)
 	if loc == nil {
 		return nil, false
 	}
@@ -365,7 +365,7 @@ func parseLangHead(file, want string, data []byte) (*langInfo, bool) {
 // the shared messages). ok is false as for parseLangHead.
 func parseLangBase(file, want string, data []byte) (*langText, bool) {
 	end := len(data)
-	if loc := audiencesLine.FindIndex(data); loc != nil {
+	if loc := audiencesLine().FindIndex(data); loc != nil {
 		end = loc[0]
 	}
 	var f langBase
@@ -387,7 +387,7 @@ func parseLangBase(file, want string, data []byte) (*langText, bool) {
 // it has no such line). The lines before it are decoded as blank lines,
 // so positions are those in the file. ok is false as for parseLangHead.
 func parseLangAudiences(file string, data []byte) (map[string]*messageSet, bool) {
-	loc := audiencesLine.FindIndex(data)
+	loc := audiencesLine().FindIndex(data)
 	if loc == nil {
 		return map[string]*messageSet{}, true
 	}

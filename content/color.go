@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 
 	"handbill/source"
 )
@@ -13,11 +14,11 @@ import (
 // decodes itself from YAML (see source.ScalarDecoder) and is stored lower-case.
 type Color string
 
-var colorRE = regexp.MustCompile(`^#[0-9A-Fa-f]{6}$`)
+var colorRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^#[0-9A-Fa-f]{6}$`) })
 
 // DecodeScalar accepts "#rrggbb" only.
 func (c *Color) DecodeScalar(value string, _ source.Pos) error {
-	if !colorRE.MatchString(value) {
+	if !colorRE().MatchString(value) {
 		return &source.Diagnostic{Severity: source.Error, Message: fmt.Sprintf("must be a colour written \"#rrggbb\", got %q", value),
 			Hint: "six hexadecimal digits after #, quoted: \"#1a6fb0\""}
 	}
@@ -28,7 +29,7 @@ func (c *Color) DecodeScalar(value string, _ source.Pos) error {
 // RGB returns the colour's components, 0–255 (black for an invalid
 // colour, which DecodeScalar never produces).
 func (c Color) RGB() (r, g, b uint8) {
-	if !colorRE.MatchString(string(c)) {
+	if !colorRE().MatchString(string(c)) {
 		return 0, 0, 0
 	}
 	v, _ := strconv.ParseUint(string(c)[1:], 16, 32)

@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"handbill/source"
@@ -53,10 +54,10 @@ func (h *hotlineSpec) onlyID() bool {
 }
 
 var (
-	hotlineIDRE = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
-	digitsRE    = regexp.MustCompile(`^[0-9]+$`)
-	keywordRE   = regexp.MustCompile(`^[A-Za-z0-9]+$`)
-	webRE       = regexp.MustCompile(`^[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+(/[^\s]*)?$`)
+	hotlineIDRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`) })
+	digitsRE    = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[0-9]+$`) })
+	keywordRE   = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[A-Za-z0-9]+$`) })
+	webRE       = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+(/[^\s]*)?$`) })
 )
 
 // validate checks an entry on its own: the id's form, digits-only numbers
@@ -64,7 +65,7 @@ var (
 // digits, the vanity letters spelling them on a phone keypad, the web
 // address, the date. builtin entries must also carry a source and a date.
 func (h *hotlineSpec) validate(builtin bool) error {
-	if !hotlineIDRE.MatchString(h.ID.S) {
+	if !hotlineIDRE().MatchString(h.ID.S) {
 		return &source.Diagnostic{Severity: source.Error, Pos: h.ID.Pos, Message: fmt.Sprintf("hotline id %q must be lower-case letters and digits joined by hyphens", h.ID.S),
 			Hint: "e.g. `us-ca-local-shelter`"}
 	}
@@ -126,11 +127,11 @@ func (h *hotlineSpec) validate(builtin bool) error {
 		if h.SMS.S == "" {
 			return &source.Diagnostic{Severity: source.Error, Pos: h.SMSKeyword.Pos, Message: "`sms_keyword` without `sms`", Hint: "add the number to text"}
 		}
-		if !keywordRE.MatchString(h.SMSKeyword.S) {
+		if !keywordRE().MatchString(h.SMSKeyword.S) {
 			return &source.Diagnostic{Severity: source.Error, Pos: h.SMSKeyword.Pos, Message: fmt.Sprintf("`sms_keyword` must be one word of letters or digits, got %q", h.SMSKeyword.S)}
 		}
 	}
-	if h.Web.S != "" && !webRE.MatchString(h.Web.S) {
+	if h.Web.S != "" && !webRE().MatchString(h.Web.S) {
 		return &source.Diagnostic{Severity: source.Error, Pos: h.Web.Pos, Message: fmt.Sprintf("`web` must be an address without http://, got %q", h.Web.S),
 			Hint: "e.g. `humantraffickinghotline.org` or `example.org/report`"}
 	}
@@ -191,7 +192,7 @@ func (h *hotlineSpec) validate(builtin bool) error {
 // libphonenumber does not know as a valid number or short code for the
 // entry's country (unless the entry says why it is exempt).
 func (h *hotlineSpec) checkNumber(t source.Text, key string) error {
-	if !digitsRE.MatchString(t.S) {
+	if !digitsRE().MatchString(t.S) {
 		return &source.Diagnostic{Severity: source.Error, Pos: t.Pos, Message: fmt.Sprintf("`%s` must be digits only, got %q", key, t.S),
 			Hint: "write the number to dial without spaces or hyphens, quoted: \"18883737888\"; the printed form goes in `display:`"}
 	}

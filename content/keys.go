@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -93,12 +94,12 @@ var Placeholders = map[string]string{
 	"sms_languages": "the languages the text line works in, named in the document's language and joined with `list_or` (\"English or Spanish\"); no value where the text line works in the document's language (so `sms_note` is left out)",
 }
 
-var placeholderRE = regexp.MustCompile(`\{([A-Za-z_][A-Za-z0-9_]*)\}`)
+var placeholderRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\{([A-Za-z_][A-Za-z0-9_]*)\}`) })
 
 // placeholdersIn lists the placeholder names in s.
 func placeholdersIn(s string) []string {
 	var out []string
-	for _, m := range placeholderRE.FindAllStringSubmatch(s, -1) {
+	for _, m := range placeholderRE().FindAllStringSubmatch(s, -1) {
 		out = append(out, m[1])
 	}
 	return out

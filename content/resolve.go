@@ -768,7 +768,7 @@ func fill(t source.Text, values map[string]string) (source.Text, bool) {
 		return t, true // most texts have none
 	}
 	ok := true
-	t.S = placeholderRE.ReplaceAllStringFunc(t.S, func(m string) string {
+	t.S = placeholderRE().ReplaceAllStringFunc(t.S, func(m string) string {
 		v, has := values[m[1:len(m)-1]]
 		if !has {
 			ok = false

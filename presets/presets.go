@@ -177,7 +177,7 @@ func Lookup(name string) (*Preset, error) {
 	return nil, &source.Diagnostic{Severity: source.Error, Message: fmt.Sprintf("unknown preset %q", name), Hint: hint}
 }
 
-var presetNameRE = regexp.MustCompile(`^[A-Z]{2}-[A-Za-z0-9.-]+$`)
+var presetNameRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[A-Z]{2}-[A-Za-z0-9.-]+$`) })
 
 // parsePresets decodes the preset file strictly and checks what decoding
 // cannot: names, dates, languages, and that every hotline, region and
@@ -256,7 +256,7 @@ func (p *Preset) validate() error {
 		return &source.Diagnostic{Severity: source.Error, Pos: at(key), Message: fmt.Sprintf("preset %s: %s", p.Name, msg), Hint: hint}
 	}
 	switch {
-	case !presetNameRE.MatchString(p.Name):
+	case !presetNameRE().MatchString(p.Name):
 		return bad("name", fmt.Sprintf("name %q is not STATE-SECTION", p.Name), "name a preset by the state and the law, e.g. CA-52.6 or TX-lodging")
 	case !slices.Contains(presetConfidences, p.Confidence):
 		return bad("confidence", fmt.Sprintf("unknown confidence %q", p.Confidence), "use the domain reference's tag: "+strings.Join(presetConfidences, ", "))
@@ -780,7 +780,7 @@ func presetFindHotline(set *content.Set, docs []*content.Doc, id string) (conten
 	return content.Hotline{}, false
 }
 
-var presetPhoneTokenRE = regexp.MustCompile(`\d(?:[-. ]?\d)*`)
+var presetPhoneTokenRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\d(?:[-. ]?\d)*`) })
 
 // presetMentionsNumber tells whether s prints a number: its display form, or
 // the same digits with other separators ("1 888 373 7888").
@@ -788,7 +788,7 @@ func presetMentionsNumber(s, display, digits string) bool {
 	if display != "" && strings.Contains(s, display) {
 		return true
 	}
-	for _, tok := range presetPhoneTokenRE.FindAllString(s, -1) {
+	for _, tok := range presetPhoneTokenRE().FindAllString(s, -1) {
 		if presetOnlyDigits(tok) == digits {
 			return true
 		}

@@ -3,6 +3,7 @@ package serve
 import (
 	"regexp"
 	"strings"
+	"sync"
 
 	"handbill/build"
 	"handbill/content"
@@ -38,7 +39,7 @@ func (ss *session) findingOf(d source.Diagnostic, byLine map[int]string) finding
 		f.Field = "languages." + firstTag(d)
 	}
 	if f.Field == "" {
-		if m := blockRE.FindStringSubmatch(d.Message); m != nil && d.Lang != "" && !strings.Contains(d.Lang, "-") {
+		if m := blockRE().FindStringSubmatch(d.Message); m != nil && d.Lang != "" && !strings.Contains(d.Lang, "-") {
 			f.Field = "messages." + d.Lang + "." + m[1]
 		}
 	}
@@ -57,7 +58,7 @@ func firstTag(d source.Diagnostic) string {
 }
 
 // blockRE finds the message a fit error is about: `the "{headline}" block`.
-var blockRE = regexp.MustCompile(`the "\{([a-z_]+)\}" block`)
+var blockRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`the "\{([a-z_]+)\}" block`) })
 
 // plain says what a finding means in words a volunteer understands; the
 // CLI's message and hint follow it on the page.

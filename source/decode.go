@@ -130,7 +130,7 @@ func (d *Decoder) emptyDoc() error {
 		Hint: "the file is empty or holds only comments; write at least one `key: value` line"}
 }
 
-var yamlErrLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+var yamlErrLine = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^yaml: line (\d+): (.*)$`) })
 
 // syntaxError turns a yaml.v3 parse error into a *Diagnostic. yaml.v3 reports a
 // line but no column; the column given is that of the line's first
@@ -148,7 +148,7 @@ func (d *Decoder) syntaxError(data []byte, err error) error {
 	}
 	msg := err.Error()
 	line := 0
-	if m := yamlErrLine.FindStringSubmatch(msg); m != nil {
+	if m := yamlErrLine().FindStringSubmatch(msg); m != nil {
 		line, _ = strconv.Atoi(m[1])
 		msg = m[2]
 	} else {

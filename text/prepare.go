@@ -3,6 +3,7 @@ package text
 import (
 	"regexp"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -31,16 +32,18 @@ type prepared struct {
 // the bidi algorithm: web and e-mail addresses, and phone numbers and text
 // codes made of digit groups ("1-888-373-7888", "08000 121 700",
 // "1-800-THE-LOST", "(02) 1343").
-var keepTogether = regexp.MustCompile(
-	`(?i:(?:https?://)?[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:org|com|gov|net|edu|info|int|ca|uk|ie|mx|au|ph|in|eu|us|io|app)(?:/[^\s]*)?)` +
-		`|[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}` +
-		`|\+?(?:\([0-9]+\) ?)?[0-9][0-9A-Z]*(?:[-./][0-9A-Z]+|[ \x{a0}][0-9]+)+`)
+var keepTogether = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(
+		`(?i:(?:https?://)?[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:org|com|gov|net|edu|info|int|ca|uk|ie|mx|au|ph|in|eu|us|io|app)(?:/[^\s]*)?)` +
+			`|[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}` +
+			`|\+?(?:\([0-9]+\) ?)?[0-9][0-9A-Z]*(?:[-./][0-9A-Z]+|[ \x{a0}][0-9]+)+`)
+})
 
 // protectedRanges returns [start,end) rune ranges of s matched by keepTogether,
 // with trailing sentence punctuation left out.
 func protectedRanges(s string) [][2]int {
 	var out [][2]int
-	for _, m := range keepTogether.FindAllStringIndex(s, -1) {
+	for _, m := range keepTogether().FindAllStringIndex(s, -1) {
 		a, b := m[0], m[1]
 		for b > a {
 			r, n := utf8.DecodeLastRuneInString(s[a:b])

@@ -279,7 +279,7 @@ func reference(file string, line int) string {
 // placeholders lists the {name}s in s, in order, each once.
 func placeholders(s string) []string {
 	var out []string
-	for _, m := range placeholderRE.FindAllString(s, -1) {
+	for _, m := range placeholderRE().FindAllString(s, -1) {
 		if !slices.Contains(out, m) {
 			out = append(out, m)
 		}

@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
 
 	"golang.org/x/text/language"
@@ -386,7 +387,7 @@ func deleteKey(m *yaml.Node, key string) {
 	}
 }
 
-var numberRE = regexp.MustCompile(`\+?\d[\d\-. ()]{2,}\d|\d{3,}`)
+var numberRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\+?\d[\d\-. ()]{2,}\d|\d{3,}`) })
 
 func digitsOf(s string) string {
 	var b strings.Builder
@@ -428,10 +429,10 @@ func checkText(file string, e *Entry, u *Unit) error {
 		}
 	}
 	enNums := map[string]bool{}
-	for _, n := range numberRE.FindAllString(u.English, -1) {
+	for _, n := range numberRE().FindAllString(u.English, -1) {
 		enNums[digitsOf(n)] = true
 	}
-	for _, n := range numberRE.FindAllString(e.Str, -1) {
+	for _, n := range numberRE().FindAllString(e.Str, -1) {
 		if d := digitsOf(n); !enNums[d] {
 			return at("write the number exactly as the English has it, or keep its placeholder ({hotline}, {emergency}…): a changed digit sends people to the wrong line",
 				"the msgstr of `%s` has the number %s, which the English does not", e.Context, strings.TrimSpace(n))
@@ -455,7 +456,7 @@ func lookupOr(s *content.Set, t language.Tag) language.Tag {
 	return t
 }
 
-var topKeyRE = regexp.MustCompile(`^([A-Za-z_][A-Za-z0-9_+-]*):`)
+var topKeyRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^([A-Za-z_][A-Za-z0-9_+-]*):`) })
 
 // keepBlankLines puts back the blank lines the YAML encoder drops between
 // the top-level sections of a content file: before each top-level key
@@ -475,7 +476,7 @@ func keepBlankLines(orig, out []byte) []byte {
 		case strings.HasPrefix(l, "#"):
 			// a comment keeps the blank line above it for the key below
 		default:
-			if m := topKeyRE.FindStringSubmatch(l); m != nil {
+			if m := topKeyRE().FindStringSubmatch(l); m != nil {
 				seen[m[1]] = true
 				if prevBlank {
 					blank[m[1]], separated = true, true
@@ -489,7 +490,7 @@ func keepBlankLines(orig, out []byte) []byte {
 	start := 0 // where the comments above the current line begin
 	for i, l := range lines {
 		if !strings.HasPrefix(l, "#") {
-			if m := topKeyRE.FindStringSubmatch(l); m != nil && i > 0 && (blank[m[1]] || separated && !seen[m[1]]) {
+			if m := topKeyRE().FindStringSubmatch(l); m != nil && i > 0 && (blank[m[1]] || separated && !seen[m[1]]) {
 				// insert a blank line before the comment block at start
 				lines[start] = "\x00" + lines[start]
 			}
