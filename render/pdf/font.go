@@ -46,7 +46,8 @@ type FontMetrics struct {
 }
 
 // NewProgram compresses a TrueType font program (a standalone sfnt,
-// typically a subset) for embedding, with the metrics of the font it was
+// typically a subset) for embedding, at zlib's fastest level (see
+// zlibWriters), with the metrics of the font it was
 // made from for its descriptor. The error is for metrics without a
 // positive em size.
 func NewProgram(ttf []byte, fm FontMetrics) (*Program, error) {
@@ -54,7 +55,7 @@ func NewProgram(ttf []byte, fm FontMetrics) (*Program, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Program{deflated: Deflate(ttf), length1: len(ttf), m: m}, nil
+	return &Program{deflated: deflateFast(ttf), length1: len(ttf), m: m}, nil
 }
 
 // scaled returns the metrics in 1/1000 em, truncated toward zero.
@@ -112,8 +113,8 @@ func (f *Font) derive() {
 	for i, g := range f.GIDs {
 		binary.BigEndian.PutUint16(gids[2*(i+1):], g)
 	}
-	f.cidMap = Deflate(gids)
-	f.toUni = Deflate(toUnicode(f.Unicode))
+	f.cidMap = deflateFast(gids)
+	f.toUni = deflateFast(toUnicode(f.Unicode))
 }
 
 // EmbedFont writes the font's objects and returns the Type 0 font's

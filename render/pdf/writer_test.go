@@ -616,12 +616,23 @@ func TestDeflateConcurrent(t *testing.T) {
 	}
 }
 
-// TestStreamCompressesFast: Stream compresses content streams at zlib's
-// fastest level (FLEVEL 0 in the header), Deflate at its default (2).
+// TestStreamCompressesFast: Stream compresses content streams, and
+// NewProgram font programs, at zlib's fastest level (FLEVEL 0 in the
+// header), Deflate (images) at its default (2).
 func TestStreamCompressesFast(t *testing.T) {
 	in := bytes.Repeat([]byte("0 0 1 rg 10 10 50 30 re f\n"), 100)
 	if lvl := Deflate(in)[1] >> 6; lvl != 2 {
 		t.Errorf("Deflate's zlib header gives level %d, want 2 (default)", lvl)
+	}
+	p, err := NewProgram(in, FontMetrics{UnitsPerEm: 1000})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if lvl := p.deflated[1] >> 6; lvl != 0 {
+		t.Errorf("NewProgram's zlib header gives level %d, want 0 (fastest)", lvl)
+	}
+	if !bytes.Equal(inflate(t, p.deflated), in) {
+		t.Error("the font program does not inflate to its data")
 	}
 	w := NewWriter()
 	r := w.Alloc()
