@@ -95,15 +95,25 @@ func runtOf(lines []string) string {
 // runt for which ok holds (the same number of lines, or a fit in the
 // block's box), with how far to move it across so it keeps its
 // alignment in the original width. It returns p and 0 when no narrower
-// measure helps.
+// measure helps. at must set the same text in the same style and size
+// as p: whether a setting holds a runt and whether ok holds depend only
+// on where its lines break, so a measure that breaks them as one already
+// refused is skipped (text.Paragraph.SameLinesAt).
 func unrunt(p *text.Paragraph, at func(width float64) *text.Paragraph, ok func(*text.Paragraph) bool) (*text.Paragraph, float64) {
 	if Runt(p) == "" {
 		return p, 0
 	}
 	w := p.Width
+	// tried is the last setting refused: a narrower measure that breaks
+	// the text into the same lines is refused too, without setting it.
+	tried := p
 	for f := 1 - unruntStep; f >= unruntMin-1e-9; f -= unruntStep {
+		if tried.SameLinesAt(tried.Style.Size, w*f) {
+			continue
+		}
 		q := at(w * f)
 		if Runt(q) != "" || !ok(q) {
+			tried = q
 			continue
 		}
 		st := q.Style

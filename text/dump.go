@@ -1,7 +1,9 @@
 package text
 
 import (
+	"cmp"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -18,14 +20,30 @@ func (p *Paragraph) LineTexts() []string {
 
 // LogicalText returns the line's characters in logical (reading) order.
 func (l Line) LogicalText() string {
-	var cs []Cluster
-	for _, r := range l.Runs {
-		cs = append(cs, r.Clusters...)
+	// The clusters' texts in order of where they start: in a left-to-right
+	// line they already are, and only their starts and texts are sorted.
+	type piece struct {
+		start int
+		text  string
 	}
-	sort.SliceStable(cs, func(a, b int) bool { return cs[a].Start < cs[b].Start })
+	var ps []piece
+	n, sorted := 0, true
+	for _, r := range l.Runs {
+		for _, c := range r.Clusters {
+			if len(ps) > 0 && c.Start < ps[len(ps)-1].start {
+				sorted = false
+			}
+			ps = append(ps, piece{c.Start, c.Text})
+			n += len(c.Text)
+		}
+	}
+	if !sorted {
+		slices.SortStableFunc(ps, func(a, b piece) int { return cmp.Compare(a.start, b.start) })
+	}
 	var b strings.Builder
-	for _, c := range cs {
-		b.WriteString(c.Text)
+	b.Grow(n)
+	for _, p := range ps {
+		b.WriteString(p.text)
 	}
 	return b.String()
 }

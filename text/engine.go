@@ -426,6 +426,7 @@ func (e *Engine) wrap(sh *shaped, size, width float64) *Paragraph {
 		asc, desc = e.lineMetrics(st)
 	}
 	pitch := size * max(st.lineHeight(), asc+desc)
+	p.breaks = breakRange{lo: 0, hi: maxW, known: !st.NoOrphan}
 	for _, pc := range sh.pieces {
 		if len(pc.outs) == 0 {
 			p.Lines = append(p.Lines, Line{Ascent: asc * size, Descent: desc * size})
@@ -433,6 +434,7 @@ func (e *Engine) wrap(sh *shaped, size, width float64) *Paragraph {
 		}
 		outs := copyOutputs(pc.outs)
 		lines, _ := e.wrapper.WrapParagraphF(cfg, maxW, pc.prep.runes, shaping.NewSliceIterator(outs))
+		p.breaks.add(lines, dir, maxW)
 		for _, l := range lines {
 			line := e.convertLine(sh, pc.prep, l, size)
 			line.Ascent = max(line.Ascent, asc*size)

@@ -13,6 +13,9 @@ type Paragraph struct {
 	// distance from the box top to the last line's descent.
 	Width, Height float64
 	Lines         []Line
+	// breaks is the range of widths the lines were broken at that break
+	// them the same (see SameLinesAt).
+	breaks breakRange
 }
 
 // Line is one line of a paragraph, its runs in visual order (left to right).
