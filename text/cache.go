@@ -23,6 +23,7 @@ func remember[K comparable, V any](e *Engine, cache map[K]V, k K, v V) {
 		clear(e.shaped)
 		clear(e.laid)
 		clear(e.fitted)
+		clear(e.measures)
 		e.cacheBytes = 0
 	}
 	e.cacheBytes += n
@@ -37,6 +38,8 @@ func cacheSize(v any) int {
 		return paragraphSize(v)
 	case *shaped:
 		return shapedSize(v)
+	case measured:
+		return int(unsafe.Sizeof(v)) + len(v.lines)*int(unsafe.Sizeof(lineMetrics{}))
 	}
 	return 64
 }

@@ -109,3 +109,41 @@ func TestLayoutAndFitMemos(t *testing.T) {
 		}
 	}
 }
+
+// A shaped paragraph set at a size and measure is Layout's paragraph for
+// the same text, style and size, from the same cache; Measure's figures
+// are remembered and are those of the paragraph set.
+func TestShapedAtSharesLayoutsCache(t *testing.T) {
+	e := NewEngine(fonts.Builtin())
+	st := Style{Lang: language.English, Bold: true, Align: Center, Size: 30}
+	s := "Know the signs of child sex trafficking"
+	sh, err := e.Shape(s, st)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, w := range []float64{120, 200, 333.3} {
+		for _, size := range []float64{14, 22.25} {
+			at := sh.At(size, w)
+			st.Size = size
+			laid, err := e.Layout(s, st, w)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if at != laid || sh.At(size, w) != at {
+				t.Errorf("%g pt in %g pt: At and Layout give different paragraphs", size, w)
+			}
+			if fresh, _ := NewEngine(fonts.Builtin()).Layout(s, st, w); !reflect.DeepEqual(at, fresh) {
+				t.Errorf("%g pt in %g pt: the cached paragraph differs from a new one", size, w)
+			}
+			for range 2 {
+				what, _, h := sh.Measure(size, w)
+				if wantWhat, _ := Overflow(at, Box{W: w, H: 1e9}); what != wantWhat || h != at.Height {
+					t.Errorf("%g pt in %g pt: Measure gives %q, height %v; the paragraph %q, %v", size, w, what, h, wantWhat, at.Height)
+				}
+			}
+		}
+	}
+	if len(e.measures) != 6 {
+		t.Errorf("%d measures remembered, want 6", len(e.measures))
+	}
+}

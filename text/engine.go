@@ -48,7 +48,10 @@ type Engine struct {
 	shaped  map[shapeKey]*shaped
 	laid    map[layoutKey]*Paragraph
 	fitted  map[fitKey]*Paragraph
-	// cacheBytes is what shaped, laid and fitted hold (see remember).
+	// measures holds Shaped.Measure's figures, by the same key as laid.
+	measures map[layoutKey]measured
+	// cacheBytes is what shaped, laid, fitted and measures hold (see
+	// remember).
 	cacheBytes int
 	metrics    map[metricsKey][2]float64
 }
@@ -64,7 +67,7 @@ type chainKey struct {
 func NewEngine(reg *fonts.Registry) *Engine {
 	return &Engine{reg: reg, faces: map[*fonts.Face]*font.Face{}, back: map[*font.Face]*fonts.Face{},
 		chains: map[chainKey][]*fonts.Face{}, shaped: map[shapeKey]*shaped{}, laid: map[layoutKey]*Paragraph{}, fitted: map[fitKey]*Paragraph{},
-		metrics: map[metricsKey][2]float64{}}
+		measures: map[layoutKey]measured{}, metrics: map[metricsKey][2]float64{}}
 }
 
 // chain returns the registry's font chain for the style, computed once per
@@ -568,8 +571,27 @@ func (e *Engine) Shape(s string, st Style) (*Shaped, error) {
 	return &Shaped{e: e, sh: sh}, nil
 }
 
-// At breaks the paragraph into lines at the size for the width.
-func (s *Shaped) At(size, width float64) *Paragraph { return s.e.wrap(s.sh, size, width) }
+// At breaks the paragraph into lines at the size for the width. It is
+// Layout of the same text and style at that size: the paragraph comes
+// from the same cache, and is shared (callers must not modify it). A
+// batch sets the same headings and list items, at the same sizes and
+// measures, on every clinic's poster.
+func (s *Shaped) At(size, width float64) *Paragraph {
+	k := s.key(size, width)
+	if p, ok := s.e.laid[k]; ok {
+		return p
+	}
+	p := s.e.wrap(s.sh, size, width)
+	remember(s.e, s.e.laid, k, p)
+	return p
+}
+
+// key is what the paragraph set at the size for the width depends on.
+func (s *Shaped) key(size, width float64) layoutKey {
+	st := s.sh.style
+	st.Size = size
+	return layoutKey{s.sh.text, st, width}
+}
 
 // Overflow reports what of p does not fit the box ("" when it fits) and by
 // how many points.

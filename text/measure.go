@@ -105,7 +105,12 @@ func overflowOf(m measured, box Box) (what string, by float64) {
 // paragraph's height. A search over sizes measures each and calls At once,
 // at the size it chooses.
 func (s *Shaped) Measure(size, width float64) (what string, by, height float64) {
-	m := s.e.measure(s.sh, size, width)
+	k := s.key(size, width)
+	m, ok := s.e.measures[k]
+	if !ok {
+		m = s.e.measure(s.sh, size, width)
+		remember(s.e, s.e.measures, k, m)
+	}
 	what, by = overflowOf(m, Box{W: width, H: math.Inf(1)})
 	return what, by, m.height
 }
