@@ -36,6 +36,23 @@ const (
 // characters; in Chinese or Japanese text, a last line of one or two
 // characters.
 func Runt(p *text.Paragraph) string {
+	// The last line alone decides, unless it is one word in a spaced
+	// script: then whether the lines before it are spaced does.
+	last, i := "", len(p.Lines)-1
+	for ; i >= 0 && last == ""; i-- {
+		last = strings.TrimSpace(p.Lines[i].LogicalText())
+	}
+	if i < 0 {
+		return "" // one line or none
+	}
+	if word, decided := runtLast(last); decided {
+		for ; i >= 0; i-- {
+			if strings.TrimSpace(p.Lines[i].LogicalText()) != "" {
+				return word // a line before it
+			}
+		}
+		return ""
+	}
 	var lines []string
 	for _, l := range p.Lines {
 		if s := strings.TrimSpace(l.LogicalText()); s != "" {
@@ -66,7 +83,25 @@ func runtOf(lines []string) string {
 	if len(lines) < 2 {
 		return ""
 	}
+	if word, decided := runtLast(lines[len(lines)-1]); decided {
+		return word
+	}
 	last := strings.Trim(lines[len(lines)-1], "\u200b ")
+	if !spaced(strings.Join(lines[:len(lines)-1], " ")) {
+		return ""
+	}
+	return last
+}
+
+// spaced reports whether s has a word space.
+func spaced(s string) bool { return strings.ContainsAny(s, " \u00a0\u200b\u3000") }
+
+// runtLast is runtOf's verdict from the last line alone, if it gives one:
+// a runt in Chinese or Japanese (or not), or no runt for a last line of
+// words or of a phrase too long for one. Otherwise the last line is one
+// word, a runt where the lines before it have word spaces.
+func runtLast(line string) (word string, decided bool) {
+	last := strings.Trim(line, "\u200b ")
 	letters, cjk := 0, 0
 	for _, r := range last {
 		switch {
@@ -79,15 +114,14 @@ func runtOf(lines []string) string {
 	}
 	if cjk > 0 && cjk*2 >= letters {
 		if cjk <= runtMaxCJK {
-			return last
+			return last, true
 		}
-		return ""
+		return "", true
 	}
-	spaced := func(s string) bool { return strings.ContainsAny(s, " \u00a0\u200b\u3000") }
-	if spaced(last) || !spaced(strings.Join(lines[:len(lines)-1], " ")) || len([]rune(last)) > runtMaxRunes {
-		return ""
+	if spaced(last) || len([]rune(last)) > runtMaxRunes {
+		return "", true
 	}
-	return last
+	return last, false
 }
 
 // unrunt sets a paragraph that ends on a runt at a narrower measure, in
