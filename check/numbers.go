@@ -37,6 +37,9 @@ type span struct {
 // numbersIn returns the numbers of s (see numberRE) with at least min
 // digits, each not glued to a letter or digit before it.
 func numbersIn(s string, re *regexp.Regexp, min int) []span {
+	if !strings.ContainsFunc(s, unicode.IsDigit) {
+		return nil // every number starts with a digit (\p{Nd}); most texts have none
+	}
 	var out []span
 	for _, m := range re.FindAllStringIndex(s, -1) {
 		if m[0] > 0 {

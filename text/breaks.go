@@ -21,6 +21,9 @@ var noSpaceScripts = []*unicode.RangeTable{unicode.Thai, unicode.Khmer, unicode.
 // s longer than MaxUnbrokenRun with no place to break inside: no space, no
 // zero width space, and no word boundary the dictionary knows.
 func UnbrokenRuns(s string) []string {
+	if !hasNoSpaceScript(s) {
+		return nil // most texts: nothing to look up in the dictionary
+	}
 	rs := []rune(s)
 	dict := dictionaryBreaks(rs, 0, len(rs))
 	var out []string
@@ -43,4 +46,15 @@ func UnbrokenRuns(s string) []string {
 	}
 	flush()
 	return out
+}
+
+// hasNoSpaceScript reports whether s has a Thai, Khmer, Lao or Myanmar
+// character (all at U+0E00 or above).
+func hasNoSpaceScript(s string) bool {
+	for _, r := range s {
+		if r >= 0x0E00 && unicode.In(r, noSpaceScripts...) {
+			return true
+		}
+	}
+	return false
 }
