@@ -436,7 +436,7 @@ func (e *Engine) wrap(sh *shaped, size, width float64) *Paragraph {
 			continue
 		}
 		outs := copyOutputs(pc.outs)
-		lines, _ := e.wrapper.WrapParagraphF(cfg, maxW, pc.prep.runes, shaping.NewSliceIterator(outs))
+		lines := e.wrapLines(cfg, maxW, pc.prep.runes, outs)
 		p.breaks.add(lines, dir, maxW)
 		for _, l := range lines {
 			line := e.convertLine(sh, pc.prep, l, size)

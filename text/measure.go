@@ -47,7 +47,7 @@ func (e *Engine) measure(sh *shaped, size, width float64) measured {
 			continue
 		}
 		outs := copyOutputs(pc.outs)
-		lines, _ := e.wrapper.WrapParagraphF(cfg, maxW, pc.prep.runes, shaping.NewSliceIterator(outs))
+		lines := e.wrapLines(cfg, maxW, pc.prep.runes, outs)
 		for _, l := range lines {
 			lm := lineMetricsOf(l, size)
 			lm.ascent = max(lm.ascent, asc*size)

@@ -64,7 +64,7 @@ func (e *Engine) lastLine(sh *shaped, size, width float64) (lines int, orphan bo
 			last = nil
 			continue
 		}
-		ls, _ := e.wrapper.WrapParagraphF(cfg, maxW, pc.prep.runes, shaping.NewSliceIterator(copyOutputs(pc.outs)))
+		ls := e.wrapLines(cfg, maxW, pc.prep.runes, copyOutputs(pc.outs))
 		lines += len(ls)
 		if len(ls) == 0 {
 			continue
