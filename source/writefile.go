@@ -23,14 +23,24 @@ var rename = os.Rename
 // for the file to be closed.
 func WriteAtomic(path string, data []byte) error {
 	dir := filepath.Dir(path)
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return writeError(path, err)
-	}
+	// The folder is made when the file cannot be created in it: a batch
+	// writes thousands of files into folders that exist, and asking to
+	// make each one again was a system call per file.
 	tmp, err := os.CreateTemp(dir, ".handbill-*.pdf.tmp")
 	if err != nil {
-		return writeError(path, err)
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return writeError(path, err)
+		}
+		if tmp, err = os.CreateTemp(dir, ".handbill-*.pdf.tmp"); err != nil {
+			return writeError(path, err)
+		}
 	}
-	defer os.Remove(tmp.Name())
+	renamed := false
+	defer func() {
+		if !renamed {
+			os.Remove(tmp.Name())
+		}
+	}()
 	if _, err := tmp.Write(data); err != nil {
 		tmp.Close()
 		return writeError(path, err)
@@ -44,6 +54,7 @@ func WriteAtomic(path string, data []byte) error {
 	if err := rename(tmp.Name(), path); err != nil {
 		return replaceError(path, err)
 	}
+	renamed = true
 	return nil
 }
 
