@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # batch.sh: handbill build --batch at growing batch sizes, one process per
-# size: milliseconds per PDF, peak resident memory, and when the first PDF
-# appeared. Each job is a clinic with its own content file (its name and
+# size: milliseconds per PDF (wall clock, and CPU: user + system, which a
+# loaded machine inflates less), peak resident memory, and when the first
+# PDF appeared. Each job is a clinic with its own content file (its name and
 # contact), the US letter poster, in LANGS.
 #
 #   bench/batch.sh                          # 10 100 1000 3000 jobs, en
@@ -26,7 +27,7 @@ if [ -z "$hb" ]; then
   hb=$work/handbill
 fi
 
-printf '%-7s %-22s %7s %9s %10s %8s %10s\n' jobs langs PDFs "time s" "ms/PDF" "peak MB" "first PDF"
+printf '%-7s %-22s %7s %9s %10s %10s %8s %10s\n' jobs langs PDFs "time s" "ms/PDF" "CPU ms/PDF" "peak MB" "first PDF"
 base=""
 for n in "${sizes[@]}"; do
   dir=$work/b$n
@@ -44,15 +45,16 @@ for n in "${sizes[@]}"; do
   } >"$dir/programme.yaml"
   # The first PDF's time: the build's stdout, line by line, stamped.
   start=$(date +%s%N)
-  /usr/bin/time -f '%e %M' -o "$dir/time" "$hb" build --batch "$dir/programme.yaml" --out "$dir/out" 2>"$dir/err" |
+  /usr/bin/time -f '%e %M %U %S' -o "$dir/time" "$hb" build --batch "$dir/programme.yaml" --out "$dir/out" 2>"$dir/err" |
     { first=""; while IFS= read -r line; do
       if [ -z "$first" ] && [[ $line == wrote* ]]; then first=$(( ($(date +%s%N) - start) / 1000000 )); fi
     done; echo "${first:-none}" >"$dir/first"; }
-  read -r e m <"$dir/time"
+  read -r e m u s <"$dir/time"
   pdfs=$(find "$dir/out" -name '*.pdf' | wc -l)
   ms=$(awk -v e="$e" -v p="$pdfs" 'BEGIN { printf "%.2f", e * 1000 / p }')
-  printf '%-7s %-22s %7d %9.2f %10s %8d %8s ms\n' "$n" "$LANGS" "$pdfs" "$e" "$ms" "$((m / 1024))" "$(cat "$dir/first")"
-  [ -n "$base" ] || base=$ms
+  cpu=$(awk -v u="$u" -v s="$s" -v p="$pdfs" 'BEGIN { printf "%.2f", (u + s) * 1000 / p }')
+  printf '%-7s %-22s %7d %9.2f %10s %10s %8d %8s ms\n' "$n" "$LANGS" "$pdfs" "$e" "$ms" "$cpu" "$((m / 1024))" "$(cat "$dir/first")"
+  [ -n "$base" ] || { base=$ms; basecpu=$cpu; }
   rm -rf "$dir"
 done
-echo "ms/PDF at the largest size ÷ at the smallest: $(awk -v a="$ms" -v b="$base" 'BEGIN { printf "%.2f×", a / b }') (target ≤ 1.2×)"
+echo "ms/PDF at the largest size ÷ at the smallest: $(awk -v a="$ms" -v b="$base" 'BEGIN { printf "%.2f×", a / b }'), CPU $(awk -v a="$cpu" -v b="$basecpu" 'BEGIN { printf "%.2f×", a / b }') (target ≤ 1.2×)"
