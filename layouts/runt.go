@@ -36,30 +36,19 @@ const (
 // characters; in Chinese or Japanese text, a last line of one or two
 // characters.
 func Runt(p *text.Paragraph) string {
-	// The last line alone decides, unless it is one word in a spaced
-	// script: then whether the lines before it are spaced does.
-	last, i := "", len(p.Lines)-1
-	for ; i >= 0 && last == ""; i-- {
-		last = strings.TrimSpace(p.Lines[i].LogicalText())
-	}
-	if i < 0 {
-		return "" // one line or none
-	}
-	if word, decided := runtLast(last); decided {
-		for ; i >= 0; i-- {
-			if strings.TrimSpace(p.Lines[i].LogicalText()) != "" {
-				return word // a line before it
-			}
-		}
-		return ""
-	}
-	var lines []string
-	for _, l := range p.Lines {
-		if s := strings.TrimSpace(l.LogicalText()); s != "" {
+	return runtOf(nonEmptyLines(p))
+}
+
+// nonEmptyLines is the text of p's lines that hold any, spaces trimmed.
+func nonEmptyLines(p *text.Paragraph) []string {
+	ts := p.LineTexts()
+	lines := ts[:0]
+	for _, t := range ts {
+		if s := strings.TrimSpace(t); s != "" {
 			lines = append(lines, s)
 		}
 	}
-	return runtOf(lines)
+	return lines
 }
 
 // loneLine reports whether a line of p other than its last holds a
@@ -67,8 +56,8 @@ func Runt(p *text.Paragraph) string {
 // leave one alone on the line above.
 func loneLine(p *text.Paragraph) bool {
 	var lines []string
-	for _, l := range p.Lines {
-		if s := strings.TrimSpace(l.LogicalText()); s != "" {
+	for _, t := range p.LineTexts() {
+		if s := strings.TrimSpace(t); s != "" {
 			lines = append(lines, s)
 			if len(lines) > 1 && len(lines) < len(p.Lines) && runtOf(lines) != "" {
 				return true

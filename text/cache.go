@@ -45,7 +45,7 @@ func cacheSize(v any) int {
 }
 
 func paragraphSize(p *Paragraph) int {
-	n := int(unsafe.Sizeof(*p)) + len(p.Text)
+	n := int(unsafe.Sizeof(*p)) + 2*len(p.Text) + int(unsafe.Sizeof(lineTextsMemo{})) + 16*len(p.Lines) // the text, and its lines' (LineTexts)
 	for _, l := range p.Lines {
 		n += int(unsafe.Sizeof(l))
 		for _, r := range l.Runs {

@@ -147,3 +147,28 @@ func TestShapedAtSharesLayoutsCache(t *testing.T) {
 		t.Errorf("%d measures remembered, want 6", len(e.measures))
 	}
 }
+
+// LineTexts is worked out once per paragraph set; the slice returned is
+// the caller's, and a copy of the paragraph holding other lines (a
+// caption cut short) gets its own lines' texts.
+func TestLineTextsMemo(t *testing.T) {
+	e := NewEngine(fonts.Builtin())
+	p, err := e.Layout("Know the signs of child sex trafficking", Style{Lang: language.English, Size: 20}, 150)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := lineTexts(p.Lines)
+	if len(want) < 3 {
+		t.Fatalf("lines %q: want three or more", want)
+	}
+	got := p.LineTexts()
+	got[0] = "changed"
+	if again := p.LineTexts(); !reflect.DeepEqual(again, want) {
+		t.Errorf("LineTexts after a caller changed its slice = %q, want %q", again, want)
+	}
+	cut := *p
+	cut.Lines = cut.Lines[:2]
+	if got := cut.LineTexts(); !reflect.DeepEqual(got, want[:2]) {
+		t.Errorf("a copy cut to two lines: LineTexts = %q, want %q", got, want[:2])
+	}
+}

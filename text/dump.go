@@ -6,13 +6,35 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 )
 
 // LineTexts returns the text of each line in logical order, as a reader
-// would type it.
+// would type it. A paragraph the engine set works them out once (a batch
+// asks on every clinic's poster whether its shared headings end on one
+// word); the slice is the caller's.
 func (p *Paragraph) LineTexts() []string {
-	out := make([]string, len(p.Lines))
-	for i, l := range p.Lines {
+	if t := p.texts; t != nil {
+		t.once.Do(func() { t.lines, t.v = p.Lines, lineTexts(p.Lines) })
+		// A copy of the paragraph with other lines (a caption cut short)
+		// shares the memo but not its lines.
+		if len(t.lines) == len(p.Lines) && (len(p.Lines) == 0 || &t.lines[0] == &p.Lines[0]) {
+			return slices.Clone(t.v)
+		}
+	}
+	return lineTexts(p.Lines)
+}
+
+// lineTextsMemo holds a paragraph's LineTexts, and the lines they are of.
+type lineTextsMemo struct {
+	once  sync.Once
+	lines []Line
+	v     []string
+}
+
+func lineTexts(lines []Line) []string {
+	out := make([]string, len(lines))
+	for i, l := range lines {
 		out[i] = l.LogicalText()
 	}
 	return out

@@ -414,7 +414,7 @@ func toPt(v fixed.Int26_6, size float64) float64 {
 func (e *Engine) wrap(sh *shaped, size, width float64) *Paragraph {
 	st := sh.style
 	st.Size = size
-	p := &Paragraph{Text: sh.text, Style: st, RTL: sh.rtl, Width: width}
+	p := &Paragraph{Text: sh.text, Style: st, RTL: sh.rtl, Width: width, texts: &lineTextsMemo{}}
 	dir := di.DirectionLTR
 	if sh.rtl {
 		dir = di.DirectionRTL

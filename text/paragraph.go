@@ -16,6 +16,8 @@ type Paragraph struct {
 	// breaks is the range of widths the lines were broken at that break
 	// them the same (see SameLinesAt).
 	breaks breakRange
+	// texts remembers LineTexts.
+	texts *lineTextsMemo
 }
 
 // Line is one line of a paragraph, its runs in visual order (left to right).
