@@ -40,6 +40,41 @@ func numbersIn(s string, re *regexp.Regexp, min int) []span {
 	if !strings.ContainsFunc(s, unicode.IsDigit) {
 		return nil // every number starts with a digit (\p{Nd}); most texts have none
 	}
+	k := numbersKey{s, re, min}
+	numbersMemo.Lock()
+	out, ok := numbersMemo.m[k]
+	numbersMemo.Unlock()
+	if ok {
+		return out
+	}
+	out = findNumbers(s, re, min)
+	numbersMemo.Lock()
+	if len(numbersMemo.m) >= numbersMemoSize {
+		clear(numbersMemo.m)
+	}
+	numbersMemo.m[k] = out
+	numbersMemo.Unlock()
+	return out
+}
+
+// numbersMemo remembers numbersIn's spans (callers only read them): a
+// batch checks the same hotline texts on every clinic's documents, and
+// the patterns are slow. It starts again past numbersMemoSize texts.
+var numbersMemo = struct {
+	sync.Mutex
+	m map[numbersKey][]span
+}{m: map[numbersKey][]span{}}
+
+const numbersMemoSize = 4096
+
+type numbersKey struct {
+	s   string
+	re  *regexp.Regexp
+	min int
+}
+
+// findNumbers is numbersIn, worked out.
+func findNumbers(s string, re *regexp.Regexp, min int) []span {
 	var out []span
 	for _, m := range re.FindAllStringIndex(s, -1) {
 		if m[0] > 0 {
