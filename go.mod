@@ -27,3 +27,5 @@ require (
 )
 
 replace github.com/nyaruka/phonenumbers => ./third_party/phonenumbers
+
+replace github.com/go-text/typesetting => ./third_party/typesetting
