@@ -35,7 +35,7 @@ func (c *composer) blockWith(b Block, areas map[string]area, d *content.Doc, bon
 	if err != nil {
 		return nil, c.blockErr(b, err)
 	}
-	if text.IsRTL(d.Messages.Lang) {
+	if text.IsRTL(d.Messages.Lang) && !c.shared() {
 		// Right-to-left languages read the page from the right: the
 		// design is mirrored, so the first column is on the right.
 		a := areas[areaName(b)]
@@ -95,6 +95,11 @@ func (c *composer) textBlock(b Block, r area, d *content.Doc) ([]frame.Item, err
 	}
 	style := b.res.style
 	st, col, rng := c.styleFor(style, d)
+	if c.shared() && text.IsRTL(d.Messages.Lang) && st.Align != text.Center {
+		// Set as in the band's left-to-right design: a right-to-left
+		// paragraph's start is its right, so start and end swap.
+		st.Align = text.Start + text.End - st.Align
+	}
 	rng, record := c.sizeRange(b, rng)
 	p, err := c.e.Fit(s, st, text.Box{W: r.W, H: r.H, MaxLines: style.MaxLines}, rng[0], rng[1])
 	if err != nil {

@@ -32,6 +32,9 @@ type composer struct {
 	// document, each once (a block composed twice for its group's size
 	// reports once).
 	warnings []source.Diagnostic
+	// inPanel is set while a panels block composes its panels (see
+	// shared).
+	inPanel bool
 }
 
 // warn records a warning once.

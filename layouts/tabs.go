@@ -79,6 +79,8 @@ func (c *composer) tabsBlock(b Block, r, trim area, d *content.Doc) ([]frame.Ite
 // panelsBlock splits the box into one panel per document (columns or
 // rows) and composes the panel's blocks in that document's language.
 func (c *composer) panelsBlock(b Block, r area) ([]frame.Item, error) {
+	c.inPanel = true
+	defer func() { c.inPanel = false }()
 	var items []frame.Item
 	for i, d := range c.docs {
 		areas := panelAreas(panelArea(b, r, i, len(c.docs)))
@@ -92,3 +94,12 @@ func (c *composer) panelsBlock(b Block, r area) ([]frame.Item, error) {
 	}
 	return items, nil
 }
+
+// shared reports whether the block being composed is one of a
+// multilingual product's blocks outside its panels (the band every panel
+// shares). Such a block is laid out as designed, left to right, whatever
+// the first language: it belongs to no one panel, and the numbers, web
+// address and QR code it holds read left to right in every script. Were
+// it mirrored with an Arabic first panel, "ar,en,es" and "en,es,ar" would
+// put the number and QR code on opposite sides of the same poster.
+func (c *composer) shared() bool { return c.t.Multilingual() && !c.inPanel }
