@@ -22,11 +22,7 @@ var knownOnBuiltins = map[[2]string]string{}
 
 // allowedWarnings are the warning rules the built-in layouts may give,
 // and the layout file each is allowed in.
-var allowedWarnings = map[string]string{
-	// The multi-language poster's panels are not yet redesigned (issue
-	// 13): a heading or sign may end on one word in Russian and Korean.
-	"last-word": "built-in layouts/poster-multilang.yaml",
-}
+var allowedWarnings = map[string]string{}
 
 // TestBuiltinsClean composes every output of every built-in layout (press
 // and calibration pages included) for every region in English, Spanish,

@@ -35,6 +35,10 @@ func (c *composer) blockWith(b Block, areas map[string]area, d *content.Doc, bon
 	if err != nil {
 		return nil, c.blockErr(b, err)
 	}
+	if o, ok := c.rowFit[b.Pos]; ok && c.inPanel {
+		a := areas[areaName(b)]
+		r.Y, r.H = a.Y+o.y*a.H, o.h*a.H
+	}
 	if text.IsRTL(d.Messages.Lang) && !c.shared() {
 		// Right-to-left languages read the page from the right: the
 		// design is mirrored, so the first column is on the right.

@@ -35,6 +35,10 @@ type composer struct {
 	// inPanel is set while a panels block composes its panels (see
 	// shared).
 	inPanel bool
+	// rowFit holds the boxes fit_rows gives the text and list blocks of
+	// a panels block; rowUse what they drew (see fitRows).
+	rowFit map[source.Pos]rowBox
+	rowUse map[source.Pos]rowUse
 }
 
 // warn records a warning once.
@@ -132,8 +136,29 @@ func (c *composer) officialWording() {
 }
 
 // page composes one design page of size w×h; with bleed > 0, art marked
-// area: bleed runs that far past the trim.
+// area: bleed runs that far past the trim. A page with a panels block
+// that fits its rows is composed again with the rows fitted (see
+// fitRows).
 func (c *composer) page(ps *PageSpec, w, h, bleed float64) (*frame.Page, error) {
+	c.rowFit = nil
+	p, err := c.pageOnce(ps, w, h, bleed)
+	for range fitRounds {
+		if err != nil || !c.fitRows(ps, pageAreas(c.t.Layout, w, h, bleed)) {
+			break
+		}
+		q, err := c.pageOnce(ps, w, h, bleed)
+		if err != nil {
+			break // keep the page as it was last composed
+		}
+		p = q
+	}
+	c.rowFit = nil
+	return p, err
+}
+
+// pageOnce composes a page once, with the rows fitRows gave.
+func (c *composer) pageOnce(ps *PageSpec, w, h, bleed float64) (*frame.Page, error) {
+	c.rowUse = map[source.Pos]rowUse{}
 	p := &frame.Page{W: w, H: h}
 	areas := pageAreas(c.t.Layout, w, h, bleed)
 	if !ps.background.IsZero() {

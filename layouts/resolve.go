@@ -253,6 +253,10 @@ func (l *Layout) resolveBlock(b *Block, suffixes []string, parent string) error 
 		return &source.Diagnostic{Severity: source.Error, Pos: b.valuePos("blocks"), Message: fmt.Sprintf("a %s block cannot hold `blocks`", b.Type),
 			Hint: "only panels (one per language) and stack (rows that close up when empty) blocks hold blocks"}
 	}
+	if b.FitRows && b.Type != "panels" {
+		return &source.Diagnostic{Severity: source.Error, Pos: b.valuePos("fit_rows"), Message: fmt.Sprintf("`fit_rows` fits the rows of a panels block; a %s block has no panels", b.Type),
+			Hint: "give `fit_rows: true` to the panels block"}
+	}
 	if b.Group != "" && b.Type != "text" && b.Type != "list" {
 		return &source.Diagnostic{Severity: source.Error, Pos: b.valuePos("group"), Message: fmt.Sprintf("`group` sets text at one size; a %s block has no text to size", b.Type),
 			Hint: "give `group` to the text and list blocks that share a size"}

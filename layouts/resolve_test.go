@@ -50,6 +50,7 @@ func TestLoadTimeErrors(t *testing.T) {
 		{block: `{type: list, items: signs, title: "{signs_title}", style: body, box: [0, 0, 10%, 10%]}`, want: `l.yaml:15:43: a list block with a title needs a title_style`},
 		{block: `{type: tabs, text: "{hotline}", style: body, count: 1, box: [0, 0, 10%, 10%]}`, want: `l.yaml:15:61: tabs: count must be between 2 and 20, got 1`},
 		{block: `{type: panels, direction: diagonal, box: [0, 0, 10%, 10%], blocks: []}`, want: `l.yaml:15:35: panels: direction "diagonal"`},
+		{block: `{type: rect, fit_rows: true, box: [0, 0, 10%, 10%]}`, want: "l.yaml:15:32: `fit_rows` fits the rows of a panels block; a rect block has no panels"},
 		{block: `{type: image, src: nothere.png, box: [0, 0, 10%, 10%]}`, want: `l.yaml:15:28: image nothere.png cannot be read`},
 		{block: `{type: text, text: "{headline}\u0007", style: body, box: [0, 0, 10%, 10%]}`, want: "l.yaml:15:28: `text` holds the control character U+0007"},
 		{block: `{type: list, items: signs, style: body, bullet: "\u0000", box: [0, 0, 10%, 10%]}`, want: "l.yaml:15:57: `bullet` holds the control character U+0000"},

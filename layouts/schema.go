@@ -86,6 +86,7 @@ func Schema() []byte {
 			"blocks":      obj{"type": "array", "items": obj{"$ref": "#/$defs/block"}, "description": "panels: the blocks of each language's panel; stack: its rows (boxes measured in the stack's box; blocks that overlap from top to bottom are one row)."},
 			"group":       obj{"type": "string", "description": "Text and list blocks with the same group are set at one common size."},
 			"under":       obj{"type": "string", "description": "A group (the numbers) this text or list block is set at most 1/1.3 the size of."},
+			"fit_rows":    obj{"type": "boolean", "description": "A panels block: each row of its panels' text and list blocks is given the height its text needs in the languages printed, and the room left is shared among them, so the text is set as large as the panel allows and every panel keeps one grid (the multi-language poster)."},
 			"grow":        obj{"type": "boolean", "description": "A block in a stack: it takes the room of the stack's rows that collapse (shared with the other growing blocks), so a number can be set larger."},
 			"if":          obj{"type": "string", "description": `A template: draw the block only when it is not empty, e.g. "{web}".`},
 			"unless":      obj{"type": "string", "description": `A template: draw the block only when it is empty, e.g. "{local_hotlines}".`},

@@ -163,8 +163,11 @@ type Block struct {
 	// Grow, on a block in a stack, gives it the room of the stack's rows
 	// that collapse (shared with the other growing blocks), instead of
 	// the rows left being centred in the stack (see stackBlock).
-	Grow bool       `yaml:"grow"`
-	Pos  source.Pos `yaml:"-"`
+	Grow bool `yaml:"grow"`
+	// FitRows, on a panels block, fits the rows of its panels' text to
+	// the languages printed (see fitRows).
+	FitRows bool       `yaml:"fit_rows"`
+	Pos     source.Pos `yaml:"-"`
 
 	// at is where each of the block's values is written, for messages.
 	at map[string]source.Pos

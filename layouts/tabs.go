@@ -83,11 +83,15 @@ func (c *composer) panelsBlock(b Block, r area) ([]frame.Item, error) {
 	defer func() { c.inPanel = false }()
 	var items []frame.Item
 	for i, d := range c.docs {
-		areas := panelAreas(panelArea(b, r, i, len(c.docs)))
+		pa := panelArea(b, r, i, len(c.docs))
+		areas := panelAreas(pa)
 		for _, sub := range b.Blocks {
 			got, err := c.block(sub, areas, d)
 			if err != nil {
 				return nil, err
+			}
+			if b.FitRows {
+				c.measureRow(sub, got, pa)
 			}
 			items = append(items, got...)
 		}

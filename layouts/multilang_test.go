@@ -1,0 +1,189 @@
+package layouts_test
+
+import (
+	"math"
+	"strings"
+	"testing"
+
+	"handbill/content"
+	"handbill/frame"
+	"handbill/layouts"
+)
+
+// multilangDocs resolves languages for the US.
+func multilangDocs(t *testing.T, set *content.Set, langs ...string) []*content.Doc {
+	t.Helper()
+	var docs []*content.Doc
+	for _, l := range langs {
+		d, err := set.Resolve(mustTag(l), "community", "US")
+		if err != nil {
+			t.Fatal(err)
+		}
+		docs = append(docs, d)
+	}
+	return docs
+}
+
+// texts are a page's texts whose words start with prefix.
+func texts(p *frame.Page, prefix string) []*frame.Text {
+	var out []*frame.Text
+	for _, it := range p.Items {
+		if t, ok := it.(*frame.Text); ok && strings.HasPrefix(t.Para.Text, prefix) {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// TestMultilangPanelsComplete: every panel of the multi-language poster,
+// at every size, in two and three languages (one of them right to left,
+// one Chinese), holds its language's headline, intro, signs title, three
+// signs, what-to-do title, the three steps (the last with 911) and the
+// line's name with "call" and "text" in its language; the rows line up
+// across the panels (each heading at one height); no text of a panel
+// runs into the band; and fit_rows sets the panels' body text no
+// smaller than without it, and larger on some.
+func TestMultilangPanelsComplete(t *testing.T) {
+	set, ls, e := builtins(t)
+	l := ls["poster-multilang"]
+	grew := 0
+	defer func() {
+		if grew == 0 {
+			t.Error("fit_rows set the body text larger on no poster")
+		}
+	}()
+	for _, langs := range [][]string{{"en", "es"}, {"en", "es", "ar"}, {"en", "es", "zh-Hans"}, {"ar", "en"}} {
+		docs := multilangDocs(t, set, langs...)
+		for _, tg := range layouts.Targets(l) {
+			doc, err := layouts.Compose(e, tg, docs)
+			if err != nil {
+				t.Fatalf("%s %v: %v", tg.Name(), langs, err)
+			}
+			p := doc.Pages[0]
+			var titleY []float64
+			for _, d := range docs {
+				m := d.Messages
+				want := []string{m.Texts["headline"].S, m.Texts["signs_title"].S, m.Texts["do_title"].S, m.Lists["signs"][2].S, m.Lists["do"][2].S}
+				for _, w := range want {
+					if len(texts(p, w)) == 0 {
+						t.Errorf("%s %v: the %s panel has no %q", tg.Name(), langs, m.Lang, w)
+					}
+				}
+				if !strings.Contains(m.Lists["do"][2].S, "911") {
+					t.Errorf("%s: the third step %q has no 911", m.Lang, m.Lists["do"][2].S)
+				}
+				intro := strings.Fields(m.Texts["intro"].S)[0]
+				if len(texts(p, intro)) == 0 {
+					t.Errorf("%s %v: the %s panel has no intro", tg.Name(), langs, m.Lang)
+				}
+				call := texts(p, "") // the call block: the line's name, then "call" and "text" in the panel's language
+				found := false
+				for _, c := range call {
+					if strings.Contains(c.Para.Text, m.Texts["call_label"].S+" 1-888-373-7888") && strings.Contains(c.Para.Text, m.Texts["text_label"].S) {
+						found = true
+					}
+				}
+				if !found {
+					t.Errorf("%s %v: the %s panel does not say %q and %q", tg.Name(), langs, m.Lang, m.Texts["call_label"].S, m.Texts["text_label"].S)
+				}
+				if ts := texts(p, m.Texts["do_title"].S); len(ts) > 0 {
+					titleY = append(titleY, ts[0].Y)
+				}
+			}
+			for _, y := range titleY[1:] {
+				if math.Abs(y-titleY[0]) > 0.01 {
+					t.Errorf("%s %v: the what-to-do headings are at %v, not at one height", tg.Name(), langs, titleY)
+					break
+				}
+			}
+			// The panels end over the band: no text of a panel below it.
+			band := bandTop(p)
+			for _, tx := range texts(p, "") {
+				if tx.Y < band && tx.Y+tx.Para.Height > band+0.01 {
+					t.Errorf("%s %v: %q runs into the band", tg.Name(), langs, tx.Para.Text)
+				}
+			}
+			fitted := bodySize(p, docs[0])
+			flat := *l
+			flat.Pages = []layouts.PageSpec{l.Pages[0]}
+			flat.Pages[0].Blocks = append([]layouts.Block(nil), l.Pages[0].Blocks...)
+			flat.Pages[0].Blocks[0].FitRows = false
+			ftg := tg
+			ftg.Layout = &flat
+			fdoc, err := layouts.Compose(e, ftg, docs)
+			if err != nil {
+				t.Fatalf("%s %v without fit_rows: %v", tg.Name(), langs, err)
+			}
+			plain := bodySize(fdoc.Pages[0], docs[0])
+			if fitted < plain {
+				t.Errorf("%s %v: body at %.2f pt with fit_rows, %.2f pt without: fitting the rows set it smaller", tg.Name(), langs, fitted, plain)
+			}
+			if fitted > plain {
+				grew++
+			}
+		}
+	}
+}
+
+// bandTop is the top of the shared band: the highest rect filled with
+// the accent that spans the page.
+func bandTop(p *frame.Page) float64 {
+	top := p.H
+	for _, it := range p.Items {
+		if r, ok := it.(*frame.Rect); ok && r.W >= p.W && r.Y > 0 && r.Y < top {
+			top = r.Y
+		}
+	}
+	return top
+}
+
+// bodySize is the size of the first panel's intro.
+func bodySize(p *frame.Page, d *content.Doc) float64 {
+	ts := texts(p, strings.Fields(d.Messages.Texts["intro"].S)[0])
+	if len(ts) == 0 {
+		return 0
+	}
+	return ts[0].Para.Style.Size
+}
+
+// TestMultilangBandNotMirrored: the shared band is laid out the same
+// whichever language comes first: with Arabic first, the number, the web
+// address and the QR code are where they are with English first, the
+// number set from the left.
+func TestMultilangBandNotMirrored(t *testing.T) {
+	set, ls, e := builtins(t)
+	l := ls["poster-multilang"]
+	for _, tg := range layouts.Targets(l) {
+		at := map[string][2]float64{}
+		for _, first := range []string{"en", "ar"} {
+			langs := []string{"en", "es", "ar"}
+			if first == "ar" {
+				langs = []string{"ar", "en", "es"}
+			}
+			doc, err := layouts.Compose(e, tg, multilangDocs(t, set, langs...))
+			if err != nil {
+				t.Fatal(err)
+			}
+			p := doc.Pages[0]
+			band := bandTop(p)
+			for _, it := range p.Items {
+				switch it := it.(type) {
+				case *frame.QR:
+					if it.Y > band {
+						at[first+" qr"] = [2]float64{it.X, it.Y}
+					}
+				case *frame.Text:
+					if it.Y > band && strings.Contains(it.Para.Text, "1-888-373-7888") && len(it.Para.Lines) > 0 {
+						at[first+" number"] = [2]float64{it.X + it.Para.Lines[0].X, it.Y}
+					}
+				}
+			}
+		}
+		for _, what := range []string{"qr", "number"} {
+			en, ar := at["en "+what], at["ar "+what]
+			if en == ([2]float64{}) || math.Abs(en[0]-ar[0]) > 0.01 || math.Abs(en[1]-ar[1]) > 0.01 {
+				t.Errorf("%s: the band's %s is at %v with English first, at %v with Arabic first", tg.Name(), what, en, ar)
+			}
+		}
+	}
+}
