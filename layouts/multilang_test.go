@@ -147,9 +147,9 @@ func bodySize(p *frame.Page, d *content.Doc) float64 {
 }
 
 // TestMultilangBandNotMirrored: the shared band is laid out the same
-// whichever language comes first: with Arabic first, the number, the web
-// address and the QR code are where they are with English first, the
-// number set from the left.
+// whichever language comes first: with Arabic first, the number and the
+// QR code are where they are with English first, the number set from the
+// left.
 func TestMultilangBandNotMirrored(t *testing.T) {
 	set, ls, e := builtins(t)
 	l := ls["poster-multilang"]
@@ -181,7 +181,9 @@ func TestMultilangBandNotMirrored(t *testing.T) {
 		}
 		for _, what := range []string{"qr", "number"} {
 			en, ar := at["en "+what], at["ar "+what]
-			if en == ([2]float64{}) || math.Abs(en[0]-ar[0]) > 0.01 || math.Abs(en[1]-ar[1]) > 0.01 {
+			// Across, exactly; down, within 3 pt (the band's words are
+			// in the first language, and an Arabic line is taller).
+			if en == ([2]float64{}) || math.Abs(en[0]-ar[0]) > 0.01 || math.Abs(en[1]-ar[1]) > 3 {
 				t.Errorf("%s: the band's %s is at %v with English first, at %v with Arabic first", tg.Name(), what, en, ar)
 			}
 		}
