@@ -8,9 +8,9 @@ import (
 	"sync"
 
 	"handbill/source"
+	"handbill/third_party/display"
 
 	"golang.org/x/text/language"
-	"golang.org/x/text/language/display"
 )
 
 // Resolve returns what one document says: the messages in language lang

@@ -12,9 +12,9 @@ import (
 	"time"
 
 	"handbill/source"
+	"handbill/third_party/display"
 
 	"golang.org/x/text/language"
-	"golang.org/x/text/language/display"
 )
 
 // Set is all the content handbill can print: the built-in languages,

@@ -16,7 +16,7 @@ import (
 // the text engine, frames, layouts (composition), checks, presets,
 // rendering, the build pipeline, the command.
 var layers = [][]string{
-	{"."}, // the module root: the licence texts (legal.go)
+	{".", "third_party/display"}, // the module root: the licence texts (legal.go); x/text's display, patched (PATCH.md there)
 	{"source"},
 	{"content"},
 	{"fonts"},

@@ -7,12 +7,12 @@ import (
 	"strings"
 
 	"golang.org/x/text/language"
-	"golang.org/x/text/language/display"
 
 	"handbill/build"
 	"handbill/content"
 	"handbill/fonts"
 	"handbill/layouts"
+	"handbill/third_party/display"
 )
 
 // Generator names handbill in the PO header (X-Generator).

@@ -5,11 +5,11 @@ import (
 	"strings"
 
 	"golang.org/x/text/language"
-	"golang.org/x/text/language/display"
 
 	"handbill/content"
 	"handbill/frame"
 	"handbill/text"
+	"handbill/third_party/display"
 )
 
 // Sheet geometry, in points: US Letter with 0.75 in margins, and the

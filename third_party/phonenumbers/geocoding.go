@@ -5,8 +5,15 @@ package phonenumbers
 
 import (
 	"golang.org/x/text/language"
-	"golang.org/x/text/language/display"
 )
+
+// RegionName names region reg in language lang, for GetGeocodingForNumber's
+// last fallback. handbill patch (PATCH.md): upstream calls
+// golang.org/x/text/language/display here, whose package initialisation
+// builds a matcher of 261 languages in every program that links it; a
+// program that wants region names sets RegionName (for example to
+// display.Regions(lang).Name(reg)). Unset, the fallback is the region code.
+var RegionName func(lang language.Tag, reg language.Region) string
 
 // GetGeocodingForNumber returns the location we think the number was first acquired in. This is
 // just our best guess, there is no guarantee to its accuracy.
@@ -32,5 +39,8 @@ func GetGeocodingForNumber(number *PhoneNumber, lang string) (string, error) {
 	if langT, err = language.Parse(lang); err != nil {
 		langT = language.English // fallback to english
 	}
-	return display.Regions(langT).Name(reg), nil
+	if RegionName == nil {
+		return reg.String(), nil
+	}
+	return RegionName(langT, reg), nil
 }
