@@ -34,7 +34,8 @@ func unruntStepping(p *text.Paragraph, at func(width float64) *text.Paragraph, o
 }
 
 // TestUnruntSkipsOnlyAlikeMeasures sets the built-in headlines and list
-// items of every language at measures where they end on a runt: unrunt,
+// items of every language, with and without NoOrphan, at measures where
+// they end on a runt: unrunt,
 // which skips measures that break the lines as one already refused,
 // chooses the measure that trying every step chooses.
 func TestUnruntSkipsOnlyAlikeMeasures(t *testing.T) {
@@ -60,8 +61,11 @@ func TestUnruntSkipsOnlyAlikeMeasures(t *testing.T) {
 			if s == "" {
 				continue
 			}
-			for _, align := range []text.Align{text.Start, text.Center} {
-				sh, err := e.Shape(s, text.Style{Lang: l.Tag, Bold: true, Align: align})
+			for _, v := range []struct {
+				align    text.Align
+				noOrphan bool
+			}{{text.Start, false}, {text.Center, false}, {text.Center, true}} {
+				sh, err := e.Shape(s, text.Style{Lang: l.Tag, Bold: true, Align: v.align, NoOrphan: v.noOrphan})
 				if err != nil {
 					t.Fatal(err)
 				}

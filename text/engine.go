@@ -420,7 +420,8 @@ func (e *Engine) wrap(sh *shaped, size, width float64) *Paragraph {
 		dir = di.DirectionRTL
 	}
 	cfg := shaping.WrapConfig{Direction: dir, BreakPolicy: shaping.Never}
-	maxW := maxWidthAt(e.breakWidth(sh, size, width), size)
+	bw, natural := e.breakWidth(sh, size, width)
+	maxW := maxWidthAt(bw, size)
 	// With ScriptMetrics, the pitch is the style's line height, or more
 	// for a script whose marks reach further above and below than that
 	// (Khmer, Thai): the lines' marks never touch.
@@ -429,7 +430,7 @@ func (e *Engine) wrap(sh *shaped, size, width float64) *Paragraph {
 		asc, desc = e.lineMetrics(st)
 	}
 	pitch := size * max(st.lineHeight(), asc+desc)
-	p.breaks = breakRange{lo: 0, hi: maxW, known: !st.NoOrphan}
+	p.breaks = breakRange{lo: 0, hi: maxW, known: natural}
 	for _, pc := range sh.pieces {
 		if len(pc.outs) == 0 {
 			p.Lines = append(p.Lines, Line{Ascent: asc * size, Descent: desc * size})

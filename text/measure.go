@@ -36,7 +36,8 @@ func (e *Engine) measure(sh *shaped, size, width float64) measured {
 		dir = di.DirectionRTL
 	}
 	cfg := shaping.WrapConfig{Direction: dir, BreakPolicy: shaping.Never}
-	maxW := maxWidthAt(e.breakWidth(sh, size, width), size)
+	bw, _ := e.breakWidth(sh, size, width)
+	maxW := maxWidthAt(bw, size)
 	asc, desc := minAscent, minDescent
 	if m.style.ScriptMetrics {
 		asc, desc = e.lineMetrics(m.style)

@@ -28,13 +28,15 @@ var orphanSteps = []float64{0.97, 0.94, 0.91, 0.88, 0.85, 0.82, 0.79, 0.76, 0.73
 // measure (down to 70%) that breaks it into as many lines with two words
 // or more on the last. The lines are still aligned in the whole box. wrap
 // and measure both break at this width, so fitting sees what is drawn.
-func (e *Engine) breakWidth(sh *shaped, size, width float64) float64 {
+// natural is whether the lines are the box's own, with no lone word to
+// keep off the last (see breakRange).
+func (e *Engine) breakWidth(sh *shaped, size, width float64) (w float64, natural bool) {
 	if !sh.style.NoOrphan || len(sh.pieces) == 0 {
-		return width
+		return width, true
 	}
 	n, orphan := e.lastLine(sh, size, width)
 	if n < 2 || !orphan {
-		return width
+		return width, true
 	}
 	for _, f := range orphanSteps {
 		m, o := e.lastLine(sh, size, width*f)
@@ -42,10 +44,10 @@ func (e *Engine) breakWidth(sh *shaped, size, width float64) float64 {
 			break
 		}
 		if !o {
-			return width * f
+			return width * f, false
 		}
 	}
-	return width
+	return width, false
 }
 
 // lastLine breaks the paragraph at width and returns how many lines it

@@ -18,9 +18,12 @@ import (
 type breakRange struct {
 	lo, hi fixed.Int26_6
 	// known is false when the range is not known without breaking the
-	// lines again: a style with NoOrphan breaks at a width of its own
-	// choosing (see breakWidth), and in a line that mixes directions the
-	// wrapper measured a width this one cannot recover from the lines.
+	// lines again: a style with NoOrphan whose lines at the box's width
+	// ended on a lone word broke them at a width of its own choosing (see
+	// breakWidth); and in a line that mixes directions the wrapper
+	// measured a width this one cannot recover from the lines. (Where a
+	// NoOrphan style's own lines have no lone word last, they are those
+	// of any width in the range, with no lone word last either.)
 	known bool
 }
 

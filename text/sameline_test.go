@@ -9,16 +9,17 @@ import (
 )
 
 // TestSameLinesAt sets built-in messages in every language at narrowing
-// measures and several sizes: wherever SameLinesAt says a paragraph's
-// lines would come out the same, they do; and it says so often enough to
-// spare most of the breaking a search over measures does.
+// measures and several sizes, with and without NoOrphan: wherever
+// SameLinesAt says a paragraph's lines would come out the same, they do;
+// and it says so often enough to spare most of the breaking a search over
+// measures does.
 func TestSameLinesAt(t *testing.T) {
 	set, err := content.Load("")
 	if err != nil {
 		t.Fatal(err)
 	}
 	e := NewEngine(fonts.Builtin())
-	said, checked := 0, 0
+	said, checked, saidOrphan := 0, 0, 0
 	for _, l := range set.Languages() {
 		d, err := set.Resolve(l.Tag, set.DefaultAudience(), set.DefaultRegion())
 		if err != nil {
@@ -58,8 +59,8 @@ func TestSameLinesAt(t *testing.T) {
 								t.Fatalf("%s %q at %g pt in %g pt: SameLinesAt said %q, broken %q", l.Tag, s, q.size, q.width, want, got)
 							}
 						}
-						if orphan && p.SameLinesAt(size, w) {
-							t.Fatalf("%s %q: SameLinesAt for a NoOrphan style", l.Tag, s)
+						if orphan && p.breaks.known {
+							saidOrphan++
 						}
 						prev = p
 						checked++
@@ -68,7 +69,7 @@ func TestSameLinesAt(t *testing.T) {
 			}
 		}
 	}
-	if said < checked/4 {
-		t.Errorf("SameLinesAt held in only %d of %d narrower measures", said, checked)
+	if said < checked/4 || saidOrphan < checked/8 {
+		t.Errorf("SameLinesAt held in only %d of %d narrower measures; ranges known for %d NoOrphan settings", said, checked, saidOrphan)
 	}
 }
