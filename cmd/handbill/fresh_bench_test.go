@@ -8,22 +8,27 @@ import (
 )
 
 // BenchmarkFreshProcess starts handbill as a new process each iteration,
-// built with go build as a user's binary is: an empty Go program (the
-// floor), `handbill --help`, and the English A4 poster built into a
-// folder. Issue 17's targets are ratios of these: --help under 3× the
+// built as the releases are (go build with CGO_ENABLED=0, a static
+// binary: see bench/compare.sh): an empty Go program (the floor),
+// `handbill --help`, and the English A4 poster built into a folder. Issue 17's targets are ratios of these: --help under 3× the
 // empty program. One iteration is one process; compare runs made
 // together, as the machine's load moves all of them.
 func BenchmarkFreshProcess(b *testing.B) {
 	dir := b.TempDir()
 	bin := filepath.Join(dir, "handbill")
-	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+	build := func(args ...string) *exec.Cmd {
+		cmd := exec.Command("go", append([]string{"build"}, args...)...)
+		cmd.Env = append(os.Environ(), "CGO_ENABLED=0")
+		return cmd
+	}
+	if out, err := build("-o", bin, ".").CombinedOutput(); err != nil {
 		b.Fatalf("go build: %v\n%s", err, out)
 	}
 	empty := filepath.Join(dir, "empty")
 	if err := os.WriteFile(filepath.Join(dir, "empty.go"), []byte("package main\n\nfunc main() {}\n"), 0o644); err != nil {
 		b.Fatal(err)
 	}
-	if out, err := exec.Command("go", "build", "-o", empty, filepath.Join(dir, "empty.go")).CombinedOutput(); err != nil {
+	if out, err := build("-o", empty, filepath.Join(dir, "empty.go")).CombinedOutput(); err != nil {
 		b.Fatalf("go build: %v\n%s", err, out)
 	}
 	for _, c := range []struct {
