@@ -15,7 +15,7 @@ import (
 //
 // The PDF standard leaves text extraction to the reader, and readers go
 // about it in two ways (render/readers reads every language's poster back
-// with five of them):
+// with six of them):
 //
 //   - From the glyphs alone: each glyph's text from the font's ToUnicode
 //     map, in the order the glyphs are drawn, or sorted by where they
@@ -64,6 +64,12 @@ import (
 //     itself: any order does, but it joins a combining mark to the
 //     character before it in the content (hence the ActualText of
 //     right-to-left runs with marks).
+//   - PDFBox keeps the order glyphs are drawn in, cuts a line into words
+//     where the pen moves forward past a gap, and puts each word through
+//     the bidi algorithm as visual text: a line's runs, drawn in reading
+//     order, each further left, made one word it put back to front; an
+//     invisible carrier to the left of each run gives it the gap
+//     (wordStart, plan.go), and it reads each run as pdf.js does.
 //   - pdfminer has no bidi algorithm and keeps the order glyphs are drawn
 //     in: it gives right-to-left runs backwards, as drawn, and splits a
 //     line at each run. Its users reverse such text with python-bidi;

@@ -101,7 +101,13 @@ func (s *fontSet) use(ps []piece) {
 }
 
 // embed writes the font, subset to the document's glyphs: CIDs 1… in
-// the order of the keys' glyph ids and texts.
+// the order of the keys' glyph ids and texts. Where a carrier stands for
+// SPACE (a space at the end of a line), one more CID follows, drawn
+// nowhere: the blank space glyph with its own width, standing for SPACE.
+// Readers take the width of a space from a CID the ToUnicode map gives
+// as SPACE, PDFium the first, PDFBox the last: it must be the space
+// glyph's, not a carrier's (next to no width), or they see a word break
+// at every gap between two letters ("ማ ንም" for "ማንም").
 func (df *docFont) embed(w *pdf.Writer) (pdf.Ref, error) {
 	type numbered struct {
 		id keyID
@@ -122,6 +128,9 @@ func (df *docFont) embed(w *pdf.Writer) (pdf.Ref, error) {
 		df.keys[n.id] = uint16(i + 1)
 		keys[i] = n.k
 	}
+	if i := slices.IndexFunc(keys, func(k glyphKey) bool { return k.carrier && k.text == " " }); i >= 0 && len(keys) < 0xFFFE {
+		keys = append(keys, glyphKey{gid: keys[i].gid, text: " "})
+	}
 	f, err := df.subsetFont(keys)
 	if err != nil {
 		return 0, fmt.Errorf("%s: %w", df.m.face.File, err)
@@ -139,7 +148,7 @@ func (df *docFont) newSubsetFont(keys []glyphKey) (*pdf.Font, error) {
 	f := df.m.face.Font()
 	var gids []uint16
 	for _, k := range keys {
-		if n := len(gids); n == 0 || gids[n-1] != k.gid {
+		if !slices.Contains(gids, k.gid) {
 			gids = append(gids, k.gid)
 		}
 		r, size := utf8.DecodeRuneInString(k.text)

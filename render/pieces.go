@@ -134,26 +134,61 @@ func (u *unit) slots(fm *fontMetrics) []slot {
 			}
 		default:
 			// A letter stands for one character of its piece, its first
-			// that is no mark nor format character, and carriers just
-			// before and after it for the others, one each.
+			// that is no mark nor format character (in a right-to-left
+			// run, its last: see keepLetter), and carriers just before
+			// and after it for the others, one each.
 			rs := []rune(t)
 			at := slices.IndexFunc(rs, isBase)
+			if u.run.RTL {
+				at = lastIndexFunc(rs, isBase)
+			}
 			if _, ok := fm.carrier(); !ok || len(rs) <= 1 {
 				out = append(out, slot{glyph: i, text: t, inRun: true})
 				continue
 			}
 			at = max(at, 0)
+			// In a right-to-left run, carriers before the letter end
+			// where it starts: PDFBox, which reverses the run character
+			// by character, would give a mark in the letter's box to the
+			// letter, after its character, and so, reversed, before it
+			// ("قّدم" for "قدّم").
+			before := g.X
+			if u.run.RTL {
+				before -= carrierWidth * u.run.Size / 1000
+			}
 			for _, r := range rs[:at] {
-				out = append(out, slot{glyph: -1, text: string(r), inRun: true, x: g.X})
+				out = append(out, slot{glyph: -1, text: string(r), inRun: true, x: before})
 			}
 			out = append(out, slot{glyph: i, text: string(rs[at]), inRun: true})
-			end := g.X + fm.pdfAdvance(g.ID, u.run.Size)
+			// Carriers after the letter end where it ends, not start
+			// there: PDFBox gives a mark to the glyph whose box holds it,
+			// and a carrier starting where the letter ends lies in the
+			// next glyph's box ("तसक्र" for "तस्कर", "จกั" for "จัก").
+			end := g.X + fm.pdfAdvance(g.ID, u.run.Size) - carrierWidth*u.run.Size/1000
 			for _, r := range rs[at+1:] {
 				out = append(out, slot{glyph: -1, text: string(r), inRun: true, x: end})
 			}
 		}
 	}
 	return tidy(out)
+}
+
+// keepLetter: PDFBox drops a glyph whose text is that of a glyph drawn
+// before it at nearly the same place (within a third of its width: it
+// takes it for text drawn twice to look bold). A carrier after a letter
+// stands where the next glyph starts, so in a right-to-left run, where a
+// ligature such as LAM WITH ALEF often follows a LAM ("للإقامة", drawn
+// left to right: the ligature, then the LAM), the carriers of a letter's
+// other characters go before it, at its start, and the letter stands for
+// its piece's last character that is no mark: no carrier then holds the
+// LAM that the next glyph draws.
+func lastIndexFunc(rs []rune, f func(rune) bool) int {
+	for i := len(rs) - 1; i >= 0; i-- {
+		if f(rs[i]) {
+			return i
+		}
+	}
+	return -1
 }
 
 // typed is s without ZERO WIDTH SPACE and bidi controls (marks,

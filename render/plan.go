@@ -141,7 +141,7 @@ func round2(v float64) float64 { return math.Round(v*100) / 100 }
 func planText(p *text.Paragraph) []piece {
 	var ps []piece
 	for _, l := range p.Lines {
-		for _, rs := range lineRuns(l) {
+		for k, rs := range lineRuns(l) {
 			r := rs[0].run
 			fm := metricsOf(r.Face)
 			ox := l.X + r.X
@@ -219,6 +219,11 @@ func planText(p *text.Paragraph) []piece {
 				// in a span settles it for poppler (and PDFium, MuPDF):
 				// reversed, the order of the glyphs, which they reverse.
 				run[0].span, run[0].actual = true, reverseString(runText(rs))
+			}
+			if p.RTL && k > 0 && len(run) > 0 {
+				if c, ok := run[0].wordStart(); ok {
+					run = slices.Insert(run, 0, c)
+				}
 			}
 			ps = append(ps, run...)
 			ps = append(ps, marks...)
@@ -314,6 +319,45 @@ func (p *piece) keepEndSpace() bool {
 	p.glyphs[n-1].key.text = wordJoiner
 	return true
 }
+
+// wordStart returns a piece to draw before p: an invisible carrier
+// standing for WORD JOINER a quarter of an em to the left of p's first
+// glyph, so that PDFBox starts a new word at p (see wordGap). It is a
+// piece of its own: first in p's TJ, MuPDF read a right-to-left run after
+// it in visual order, and inside p's ActualText span (if p has one) read
+// part of the span's text twice. Its own span has an empty ActualText:
+// poppler, which sorts by position, put the carrier among the glyphs of
+// the run to the left and a space either side of it (". 1-888-373-7888"),
+// and the readers that take ActualText (poppler, PDFium, MuPDF) read
+// nothing from it.
+func (p *piece) wordStart() (piece, bool) {
+	gid, ok := p.font.carrier()
+	if !ok || len(p.glyphs) == 0 {
+		return piece{}, false
+	}
+	c := drawn{key: glyphKey{gid: gid, text: wordJoiner, carrier: true}, x: p.glyphs[0].x - wordGap*p.size}
+	return piece{y: p.y, font: p.font, size: p.size, bold: p.bold, glyphs: []drawn{c}, span: true}, true
+}
+
+// wordGap, in ems: PDFBox keeps the glyphs in the order they are drawn,
+// starts a new word where a glyph starts further right than the last one
+// ended, by a gap of half a space or so, and puts each word, not the
+// line, through the bidi algorithm as text in visual order. The runs of
+// a right-to-left line are drawn in reading order, each further left
+// than the one before: with no gap between them, a line's runs made one
+// word, which the bidi step put back to front ("18مقابل الجنس مع طفل
+// دون" after the words that follow it). A carrier standing for WORD
+// JOINER drawn a quarter of an em to the left of each run after the
+// first gives it the gap: each run is then a word of its own, reordered
+// on its own, as pdf.js reorders each run. (The carrier ends the word
+// before: a bidi mark there would set that word's direction, and PDFBox
+// mirrored a parenthesis alone in a run after a RIGHT-TO-LEFT MARK.)
+// pdf.js drops the carrier, as it drops every format character, and
+// pdfminer keeps it as an invisible character. Measured over every
+// product in Arabic, Persian and Urdu: PDFBox from 79-89 % to 98 % or
+// more; the others read what they read before, within 0.2 points
+// (render/readers).
+const wordGap = 0.25
 
 // add appends a glyph to a run's piece, unless it has no advance and
 // follows another that has none (pdfminer puts such glyphs on different

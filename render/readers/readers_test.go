@@ -1,15 +1,18 @@
 // Package readers_test reads handbill's PDFs back with real PDF readers —
-// pdf.js, PDFium, MuPDF, pdfminer and poppler — and checks that each gets
-// the text that was set. It is a test-only package: its scripts
-// (extract.mjs for the npm readers, extract.py for pdfminer) run the
-// readers, and the helpers here run the scripts.
+// pdf.js, PDFium, MuPDF, pdfminer, PDFBox and poppler — and checks that
+// each gets the text that was set. It is a test-only package: its scripts
+// (extract.mjs for the npm readers, extract.py for pdfminer,
+// ExtractPDFBox.java for PDFBox) run the readers, and the helpers here
+// run the scripts.
 //
 // The readers are installed by .ci/run: the npm packages of package.json
 // into node_modules beside this file (npm ci), pdfminer from Debian
-// (python3-pdfminer), poppler from Debian (poppler-utils). A reader that
-// is not installed is skipped, saying how to install it, except under CI
-// (HANDBILL_CI=1, which .ci/run sets), where it fails the test: CI must
-// never pass with the readers silently skipped.
+// (python3-pdfminer), PDFBox from Debian (libpdfbox2-java, run by the
+// JDK's java, default-jdk-headless), poppler from Debian (poppler-utils).
+// pdfminer and PDFBox take text from the fonts' ToUnicode maps alone. A
+// reader that is not installed is skipped, saying how to install it,
+// except under CI (HANDBILL_CI=1, which .ci/run sets), where it fails the
+// test: CI must never pass with the readers silently skipped.
 package readers_test
 
 import (
@@ -79,6 +82,7 @@ var readers = []reader{
 		decode: func(s string, _ bool) string {
 			return perLine(s, func(l string) string { return order.RunOrder(l, order.ParagraphRTL(l)) })
 		}},
+	{name: "pdfbox", about: "PDFBox (Debian libpdfbox2-java)", missing: pdfboxMissing, read: pdfboxRead},
 	{name: "poppler", about: "poppler pdftotext", missing: popplerMissing, read: popplerRead,
 		decode: func(s string, rtl bool) string {
 			return perLine(s, func(l string) string { return order.ReadingOrder(l, rtl) })
@@ -179,6 +183,46 @@ func pdfminerRead(pdfs []string, _ [][]string) ([]extraction, error) {
 	return append(a, b...), nil
 }
 
+// pdfboxJars are the jars PDFBox needs, as Debian's libpdfbox2-java
+// installs them (with libfontbox2-java and libcommons-logging-java).
+var pdfboxJars = []string{"/usr/share/java/pdfbox2.jar", "/usr/share/java/fontbox2.jar", "/usr/share/java/commons-logging.jar"}
+
+func pdfboxMissing() string {
+	if _, err := exec.LookPath("java"); err != nil {
+		return "java is not installed (Debian: default-jdk-headless; .ci/run installs it)"
+	}
+	for _, j := range pdfboxJars {
+		if _, err := os.Stat(j); err != nil {
+			return "PDFBox is not installed (Debian: apt-get install libpdfbox2-java; .ci/run does)"
+		}
+	}
+	return ""
+}
+
+// pdfboxRead reads the files with ExtractPDFBox.java, run by Java's source
+// launcher (java FILE.java compiles it in memory), in two processes at
+// once.
+func pdfboxRead(pdfs []string, _ [][]string) ([]extraction, error) {
+	run := func(pdfs []string) ([]extraction, error) {
+		cmd := exec.Command("java", "-cp", strings.Join(pdfboxJars, string(os.PathListSeparator)), "ExtractPDFBox.java")
+		return runCommand(cmd, []byte(strings.Join(pdfs, "\n")+"\n"), len(pdfs))
+	}
+	half := len(pdfs) / 2
+	var a []extraction
+	var errA error
+	var wg sync.WaitGroup
+	wg.Go(func() { a, errA = run(pdfs[:half]) })
+	b, errB := run(pdfs[half:])
+	wg.Wait()
+	if errA != nil {
+		return nil, errA
+	}
+	if errB != nil {
+		return nil, errB
+	}
+	return append(a, b...), nil
+}
+
 func popplerMissing() string {
 	if _, err := exec.LookPath("pdftotext"); err != nil {
 		return "pdftotext is not installed (Debian: poppler-utils)"
@@ -219,6 +263,12 @@ func runScript(cmd *exec.Cmd, pdfs []string, finds [][]string) ([]extraction, er
 	if err != nil {
 		return nil, err
 	}
+	return runCommand(cmd, in, len(pdfs))
+}
+
+// runCommand runs a reader's command with in on its standard input and
+// reads the extractions of n files, as JSON, from its standard output.
+func runCommand(cmd *exec.Cmd, in []byte, n int) ([]extraction, error) {
 	var stdout, stderr bytes.Buffer
 	cmd.Stdin, cmd.Stdout, cmd.Stderr = bytes.NewReader(in), &stdout, &stderr
 	if err := cmd.Run(); err != nil {
@@ -228,8 +278,8 @@ func runScript(cmd *exec.Cmd, pdfs []string, finds [][]string) ([]extraction, er
 	if err := json.Unmarshal(stdout.Bytes(), &out); err != nil {
 		return nil, fmt.Errorf("%s: %v in its answer:\n%.500s\n%s", strings.Join(cmd.Args, " "), err, stdout.String(), stderr.String())
 	}
-	if len(out) != len(pdfs) {
-		return nil, fmt.Errorf("%s answered for %d files, not %d", strings.Join(cmd.Args, " "), len(out), len(pdfs))
+	if len(out) != n {
+		return nil, fmt.Errorf("%s answered for %d files, not %d", strings.Join(cmd.Args, " "), len(out), n)
 	}
 	return out, nil
 }
