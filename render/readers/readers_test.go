@@ -188,8 +188,10 @@ func pdfminerRead(pdfs []string, _ [][]string) ([]extraction, error) {
 var pdfboxJars = []string{"/usr/share/java/pdfbox2.jar", "/usr/share/java/fontbox2.jar", "/usr/share/java/commons-logging.jar"}
 
 func pdfboxMissing() string {
-	if _, err := exec.LookPath("java"); err != nil {
-		return "java is not installed (Debian: default-jdk-headless; .ci/run installs it)"
+	// Java's source launcher (java FILE.java) compiles with the JDK's
+	// compiler: a runtime alone cannot run ExtractPDFBox.java.
+	if _, err := exec.LookPath("javac"); err != nil {
+		return "a JDK is not installed (Debian: default-jdk-headless; .ci/run installs it)"
 	}
 	for _, j := range pdfboxJars {
 		if _, err := os.Stat(j); err != nil {
