@@ -26,6 +26,12 @@ type composer struct {
 	// during the first pass.
 	caps   map[string]float64
 	fitted map[string]float64
+	// heads holds, per row of titled lists in one group (see
+	// listAlignKey), the tallest title at the group's size, so the lists
+	// of a row start their items on one line; aligning is true while it
+	// is being collected.
+	heads    map[string]float64
+	aligning bool
 	// fields holds each document's template fields (see fields).
 	fields map[*content.Doc]map[string]string
 	// warnings are what composing found that does not stop the
@@ -177,6 +183,18 @@ func (c *composer) pageOnce(ps *PageSpec, w, h, bleed float64) (*frame.Page, err
 		}
 	}
 	c.caps = c.fitted
+	// Second pass, for titled lists side by side in a group: the tallest
+	// title of each row at the group's size (see listBlock).
+	c.heads, c.aligning = map[string]float64{}, true
+	for _, b := range ps.Blocks {
+		if b.Type != "list" || b.Group == "" || b.Title == "" {
+			continue
+		}
+		if _, err := c.block(b, areas, c.docs[0]); err != nil {
+			return nil, err
+		}
+	}
+	c.aligning = false
 	for _, b := range ps.Blocks {
 		items, err := c.block(b, areas, c.docs[0])
 		if err != nil {
@@ -184,7 +202,7 @@ func (c *composer) pageOnce(ps *PageSpec, w, h, bleed float64) (*frame.Page, err
 		}
 		p.Items = append(p.Items, items...)
 	}
-	c.caps = nil
+	c.caps, c.heads = nil, nil
 	return p, nil
 }
 

@@ -155,6 +155,22 @@ func (c *composer) listBlock(b Block, r area, d *content.Doc) ([]frame.Item, err
 			Hint: "shorten the items, show fewer (max:), or give the block more room or a smaller minimum size"}
 	}
 	record(size)
+	// Titled lists side by side in a group start their items on one
+	// line: the tallest title of the row is known from a pass before
+	// this one (see page), and a list whose title is shorter moves its
+	// items down by the difference, where they still fit its box.
+	if title != nil && b.Group != "" && c.heads != nil {
+		key, th := listAlignKey(b, r), placedItems[0].p.Height
+		last := placedItems[len(placedItems)-1]
+		switch dy := c.heads[key] - th; {
+		case c.aligning:
+			c.heads[key] = max(c.heads[key], th)
+		case dy > 0.01 && last.y+last.p.Height+dy <= r.H+0.01:
+			for i := 1; i < len(placedItems); i++ {
+				placedItems[i].y += dy
+			}
+		}
+	}
 	var out []frame.Item
 	indent := size * 1.1
 	for _, pl := range placedItems {
@@ -179,6 +195,12 @@ func (c *composer) listBlock(b Block, r area, d *content.Doc) ([]frame.Item, err
 	}
 	return out, nil
 }
+
+// listAlignKey names the row of titled lists a list block belongs to:
+// its group and the top of its box. Lists side by side in a group (the
+// poster's signs and what to do) start their items on one line although
+// one title takes two lines and the other one.
+func listAlignKey(b Block, r area) string { return fmt.Sprintf("%s@%.2f", b.Group, r.Y) }
 
 // RuleDroppedItems is the rule of the warning about list items a block
 // does not show.
