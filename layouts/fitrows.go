@@ -27,8 +27,9 @@ import (
 // round sets the text larger; a round whose text does not fit (it
 // cannot, as no box gets smaller than its text) keeps the round before.
 
-// fitRounds is how many times a page's rows are fitted.
-const fitRounds = 3
+// fitRounds is how many times a page's rows are fitted (the sizes
+// settle in four or five rounds).
+const fitRounds = 5
 
 // rowEps is the room, in points, a fitted row is given beyond its text.
 const rowEps = 0.5
