@@ -65,7 +65,7 @@ func Frames(t layouts.Target, doc *frame.Doc, lang string) []source.Diagnostic {
 					order[it] = true // a paragraph repeated on a sheet is read once
 					checkNumberOrder(it, add)
 				}
-				if s := it.Para.Style.Size; min > 0 && it.Role != "caption" && s < min-0.01 && len(it.Para.Lines) > 0 {
+				if s := it.Para.DrawnSize(); min > 0 && it.Role != "caption" && it.Tag != "Lbl" && s < min-0.01 && len(it.Para.Lines) > 0 {
 					if cur, ok := smallest[it.Block]; !ok || s < cur {
 						smallest[it.Block] = s
 					}

@@ -127,7 +127,7 @@ func checkBodySize(p *frame.Page, add adder) {
 	for _, pos := range slices.SortedFunc(maps.Keys(smallest), comparePos) {
 		t := smallest[pos]
 		add(source.Warning, pos, "body-size",
-			fmt.Sprintf("body text %q is set at %.4g pt, under the %g pt a poster or handout needs to be read at arm's length", clip(firstLine(t)), t.Para.Style.Size, bodyMin),
+			fmt.Sprintf("body text %q is set at %.4g pt, under the %g pt a poster or handout needs to be read at arm's length", clip(firstLine(t)), t.Para.DrawnSize(), bodyMin),
 			"give the block more room, raise the style's smallest size to 10 pt, or shorten the text (mark small print such as a footer `role: caption`)")
 	}
 }
@@ -139,7 +139,7 @@ func checkTabSize(p *frame.Page, add adder) {
 	for _, pos := range slices.SortedFunc(maps.Keys(smallest), comparePos) {
 		t := smallest[pos]
 		add(source.Warning, pos, "tab-size",
-			fmt.Sprintf("the tear-off tab %q is set at %.4g pt, under the %g pt a tab needs to be read in the hand", clip(firstLine(t)), t.Para.Style.Size, tabMin),
+			fmt.Sprintf("the tear-off tab %q is set at %.4g pt, under the %g pt a tab needs to be read in the hand", clip(firstLine(t)), t.Para.DrawnSize(), tabMin),
 			"make the tabs taller or fewer, or print less on each (the number and the text line only)")
 	}
 }
@@ -154,8 +154,8 @@ func smallestUnder(p *frame.Page, floor float64, keep func(*frame.Text) bool) ma
 		if !ok || len(t.Para.Lines) == 0 || !keep(t) {
 			continue
 		}
-		s := t.Para.Style.Size
-		if cur, ok := smallest[t.Block]; s < floor-0.01 && (!ok || s < cur.Para.Style.Size) {
+		s := t.Para.DrawnSize() // the size on paper
+		if cur, ok := smallest[t.Block]; s < floor-0.01 && (!ok || s < cur.Para.DrawnSize()) {
 			smallest[t.Block] = t
 		}
 	}

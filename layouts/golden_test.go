@@ -18,8 +18,9 @@ import (
 var update = flag.Bool("update", false, "rewrite the golden frame dumps")
 
 // TestFrameGolden composes every output of every built-in layout in
-// English, one right-to-left language (Arabic) and one CJK language
-// (Simplified Chinese) and compares the frame dumps with
+// English, one right-to-left language (Arabic) and the CJK languages
+// (Simplified and Traditional Chinese, Japanese, Korean: each its own
+// face and line-breaking rules) and compares the frame dumps with
 // testdata/frames/*.golden; -update rewrites them.
 func TestFrameGolden(t *testing.T) {
 	set, ls, e := builtins(t)
@@ -33,7 +34,7 @@ func TestFrameGolden(t *testing.T) {
 		}
 		return d
 	}
-	for _, lang := range []string{"en", "ar", "zh-Hans"} {
+	for _, lang := range []string{"en", "ar", "zh-Hans", "zh-Hant", "ja", "ko"} {
 		for _, name := range sortedNames(ls) {
 			for _, tg := range layouts.Targets(ls[name]) {
 				docs := []*content.Doc{resolve(lang)}

@@ -122,7 +122,10 @@ func (c *composer) listBlock(b Block, r area, d *content.Doc) ([]frame.Item, err
 	}
 	size := rng[1]
 	what, by := measureAt(size)
-	for what != "" && size-0.25 >= rng[0]-1e-9 {
+	// A script set larger than its size (text.Engine.Scale) may go down
+	// to the minimum as drawn, as text.Engine.Fit lets it.
+	floor := min(rng[0]/c.e.Scale(st), rng[1])
+	for what != "" && size-0.25 >= floor-1e-9 {
 		size -= 0.25
 		what, by = measureAt(size)
 	}
@@ -173,16 +176,18 @@ func (c *composer) listBlock(b Block, r area, d *content.Doc) ([]frame.Item, err
 	}
 	var out []frame.Item
 	indent := size * 1.1
+	bulletScale := c.e.Scale(st)
 	for _, pl := range placedItems {
 		if !pl.bull {
 			out = append(out, &frame.Text{X: r.X + pl.dx, Y: r.Y + pl.y, Para: pl.p, Color: titleCol, Role: titleRole, Src: pl.src, Block: b.Pos})
 			continue
 		}
-		bp := shapedBullet.At(size, indent)
+		// The bullet is drawn at the size of the item's letters (a script
+		// set larger than its size, text.Engine.Scale, enlarges it too).
+		bp := shapedBullet.At(size*bulletScale, indent)
 		x, bx := r.X+indent, r.X
 		if pl.p.RTL {
 			x, bx = r.X, r.X+r.W-indent
-			bp = shapedBullet.At(size, indent)
 		}
 		// The bullet sits on the item's first baseline.
 		by := r.Y + pl.y

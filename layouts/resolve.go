@@ -111,7 +111,7 @@ func (l *Layout) resolveStyles() error {
 			return &source.Diagnostic{Severity: source.Error, Pos: at("size"), Message: fmt.Sprintf("style %q: size is [min, max] or one number", name), Hint: "write [min, max], e.g. [16, 20], or one number"}
 		}
 		l.styles[name] = &Style{Name: name, Bold: spec.Bold, Align: align, LineHeight: spec.LineHeight, MaxLines: spec.MaxLines,
-			ScriptMetrics: spec.ScriptMetrics, NoOrphan: spec.NoOrphan, Size: size, Color: col, Role: role}
+			ScriptMetrics: scriptMetrics(spec), NoOrphan: spec.NoOrphan, Size: size, Color: col, Role: role}
 	}
 	return nil
 }
@@ -359,4 +359,18 @@ func (l *Layout) checkGeometry() error {
 		}
 	}
 	return nil
+}
+
+// scriptMetrics reports whether a style sets its lines by the reach of
+// each language's marks (text.Style.ScriptMetrics): as the style says, or
+// else on for every style of running text (no max_lines, or three lines
+// or more: paragraphs, lists, headlines), where stacked marks must clear
+// the next line and columns share a baseline grid. A style of one or two
+// lines (a name, a label or a caption in a band, an address) keeps its
+// ink's metrics, as a box sized for it expects.
+func scriptMetrics(spec StyleSpec) bool {
+	if spec.ScriptMetrics != nil {
+		return *spec.ScriptMetrics
+	}
+	return spec.MaxLines == 0 || spec.MaxLines >= 3
 }

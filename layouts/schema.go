@@ -56,7 +56,7 @@ func Schema() []byte {
 			"line_height":    obj{"type": "number", "exclusiveMinimum": 0, "description": "Distance between baselines as a multiple of the size (1.3 if left out)."},
 			"max_lines":      obj{"type": "integer", "minimum": 0},
 			"no_orphan":      obj{"type": "boolean", "description": "Keep a lone word off the last line (one or two characters in Chinese and Japanese): lines are broken narrower, as many as at full width. For headlines, headings and list items."},
-			"script_metrics": obj{"type": "boolean", "description": "Line height and first baseline from the reach of each language's marks: one baseline grid per language (Vietnamese columns line up), and Khmer, Thai and Indic stacks clear the next line (the pitch grows past line_height where they need it). Off by default."},
+			"script_metrics": obj{"type": "boolean", "description": "Line height and first baseline from the reach of each language's marks: one baseline grid per language (Vietnamese columns line up), and Khmer, Thai and Indic stacks clear the next line (the pitch grows past line_height where they need it). On for running text (no max_lines, or 3 or more), off for a style of one or two lines; true or false says."},
 			"role":           obj{"enum": []string{"body", "heading", "caption"}, "description": "For checks: body (default) and heading text must meet the minimum size of the product or compliance preset; a caption need not."},
 		}}
 	block := obj{"type": "object", "additionalProperties": false, "required": []string{"type", "box"},

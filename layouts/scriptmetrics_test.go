@@ -8,28 +8,41 @@ import (
 	"golang.org/x/text/language"
 )
 
-// TestScriptMetricsKeyReachesTheTextStyle: `script_metrics: true` in a
-// layout's style turns on text.Style.ScriptMetrics for its paragraphs;
-// left out, it is off.
+// TestScriptMetricsKeyReachesTheTextStyle: script metrics are on for a
+// style that may run to two lines unless it says `script_metrics: false`,
+// off for a one-line style (max_lines: 1) unless it says true; and
+// `no_orphan: true` reaches the text style.
 func TestScriptMetricsKeyReachesTheTextStyle(t *testing.T) {
 	src, err := os.ReadFile("builtin/poster.yaml")
 	if err != nil {
 		t.Fatal(err)
 	}
-	// The band's note, a style the built-in sets neither key in.
-	const note = "\n  note: {"
-	if !strings.Contains(string(src), note) {
-		t.Fatalf("poster.yaml has no %q style to change", note)
+	const styles = "\nstyles:\n"
+	if !strings.Contains(string(src), styles) {
+		t.Fatalf("poster.yaml has no %q to add styles to", styles)
 	}
-	on := strings.Replace(string(src), note, note+"script_metrics: true, no_orphan: true, ", 1)
-	l, err := Parse("poster.yaml", []byte(on))
+	y := strings.Replace(string(src), styles, styles+
+		"  t_multi: {size: [10, 12], no_orphan: true}\n"+
+		"  t_one: {size: [10, 12], max_lines: 2}\n"+
+		"  t_off: {size: [10, 12], script_metrics: false}\n"+
+		"  t_on: {size: [10, 12], max_lines: 1, script_metrics: true}\n", 1)
+	l, err := Parse("poster.yaml", []byte(y))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if st := l.styles["note"].Text(language.Khmer); !st.ScriptMetrics || !st.NoOrphan {
-		t.Error("script_metrics and no_orphan: true did not reach the text style")
-	}
-	if st := l.styles["headline"].Text(language.Khmer); st.ScriptMetrics || st.NoOrphan {
-		t.Error("a style without script_metrics and no_orphan has them on")
+	for _, c := range []struct {
+		style    string
+		metrics  bool
+		noOrphan bool
+	}{
+		{"t_multi", true, true}, // no key, several lines
+		{"t_one", false, false}, // no key, max_lines: 2
+		{"t_off", false, false}, // script_metrics: false
+		{"t_on", true, false},   // true on a one-line style
+	} {
+		st := l.styles[c.style].Text(language.Khmer)
+		if st.ScriptMetrics != c.metrics || st.NoOrphan != c.noOrphan {
+			t.Errorf("style %s: script metrics %v, no orphan %v; want %v, %v", c.style, st.ScriptMetrics, st.NoOrphan, c.metrics, c.noOrphan)
+		}
 	}
 }

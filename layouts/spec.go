@@ -74,8 +74,9 @@ type StyleSpec struct {
 	Align      string    `yaml:"align"`
 	LineHeight float64   `yaml:"line_height"`
 	// ScriptMetrics sets line ascent, descent and the least pitch from
-	// the reach of each language's marks (text.Style.ScriptMetrics).
-	ScriptMetrics bool `yaml:"script_metrics"`
+	// the reach of each language's marks (text.Style.ScriptMetrics): on
+	// unless the style says script_metrics: false.
+	ScriptMetrics *bool `yaml:"script_metrics"`
 	// NoOrphan keeps a lone word off a paragraph's last line
 	// (text.Style.NoOrphan).
 	NoOrphan bool `yaml:"no_orphan"`

@@ -54,6 +54,7 @@ type Engine struct {
 	// remember).
 	cacheBytes int
 	metrics    map[metricsKey][2]float64
+	scales     map[scaleKey]float64
 }
 
 // chainKey names a font chain: the registry's faces for a language and
@@ -67,7 +68,7 @@ type chainKey struct {
 func NewEngine(reg *fonts.Registry) *Engine {
 	return &Engine{reg: reg, faces: map[*fonts.Face]*font.Face{}, back: map[*font.Face]*fonts.Face{},
 		chains: map[chainKey][]*fonts.Face{}, shaped: map[shapeKey]*shaped{}, laid: map[layoutKey]*Paragraph{}, fitted: map[fitKey]*Paragraph{},
-		measures: map[layoutKey]measured{}, metrics: map[metricsKey][2]float64{}}
+		measures: map[layoutKey]measured{}, metrics: map[metricsKey][2]float64{}, scales: map[scaleKey]float64{}}
 }
 
 // chain returns the registry's font chain for the style, computed once per
@@ -103,6 +104,13 @@ type shaped struct {
 	rtl    bool
 	pieces []shapedPiece // one per hard line
 	first  *fonts.Face   // the face chosen for the paragraph's language
+	// scale is the largest factor a run of the paragraph is set larger
+	// by (see scriptScale): its line height grows with it.
+	scale float64
+	// native reports text in the language's own script: only such a
+	// paragraph is set by its metrics (see lineMetrics), not a web
+	// address or a number alone in a Thai document.
+	native bool
 }
 
 type shapedPiece struct {
@@ -179,7 +187,7 @@ func (e *Engine) shape(s string, st Style) (*shaped, error) {
 func (e *Engine) shapeNew(s string, st Style) (*shaped, error) {
 	orig := []rune(s)
 	rtl := isRTLLang(st)
-	sh := &shaped{text: s, orig: orig, style: st, rtl: rtl}
+	sh := &shaped{text: s, orig: orig, style: st, rtl: rtl, scale: 1, native: native(orig, st.Lang)}
 	chain := e.chain(st)
 	if len(chain) == 0 {
 		return nil, &MissingGlyphError{Text: s, Lang: st.Lang}
@@ -244,6 +252,13 @@ func (e *Engine) shapeNew(s string, st Style) (*shaped, error) {
 				runs = append(runs, run)
 			}
 			for _, run := range runs {
+				// A script that reads small is shaped larger (see
+				// scriptScale): its advances and extents grow with it, so
+				// wrapping and fitting see the size it is drawn at.
+				if k := e.scriptScale(run.Face, run.Script, st.Bold); k != 1 {
+					run.Size = fixed.Int26_6(math.Round(refSize * 64 * k))
+					sh.scale = max(sh.scale, k)
+				}
 				piece.outs = append(piece.outs, e.shaper.Shape(run))
 			}
 		}
@@ -426,10 +441,10 @@ func (e *Engine) wrap(sh *shaped, size, width float64) *Paragraph {
 	// for a script whose marks reach further above and below than that
 	// (Khmer, Thai): the lines' marks never touch.
 	asc, desc := minAscent, minDescent
-	if st.ScriptMetrics {
+	if st.ScriptMetrics && sh.native {
 		asc, desc = e.lineMetrics(st)
 	}
-	pitch := size * max(st.lineHeight(), asc+desc)
+	pitch := size * max(st.lineHeight()*sh.scale, asc+desc)
 	p.breaks = breakRange{lo: 0, hi: maxW, known: natural}
 	for _, pc := range sh.pieces {
 		if len(pc.outs) == 0 {
@@ -484,7 +499,7 @@ func (e *Engine) convertLine(sh *shaped, prep prepared, l shaping.Line, size flo
 	x := 0.0
 	for _, o := range runs {
 		face := e.back[o.Face]
-		run := Run{Face: face, Size: size, RTL: o.Direction.Progression() == di.TowardTopLeft, X: x,
+		run := Run{Face: face, Size: size * float64(o.Size) / (refSize * 64), RTL: o.Direction.Progression() == di.TowardTopLeft, X: x,
 			Clusters: make([]Cluster, 0, len(o.Glyphs))}
 		// One array holds the glyphs of all the run's clusters, each cluster
 		// a capped slice of it: one allocation per run, not per cluster.

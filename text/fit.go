@@ -117,20 +117,25 @@ func (e *Engine) fit(s string, st Style, box Box, minSize, maxSize float64) (*Pa
 	if what, _ := overflowOf(e.measure(sh, maxSize, box.W), box); what == "" {
 		return e.wrap(sh, maxSize, box.W), nil
 	}
+	// A paragraph in a script set larger (see scriptScale) may go down to
+	// minSize as drawn: the size range is the apparent size, the floor the
+	// size of the type on paper.
+	// The floor stays on the quarter-point grid from minSize.
+	floor := minSize - math.Floor((minSize-minSize/sh.scale)/sizeStep+1e-9)*sizeStep
 	// Steps of the grid below maxSize; maxSize itself did not fit.
-	steps := int(math.Floor((maxSize - minSize) / sizeStep))
-	if minSize+float64(steps)*sizeStep < maxSize {
+	steps := int(math.Floor((maxSize - floor) / sizeStep))
+	if floor+float64(steps)*sizeStep < maxSize {
 		steps++
 	}
 	lo, hi := 0, steps // step lo fits, step hi does not
-	low := e.measure(sh, minSize, box.W)
+	low := e.measure(sh, floor, box.W)
 	if what, by := overflowOf(low, box); what != "" {
-		return e.wrap(sh, minSize, box.W), &OverflowError{Text: s, Lang: st.Lang, MinSize: minSize, Box: box, What: what, By: by, Lines: len(low.lines)}
+		return e.wrap(sh, floor, box.W), &OverflowError{Text: s, Lang: st.Lang, MinSize: minSize, Box: box, What: what, By: by, Lines: len(low.lines)}
 	}
-	best := minSize
+	best := floor
 	for hi-lo > 1 {
 		mid := (lo + hi) / 2
-		size := minSize + float64(mid)*sizeStep
+		size := floor + float64(mid)*sizeStep
 		if what, _ := overflowOf(e.measure(sh, size, box.W), box); what == "" {
 			lo, best = mid, size
 		} else {

@@ -39,7 +39,7 @@ func (e *Engine) measure(sh *shaped, size, width float64) measured {
 	bw, _ := e.breakWidth(sh, size, width)
 	maxW := maxWidthAt(bw, size)
 	asc, desc := minAscent, minDescent
-	if m.style.ScriptMetrics {
+	if m.style.ScriptMetrics && sh.native {
 		asc, desc = e.lineMetrics(m.style)
 	}
 	for _, pc := range sh.pieces {
@@ -56,7 +56,7 @@ func (e *Engine) measure(sh *shaped, size, width float64) measured {
 			m.lines = append(m.lines, lm)
 		}
 	}
-	pitch := size * max(m.style.lineHeight(), asc+desc)
+	pitch := size * max(m.style.lineHeight()*sh.scale, asc+desc)
 	y := 0.0
 	for i, l := range m.lines {
 		if i == 0 {

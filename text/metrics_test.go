@@ -19,7 +19,9 @@ func TestBaselineGridIsSteady(t *testing.T) {
 	for _, c := range []struct{ lang, a, b string }{
 		{"th", "หนี\u200bออก\u200bจาก\u200bบ้าน หรือ\u200bกลับ\u200bดึก\u200bหรือ\u200bไม่\u200bกลับ\u200bทั้ง\u200bคืน", "มี\u200bแฟน\u200bที่\u200bอายุ\u200bมากกว่า ซึ่ง\u200bดู\u200bเหมือน\u200bคอย\u200bควบคุม\u200bเด็ก"},
 		{"km", "រត់\u200bចេញ\u200bពី\u200bផ្ទះ ឬ\u200bនៅ\u200bក្រៅ\u200bដល់\u200bយប់\u200bជ្រៅ", "មាន\u200bសង្សារ\u200bចាស់\u200bជាង ដែល\u200bហាក់ដូចជា\u200bគ្រប់គ្រង\u200bកុមារ"},
-		{"vi", "Ở ĐÂU CŨNG CÓ THỂ XẢY RA. Bỏ nhà đi hoặc về rất khuya, hay cả đêm không về", "Có bạn trai hoặc bạn gái lớn tuổi hơn và có vẻ kiểm soát em"},
+		// Lower case with stacked accents; an accented capital pushes its
+		// own line down (see exemplars).
+		{"vi", "Bỏ nhà đi hoặc về rất khuya, hay cả đêm không về, ở đâu cũng được", "Có bạn trai hoặc bạn gái lớn tuổi hơn và có vẻ kiểm soát em"},
 		{"en", "Ran away from home, or stays out late", "Has an older boyfriend or girlfriend who seems controlling"},
 	} {
 		st := text.Style{Lang: language.MustParse(c.lang), Size: 12, ScriptMetrics: true}

@@ -20,6 +20,19 @@ type Paragraph struct {
 	texts *lineTextsMemo
 }
 
+// DrawnSize is the largest size the paragraph's glyphs are drawn at: its
+// Style.Size, or more when a script that reads small is set larger (see
+// scriptScale). A minimum type size, a law's included, is met by it.
+func (p *Paragraph) DrawnSize() float64 {
+	s := p.Style.Size
+	for _, l := range p.Lines {
+		for _, r := range l.Runs {
+			s = max(s, r.Size)
+		}
+	}
+	return s
+}
+
 // Line is one line of a paragraph, its runs in visual order (left to right).
 type Line struct {
 	// X is where the line starts after alignment; Baseline is the baseline's
