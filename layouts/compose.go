@@ -45,6 +45,11 @@ type composer struct {
 	// a panels block; rowUse what they drew (see fitRows).
 	rowFit map[source.Pos]rowBox
 	rowUse map[source.Pos]rowUse
+	// measuring is set while a page whose rows overflow is composed to
+	// measure them: a list set at its minimum size that is too tall for
+	// its box is drawn overflowing, for fitRows to give its row the room
+	// (see page).
+	measuring bool
 }
 
 // warn records a warning once.
@@ -148,6 +153,12 @@ func (c *composer) officialWording() {
 func (c *composer) page(ps *PageSpec, w, h, bleed float64) (*frame.Page, error) {
 	c.rowFit = nil
 	p, err := c.pageOnce(ps, w, h, bleed)
+	if err != nil {
+		// A row too tall for its box at the minimum size may fit once the
+		// rows are fitted, with the room other rows leave: the page is
+		// measured with it overflowing, and composed with the rows fitted.
+		p, err = c.refit(ps, w, h, bleed, err)
+	}
 	for range fitRounds {
 		if err != nil || !c.fitRows(ps, pageAreas(c.t.Layout, w, h, bleed)) {
 			break
@@ -160,6 +171,27 @@ func (c *composer) page(ps *PageSpec, w, h, bleed float64) (*frame.Page, error) 
 	}
 	c.rowFit = nil
 	return p, err
+}
+
+// refit composes a page whose first composition failed with err with
+// its rows fitted to what it drew at the minimum sizes (see page); it
+// returns err where that does not make it fit.
+func (c *composer) refit(ps *PageSpec, w, h, bleed float64, err error) (*frame.Page, error) {
+	warned := len(c.warnings)
+	c.measuring = true
+	_, merr := c.pageOnce(ps, w, h, bleed)
+	c.measuring = false
+	c.warnings = c.warnings[:warned] // what an overflowing page drew is not printed
+	if merr != nil || !c.fitRows(ps, pageAreas(c.t.Layout, w, h, bleed)) {
+		c.rowFit = nil
+		return nil, err
+	}
+	p, ferr := c.pageOnce(ps, w, h, bleed)
+	if ferr != nil {
+		c.rowFit = nil
+		return nil, err
+	}
+	return p, nil
 }
 
 // pageOnce composes a page once, with the rows fitRows gave.

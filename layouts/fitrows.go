@@ -26,6 +26,10 @@ import (
 // already keeps just its height. Rows are fitted a few times, as each
 // round sets the text larger; a round whose text does not fit (it
 // cannot, as no box gets smaller than its text) keeps the round before.
+// A page whose list is too tall for its row even at the minimum size
+// (Somali's what-to-do on Letter) is first measured with that list drawn
+// overflowing, and its rows fitted from that (see composer.refit): the
+// rows with room to spare give it theirs.
 
 // fitRounds is how many times a page's rows are fitted (the sizes
 // settle in four or five rounds).

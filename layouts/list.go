@@ -129,6 +129,9 @@ func (c *composer) listBlock(b Block, r area, d *content.Doc) ([]frame.Item, err
 		size -= 0.25
 		what, by = measureAt(size)
 	}
+	if what == "height" && c.measuring && c.inPanel && b.Group != "" {
+		what = "" // drawn overflowing, to be measured for fit_rows (see composer.refit)
+	}
 	var placedItems []placed
 	if what == "" {
 		placedItems, _, _ = layoutAt(size)
