@@ -163,16 +163,20 @@ func pdfminerMissing() string {
 // pdfminerRead reads the files in two processes at once, as pdfminer is
 // the slowest reader by far.
 func pdfminerRead(pdfs []string, _ [][]string) ([]extraction, error) {
+	return inHalves(pdfs, func(pdfs []string) ([]extraction, error) {
+		return runScript(exec.Command(python(), "extract.py"), pdfs, nil)
+	})
+}
+
+// inHalves reads the first half of pdfs and the second half with read in
+// two processes at once, and returns their extractions in order.
+func inHalves(pdfs []string, read func([]string) ([]extraction, error)) ([]extraction, error) {
 	half := len(pdfs) / 2
-	var a, b []extraction
-	var errA, errB error
+	var a []extraction
+	var errA error
 	var wg sync.WaitGroup
-	wg.Add(1)
-	go func() {
-		defer wg.Done()
-		a, errA = runScript(exec.Command(python(), "extract.py"), pdfs[:half], nil)
-	}()
-	b, errB = runScript(exec.Command(python(), "extract.py"), pdfs[half:], nil)
+	wg.Go(func() { a, errA = read(pdfs[:half]) })
+	b, errB := read(pdfs[half:])
 	wg.Wait()
 	if errA != nil {
 		return nil, errA
@@ -205,24 +209,10 @@ func pdfboxMissing() string {
 // launcher (java FILE.java compiles it in memory), in two processes at
 // once.
 func pdfboxRead(pdfs []string, _ [][]string) ([]extraction, error) {
-	run := func(pdfs []string) ([]extraction, error) {
+	return inHalves(pdfs, func(pdfs []string) ([]extraction, error) {
 		cmd := exec.Command("java", "-cp", strings.Join(pdfboxJars, string(os.PathListSeparator)), "ExtractPDFBox.java")
 		return runCommand(cmd, []byte(strings.Join(pdfs, "\n")+"\n"), len(pdfs))
-	}
-	half := len(pdfs) / 2
-	var a []extraction
-	var errA error
-	var wg sync.WaitGroup
-	wg.Go(func() { a, errA = run(pdfs[:half]) })
-	b, errB := run(pdfs[half:])
-	wg.Wait()
-	if errA != nil {
-		return nil, errA
-	}
-	if errB != nil {
-		return nil, errB
-	}
-	return append(a, b...), nil
+	})
 }
 
 func popplerMissing() string {
