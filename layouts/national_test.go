@@ -1,0 +1,75 @@
+package layouts_test
+
+import (
+	"strings"
+	"testing"
+
+	"handbill/content"
+	"handbill/frame"
+	"handbill/layouts"
+)
+
+// TestNationalLineNamed: where a state line comes first (Florida,
+// Georgia, Tennessee), the national line's number in the band of the
+// poster and of the multi-language poster is named right above it, in
+// the document's (the band's: the first) language; without its name it
+// reads as the state line's second number.
+func TestNationalLineNamed(t *testing.T) {
+	set, ls, e := builtins(t)
+	for _, region := range []string{"US-FL", "US-GA", "US-TN"} {
+		for _, job := range []struct {
+			layout string
+			langs  []string
+		}{
+			{"poster", []string{"en"}}, {"poster", []string{"es"}}, {"poster", []string{"ru"}}, {"poster", []string{"km"}},
+			{"poster-multilang", []string{"en", "es", "ru"}}, {"poster-multilang", []string{"es", "en"}},
+		} {
+			var docs []*content.Doc
+			for _, lg := range job.langs {
+				d, err := set.Resolve(mustTag(lg), "community", region)
+				if err != nil {
+					t.Fatal(err)
+				}
+				docs = append(docs, d)
+			}
+			var name, number string
+			for _, h := range docs[0].Hotlines {
+				if h.ID == "us-nhth" {
+					name, number = h.Name.S, h.Display
+				}
+			}
+			if name == "" || docs[0].Hotlines[0].ID == "us-nhth" {
+				t.Fatalf("%s: no national line after the state line", region)
+			}
+			for _, tg := range layouts.Targets(ls[job.layout]) {
+				doc, err := layouts.Compose(e, tg, docs)
+				if err != nil {
+					t.Errorf("%s %s %v: %v", tg.Name(), region, job.langs, err)
+					continue
+				}
+				p := doc.Pages[0]
+				band := bandTop(p)
+				var num, label *frame.Text
+				for _, tx := range texts(p, "") {
+					if tx.Y < band {
+						continue
+					}
+					switch strings.TrimSpace(tx.Para.Text) {
+					case number:
+						num = tx
+					case name:
+						label = tx
+					}
+				}
+				switch {
+				case num == nil:
+					t.Errorf("%s %s %v: the national number %s is not in the band", tg.Name(), region, job.langs, number)
+				case label == nil:
+					t.Errorf("%s %s %v: the national number %s is printed without its name %q", tg.Name(), region, job.langs, number, name)
+				case label.Y+label.Para.Height > num.Y+0.01 || num.Y-(label.Y+label.Para.Height) > num.Para.Style.Size/2:
+					t.Errorf("%s %s %v: the name %q (%.1f–%.1f) is not right above its number (top %.1f)", tg.Name(), region, job.langs, name, label.Y, label.Y+label.Para.Height, num.Y)
+				}
+			}
+		}
+	}
+}
