@@ -11,18 +11,21 @@ import (
 
 // TestNationalLineNamed: where a state line comes first (Florida,
 // Georgia, Tennessee), the national line's number in the band of the
-// poster and of the multi-language poster is named right above it, in
-// the document's (the band's: the first) language; without its name it
-// reads as the state line's second number.
+// poster and of the multi-language poster (on the wallet card's front:
+// anywhere) is named right above it, in the document's (the band's: the
+// first) language; without its name it reads as the state line's second
+// number.
 func TestNationalLineNamed(t *testing.T) {
 	set, ls, e := builtins(t)
 	for _, region := range []string{"US-FL", "US-GA", "US-TN"} {
 		for _, job := range []struct {
 			layout string
 			langs  []string
+			noBand bool // the whole first page, not its band
 		}{
-			{"poster", []string{"en"}}, {"poster", []string{"es"}}, {"poster", []string{"ru"}}, {"poster", []string{"km"}},
-			{"poster-multilang", []string{"en", "es", "ru"}}, {"poster-multilang", []string{"es", "en"}},
+			{"poster", []string{"en"}, false}, {"poster", []string{"es"}, false}, {"poster", []string{"ru"}, false}, {"poster", []string{"km"}, false},
+			{"poster-multilang", []string{"en", "es", "ru"}, false}, {"poster-multilang", []string{"es", "en"}, false},
+			{"wallet-card", []string{"en"}, true}, {"wallet-card", []string{"ru"}, true}, {"wallet-card", []string{"km"}, true},
 		} {
 			var docs []*content.Doc
 			for _, lg := range job.langs {
@@ -49,6 +52,9 @@ func TestNationalLineNamed(t *testing.T) {
 				}
 				p := doc.Pages[0]
 				band := bandTop(p)
+				if job.noBand {
+					band = 0
+				}
 				var num, label *frame.Text
 				for _, tx := range texts(p, "") {
 					if tx.Y < band {
