@@ -11,7 +11,7 @@ import (
 
 // TestNationalLineNamed: where a state line comes first (Florida,
 // Georgia, Tennessee), the national line's number in the band of the
-// poster and of the multi-language poster (on the wallet card's front:
+// poster, the multi-language poster and the flyer (on the wallet card's front:
 // anywhere) is named right above it, in the document's (the band's: the
 // first) language; without its name it reads as the state line's second
 // number.
@@ -25,6 +25,7 @@ func TestNationalLineNamed(t *testing.T) {
 		}{
 			{"poster", []string{"en"}, false}, {"poster", []string{"es"}, false}, {"poster", []string{"ru"}, false}, {"poster", []string{"km"}, false},
 			{"poster-multilang", []string{"en", "es", "ru"}, false}, {"poster-multilang", []string{"es", "en"}, false},
+			{"flyer", []string{"en"}, false}, {"flyer", []string{"ru"}, false}, {"flyer", []string{"km"}, false},
 			{"wallet-card", []string{"en"}, true}, {"wallet-card", []string{"ru"}, true}, {"wallet-card", []string{"km"}, true},
 		} {
 			var docs []*content.Doc
