@@ -11,22 +11,24 @@ import (
 
 // TestNationalLineNamed: where a state line comes first (Florida,
 // Georgia, Tennessee), the national line's number in the band of the
-// poster, the multi-language poster and the flyer (on the wallet card's front:
-// anywhere) is named right above it, in the document's (the band's: the
-// first) language; without its name it reads as the state line's second
-// number.
+// poster, the multi-language poster, the flyer and the handout's back
+// (on the wallet card's front: anywhere) is named right above it, in
+// the document's (the band's: the first) language; without its name it
+// reads as the state line's second number.
 func TestNationalLineNamed(t *testing.T) {
 	set, ls, e := builtins(t)
 	for _, region := range []string{"US-FL", "US-GA", "US-TN"} {
 		for _, job := range []struct {
 			layout string
 			langs  []string
-			noBand bool // the whole first page, not its band
+			noBand bool // the whole page, not its band
+			page   int  // the page with the band
 		}{
-			{"poster", []string{"en"}, false}, {"poster", []string{"es"}, false}, {"poster", []string{"ru"}, false}, {"poster", []string{"km"}, false},
-			{"poster-multilang", []string{"en", "es", "ru"}, false}, {"poster-multilang", []string{"es", "en"}, false},
-			{"flyer", []string{"en"}, false}, {"flyer", []string{"ru"}, false}, {"flyer", []string{"km"}, false},
-			{"wallet-card", []string{"en"}, true}, {"wallet-card", []string{"ru"}, true}, {"wallet-card", []string{"km"}, true},
+			{"poster", []string{"en"}, false, 0}, {"poster", []string{"es"}, false, 0}, {"poster", []string{"ru"}, false, 0}, {"poster", []string{"km"}, false, 0},
+			{"poster-multilang", []string{"en", "es", "ru"}, false, 0}, {"poster-multilang", []string{"es", "en"}, false, 0},
+			{"flyer", []string{"en"}, false, 0}, {"flyer", []string{"ru"}, false, 0}, {"flyer", []string{"km"}, false, 0},
+			{"handout", []string{"en"}, false, 1}, {"handout", []string{"ru"}, false, 1}, {"handout", []string{"km"}, false, 1},
+			{"wallet-card", []string{"en"}, true, 0}, {"wallet-card", []string{"ru"}, true, 0}, {"wallet-card", []string{"km"}, true, 0},
 		} {
 			var docs []*content.Doc
 			for _, lg := range job.langs {
@@ -51,10 +53,10 @@ func TestNationalLineNamed(t *testing.T) {
 					t.Errorf("%s %s %v: %v", tg.Name(), region, job.langs, err)
 					continue
 				}
-				p := doc.Pages[0]
+				p := doc.Pages[job.page]
 				band := bandTop(p)
-				if job.noBand {
-					band = 0
+				if job.noBand || band >= p.H {
+					band = 0 // a card, or handouts side by side on a sheet: no band across the page
 				}
 				var num, label *frame.Text
 				for _, tx := range texts(p, "") {
