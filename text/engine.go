@@ -425,27 +425,49 @@ func toPt(v fixed.Int26_6, size float64) float64 {
 	return float64(v) / 64 * size / refSize
 }
 
+// lineBreaking is what wrap and measure both break a paragraph's pieces
+// with, at one size and width.
+type lineBreaking struct {
+	cfg     shaping.WrapConfig
+	maxW    fixed.Int26_6 // the wrapper's width (maxWidthAt)
+	natural bool          // breakWidth's second result
+	// asc and desc are the least ascent and descent of a line, in ems:
+	// with ScriptMetrics, the reach of the language's marks, so that the
+	// pitch (the style's line height, or more for a script whose marks
+	// reach further above and below, as Khmer's and Thai's do) keeps the
+	// lines' marks from touching.
+	asc, desc float64
+}
+
+// breakSetup works out how sh is broken in style st (its Size set) at
+// width.
+func (e *Engine) breakSetup(sh *shaped, st Style, width float64) lineBreaking {
+	dir := di.DirectionLTR
+	if sh.rtl {
+		dir = di.DirectionRTL
+	}
+	bw, natural := e.breakWidth(sh, st.Size, width)
+	b := lineBreaking{
+		cfg:     shaping.WrapConfig{Direction: dir, BreakPolicy: shaping.Never},
+		maxW:    maxWidthAt(bw, st.Size),
+		natural: natural,
+		asc:     minAscent, desc: minDescent,
+	}
+	if st.ScriptMetrics && sh.native {
+		b.asc, b.desc = e.lineMetrics(st)
+	}
+	return b
+}
+
 // wrap breaks a shaped paragraph into lines at the given size and width.
 func (e *Engine) wrap(sh *shaped, size, width float64) *Paragraph {
 	st := sh.style
 	st.Size = size
 	p := &Paragraph{Text: sh.text, Style: st, RTL: sh.rtl, Width: width, texts: &lineTextsMemo{}}
-	dir := di.DirectionLTR
-	if sh.rtl {
-		dir = di.DirectionRTL
-	}
-	cfg := shaping.WrapConfig{Direction: dir, BreakPolicy: shaping.Never}
-	bw, natural := e.breakWidth(sh, size, width)
-	maxW := maxWidthAt(bw, size)
-	// With ScriptMetrics, the pitch is the style's line height, or more
-	// for a script whose marks reach further above and below than that
-	// (Khmer, Thai): the lines' marks never touch.
-	asc, desc := minAscent, minDescent
-	if st.ScriptMetrics && sh.native {
-		asc, desc = e.lineMetrics(st)
-	}
+	b := e.breakSetup(sh, st, width)
+	cfg, dir, maxW, asc, desc := b.cfg, b.cfg.Direction, b.maxW, b.asc, b.desc
 	pitch := size * max(st.lineHeight()*sh.scale, asc+desc)
-	p.breaks = breakRange{lo: 0, hi: maxW, known: natural}
+	p.breaks = breakRange{lo: 0, hi: maxW, known: b.natural}
 	for _, pc := range sh.pieces {
 		if len(pc.outs) == 0 {
 			p.Lines = append(p.Lines, Line{Ascent: asc * size, Descent: desc * size})

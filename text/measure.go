@@ -4,7 +4,6 @@ import (
 	"math"
 	"slices"
 
-	"github.com/go-text/typesetting/di"
 	"github.com/go-text/typesetting/shaping"
 )
 
@@ -31,17 +30,8 @@ type measured struct {
 func (e *Engine) measure(sh *shaped, size, width float64) measured {
 	m := measured{style: sh.style}
 	m.style.Size = size
-	dir := di.DirectionLTR
-	if sh.rtl {
-		dir = di.DirectionRTL
-	}
-	cfg := shaping.WrapConfig{Direction: dir, BreakPolicy: shaping.Never}
-	bw, _ := e.breakWidth(sh, size, width)
-	maxW := maxWidthAt(bw, size)
-	asc, desc := minAscent, minDescent
-	if m.style.ScriptMetrics && sh.native {
-		asc, desc = e.lineMetrics(m.style)
-	}
+	b := e.breakSetup(sh, m.style, width)
+	cfg, maxW, asc, desc := b.cfg, b.maxW, b.asc, b.desc
 	for _, pc := range sh.pieces {
 		if len(pc.outs) == 0 {
 			m.lines = append(m.lines, lineMetrics{ascent: asc * size, descent: desc * size})
