@@ -114,3 +114,49 @@ func TestShortNumberStaysWithItsWord(t *testing.T) {
 		}
 	}
 }
+
+// TestSeparatorNeverStartsALine: in a line of items set between middle
+// dots, a break falls after a dot, never before one, in Latin and CJK
+// text alike, at every width; and a short Chinese or Japanese item
+// (保密, 全天24小時) is never split.
+func TestSeparatorNeverStartsALine(t *testing.T) {
+	e := engine()
+	for _, c := range []struct {
+		lang language.Tag
+		text string
+	}{
+		{language.English, "Text 233733 · Free · confidential · 24/7"},
+		{language.TraditionalChinese, "傳簡訊 233733（僅限英文或西班牙文） · 免費 · 保密 · 全天24小時"},
+		{language.Japanese, "SMS 233733 ・ 無料 ・ 秘密厳守 ・ 24時間365日"},
+	} {
+		broke := false
+		for width := 30.0; width <= 300; width += 3 {
+			p, err := e.Layout(c.text, text.Style{Lang: c.lang, Size: 10}, width)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for k, l := range p.Lines {
+				s := strings.TrimSpace(lineText(l))
+				if k > 0 && strings.ContainsAny(s[:len(string([]rune(s)[0]))], "·・") {
+					t.Errorf("%s at %g pt: line %d starts with a separator: %q", c.lang, width, k+1, s)
+				}
+				if k == 0 {
+					continue
+				}
+				prev := strings.TrimSpace(lineText(p.Lines[k-1]))
+				for _, item := range []string{"保密", "全天24小時", "無料", "秘密厳守", "24時間365日"} {
+					rs := []rune(item)
+					for n := 1; n < len(rs); n++ {
+						if strings.HasSuffix(prev, string(rs[:n])) && strings.HasPrefix(s, string(rs[n:])) {
+							t.Errorf("%s at %g pt: %q split: %q / %q", c.lang, width, item, prev, s)
+						}
+					}
+				}
+			}
+			broke = broke || len(p.Lines) > 2
+		}
+		if !broke {
+			t.Errorf("%s: never broke into more than two lines: the test tries too few widths", c.lang)
+		}
+	}
+}

@@ -165,6 +165,64 @@ func glueSpace(orig []rune, i, from, to int) bool {
 	return false
 }
 
+// isSeparator reports a dot set between the items of a list on one line
+// ("Free · confidential · 24/7"): it stays at the end of a line, never
+// starts one (JIS X 4051 and CLREQ forbid a middle dot at a line start;
+// in Latin a line that opens with "·" reads as a stray bullet).
+func isSeparator(r rune) bool {
+	return strings.ContainsRune("\u00b7\u2022\u2027\u22c5\u30fb", r)
+}
+
+// shortItem is the longest item, in characters, of a dotted list in
+// Chinese or Japanese that is kept on one line ("保密", "全天24小时").
+const shortItem = 8
+
+// dottedItems marks, in orig[from:to], the characters of the short items
+// of a dotted list ("免费 · 保密 · 全天24小时") written in Han or kana: each
+// such item stays whole on one line, as a Chinese or Japanese typesetter
+// keeps a short phrase, instead of breaking between any two characters
+// ("保/密"). It returns nil when the line has no separator dot (most
+// texts) or no such item.
+func dottedItems(orig []rune, from, to int) []bool {
+	seps := 0
+	for i := from; i < to; i++ {
+		if isSeparator(orig[i]) {
+			seps++
+		}
+	}
+	if seps == 0 {
+		return nil
+	}
+	var keep []bool
+	start := from
+	for i := from; i <= to; i++ {
+		if i < to && !isSeparator(orig[i]) {
+			continue
+		}
+		a, b := start, i
+		for a < b && unicode.IsSpace(orig[a]) {
+			a++
+		}
+		for b > a && unicode.IsSpace(orig[b-1]) {
+			b--
+		}
+		cjk := false
+		for k := a; k < b; k++ {
+			cjk = cjk || isIdeographic(orig[k])
+		}
+		if cjk && b-a <= shortItem {
+			if keep == nil {
+				keep = make([]bool, to-from)
+			}
+			for k := a + 1; k < b; k++ {
+				keep[k-from] = true
+			}
+		}
+		start = i + 1
+	}
+	return keep
+}
+
 // endsNumber reports a character that may follow a short number kept with
 // its word: a space or sentence punctuation (not a hyphen or slash, which
 // make it part of a longer code).
@@ -184,6 +242,9 @@ func isWordChar(r rune) bool {
 //   - Hangul words get word joiners between syllables, so Korean breaks
 //     between words, not syllables ("keep-all"), and so do katakana words
 //     (ホットライン);
+//   - a separator dot stays with the word before it ("24/7 ·", never a
+//     line that starts with "·"): see isSeparator; and a short item of
+//     such a list in Chinese or Japanese stays whole: see dottedItems;
 //   - a short number stays with the word before it ("Call 911", "拨打911")
 //     or, failing that, after it ("24 hours"): see glueSpace;
 //   - Thai, Khmer and Lao runs get zero width spaces between their words,
@@ -205,6 +266,7 @@ func prepare(orig []rune, from, to int, protect [][2]int, isolate bool) prepared
 		return false, false, false
 	}
 	dict := dictionaryBreaks(orig, from, to)
+	items := dottedItems(orig, from, to)
 	for i := from; i < to; i++ {
 		r := orig[i]
 		if dict[i] {
@@ -230,12 +292,13 @@ func prepare(orig []rune, from, to int, protect [][2]int, isolate bool) prepared
 			joinKana := isKatakana(prev) && isKatakana(r)
 			joinNumber := isIdeographic(prev) && r >= '0' && r <= '9' && digitRun(orig, i, from, to, false) <= shortNumber ||
 				isIdeographic(prev) && isIdeographic(r) && i+1 < to && digitRun(orig, i+1, from, to, false) > 0 && digitRun(orig, i+1, from, to, false) <= shortNumber
-			if joinProtected || joinHangul(prev, r) || joinKana || joinNumber {
+			joinItem := items != nil && items[i-from]
+			if joinProtected || joinHangul(prev, r) || joinKana || joinNumber || joinItem {
 				add(wj, -1)
 			}
 		}
 		add(r, i)
-		if r == ' ' && !in && glueSpace(orig, i, from, to) {
+		if r == ' ' && !in && (glueSpace(orig, i, from, to) || i+1 < to && isSeparator(orig[i+1])) {
 			add(wj, -1)
 		}
 		if in {
