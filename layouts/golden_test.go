@@ -21,7 +21,8 @@ var update = flag.Bool("update", false, "rewrite the golden frame dumps")
 // English, one right-to-left language (Arabic) and the CJK languages
 // (Simplified and Traditional Chinese, Japanese, Korean: each its own
 // face and line-breaking rules) and compares the frame dumps with
-// testdata/frames/*.golden; -update rewrites them.
+// testdata/frames/*.golden, and every output in English for Florida (a
+// state line first); -update rewrites them.
 func TestFrameGolden(t *testing.T) {
 	set, ls, e := builtins(t)
 	resolve := func(tag string) *content.Doc {
@@ -51,6 +52,30 @@ func TestFrameGolden(t *testing.T) {
 				}
 				checkGolden(t, filepath.Join("testdata", "frames", tg.Name()+"."+lang+".golden"), doc.Dump())
 			}
+		}
+	}
+	// Florida in English: a state line before the national one, each
+	// named, in every product's band (two numbers where one was).
+	fl, err := set.Resolve(mustTag("en"), "community", "US-FL")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range sortedNames(ls) {
+		for _, tg := range layouts.Targets(ls[name]) {
+			docs := []*content.Doc{fl}
+			if tg.Multilingual() {
+				es, err := set.Resolve(mustTag("es"), "community", "US-FL")
+				if err != nil {
+					t.Fatal(err)
+				}
+				docs = append(docs, es)
+			}
+			doc, err := layouts.Compose(e, tg, docs)
+			if err != nil {
+				t.Errorf("%s en US-FL: %v", tg.Name(), err)
+				continue
+			}
+			checkGolden(t, filepath.Join("testdata", "frames", tg.Name()+".en-US-FL.golden"), doc.Dump())
 		}
 	}
 }
