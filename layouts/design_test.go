@@ -149,7 +149,7 @@ func TestRunt(t *testing.T) {
 		{"Know the signs of child sex trafficking", "en", 340, "trafficking"},
 		{"Know the signs of child sex trafficking", "en", 2000, ""},
 		{"Call or text the hotline now", "en", 150, ""},
-		{"了解儿童性贩运的迹象", "zh-Hans", 180, "象"},
+		{"了解儿童性贩运的迹象", "zh-Hans", 180, "迹象"}, // the phrase 迹象 kept whole
 		{"了解儿童性贩运的迹象", "zh-Hans", 130, ""},
 	} {
 		p, err := e.Layout(c.s, text.Style{Lang: language.MustParse(c.lang), Size: 20}, c.width)

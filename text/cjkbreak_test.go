@@ -160,3 +160,45 @@ func TestSeparatorNeverStartsALine(t *testing.T) {
 		}
 	}
 }
+
+// TestPhrasesStayWhole: a Chinese or Japanese headline breaks between
+// phrases (BudouX's), never inside a short one, at every width that holds
+// the phrase: "サインを / 知ってください", not "知って / ください"; "贩运"
+// and "跡象" are not cut in two.
+func TestPhrasesStayWhole(t *testing.T) {
+	e := engine()
+	for _, c := range []struct {
+		lang, text string
+		whole      []string
+		from       float64 // the narrowest width tried: holds the longest phrase
+	}{
+		{"ja", "子どもの性的人身取引のサインを知ってください", []string{"子どもの", "サインを", "知ってください"}, 75},
+		{"zh-Hans", "了解儿童性贩运的迹象", []string{"了解", "贩运", "迹象"}, 35},
+		{"zh-Hant", "認識兒童性販運的跡象", []string{"認識", "販運", "跡象"}, 35},
+	} {
+		broke := false
+		for width := c.from; width <= 250; width += 2 {
+			p, err := e.Layout(c.text, text.Style{Lang: language.MustParse(c.lang), Size: 10, Bold: true}, width)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var lines []string
+			for _, l := range p.Lines {
+				lines = append(lines, strings.TrimSpace(lineText(l)))
+			}
+			broke = broke || len(lines) > 2
+			for _, w := range c.whole {
+				n := 0
+				for _, l := range lines {
+					n += strings.Count(l, w)
+				}
+				if n == 0 {
+					t.Errorf("%s at %g pt: %q is split: %q", c.lang, width, w, lines)
+				}
+			}
+		}
+		if !broke {
+			t.Errorf("%s: never broke into three lines: the test tries too few widths", c.lang)
+		}
+	}
+}

@@ -231,7 +231,7 @@ func (e *Engine) shapeNew(s string, st Style) (*shaped, error) {
 		if i < len(orig) && !isHardBreak(orig[i]) {
 			continue
 		}
-		p := prepare(orig, start, i, protect, isolate)
+		p := prepare(orig, start, i, protect, isolate, st.Lang)
 		piece := shapedPiece{prep: p}
 		if len(p.runes) > 0 {
 			in := shaping.Input{

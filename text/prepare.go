@@ -6,6 +6,8 @@ import (
 	"sync"
 	"unicode"
 	"unicode/utf8"
+
+	"golang.org/x/text/language"
 )
 
 // Invisible controls the engine inserts before shaping. They steer the bidi
@@ -245,13 +247,17 @@ func isWordChar(r rune) bool {
 //   - a separator dot stays with the word before it ("24/7 ·", never a
 //     line that starts with "·"): see isSeparator; and a short item of
 //     such a list in Chinese or Japanese stays whole: see dottedItems;
+//   - in a short line of Chinese or Japanese (a headline, a list item), a
+//     phrase of up to maxPhrase characters
+//     stays whole (サインを / 知ってください, not 知って / ください): see
+//     phraseGlue;
 //   - a short number stays with the word before it ("Call 911", "拨打911")
 //     or, failing that, after it ("24 hours"): see glueSpace;
 //   - Thai, Khmer and Lao runs get zero width spaces between their words,
 //     found in a dictionary (see wordBreaks), so they break between words
 //     as the writer typed them, without spaces;
 //   - tabs become spaces.
-func prepare(orig []rune, from, to int, protect [][2]int, isolate bool) prepared {
+func prepare(orig []rune, from, to int, protect [][2]int, isolate bool, lang language.Tag) prepared {
 	p := prepared{runes: make([]rune, 0, to-from+8), origin: make([]int, 0, to-from+8)}
 	add := func(r rune, o int) {
 		p.runes = append(p.runes, r)
@@ -267,6 +273,7 @@ func prepare(orig []rune, from, to int, protect [][2]int, isolate bool) prepared
 	}
 	dict := dictionaryBreaks(orig, from, to)
 	items := dottedItems(orig, from, to)
+	phrases := phraseGlue(lang, orig, from, to)
 	for i := from; i < to; i++ {
 		r := orig[i]
 		if dict[i] {
@@ -292,7 +299,7 @@ func prepare(orig []rune, from, to int, protect [][2]int, isolate bool) prepared
 			joinKana := isKatakana(prev) && isKatakana(r)
 			joinNumber := isIdeographic(prev) && r >= '0' && r <= '9' && digitRun(orig, i, from, to, false) <= shortNumber ||
 				isIdeographic(prev) && isIdeographic(r) && i+1 < to && digitRun(orig, i+1, from, to, false) > 0 && digitRun(orig, i+1, from, to, false) <= shortNumber
-			joinItem := items != nil && items[i-from]
+			joinItem := items != nil && items[i-from] || phrases != nil && phrases[i-from]
 			if joinProtected || joinHangul(prev, r) || joinKana || joinNumber || joinItem {
 				add(wj, -1)
 			}
