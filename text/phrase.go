@@ -1,11 +1,8 @@
 package text
 
 import (
-	"bytes"
-	"compress/gzip"
 	"embed"
 	"encoding/json"
-	"io"
 	"sync"
 	"unicode"
 
@@ -64,15 +61,7 @@ var (
 // empty and text breaks between characters, as without it.
 func (m *phraseModel) load() {
 	m.once.Do(func() {
-		raw, err := phraseFiles.ReadFile(m.file)
-		if err != nil {
-			return
-		}
-		zr, err := gzip.NewReader(bytes.NewReader(raw))
-		if err != nil {
-			return
-		}
-		data, err := io.ReadAll(zr)
+		data, err := gunzip(phraseFiles, m.file)
 		if err != nil {
 			return
 		}

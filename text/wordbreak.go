@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"compress/gzip"
 	"embed"
+	"io"
 	"slices"
 	"sync"
 	"unicode"
@@ -49,15 +50,11 @@ var (
 func (d *dictionary) load() {
 	d.once.Do(func() {
 		d.words = map[string]struct{}{}
-		raw, err := dictFiles.ReadFile(d.file)
+		data, err := gunzip(dictFiles, d.file)
 		if err != nil {
 			return
 		}
-		zr, err := gzip.NewReader(bytes.NewReader(raw))
-		if err != nil {
-			return
-		}
-		sc := bufio.NewScanner(zr)
+		sc := bufio.NewScanner(bytes.NewReader(data))
 		for sc.Scan() {
 			w := string(bytes.TrimSpace(sc.Bytes()))
 			if w == "" {
@@ -67,6 +64,19 @@ func (d *dictionary) load() {
 			d.longest = max(d.longest, len([]rune(w)))
 		}
 	})
+}
+
+// gunzip reads the gzipped file name of fsys.
+func gunzip(fsys embed.FS, name string) ([]byte, error) {
+	raw, err := fsys.ReadFile(name)
+	if err != nil {
+		return nil, err
+	}
+	zr, err := gzip.NewReader(bytes.NewReader(raw))
+	if err != nil {
+		return nil, err
+	}
+	return io.ReadAll(zr)
 }
 
 // dictFor returns the word list for a letter of a script written without
