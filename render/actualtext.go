@@ -53,8 +53,9 @@ import (
 //     to right, runs included (the runs in visual order), it gives a line
 //     that mixes a number and right-to-left words with its runs in visual
 //     order (81-88% in Arabic, Persian and Urdu; MuPDF likewise). pdf.js
-//     keeps a space only between two glyphs of one run: a space drawn last
-//     in a run goes with the letter before it (keepEndSpace, plan.go).
+//     keeps a space only between two glyphs of one run, so a space where
+//     two runs meet is drawn on its own, between them in reading order
+//     (splitEdgeSpaces, plan.go).
 //   - PDFium reverses right-to-left text as pdf.js does: drawn right to
 //     left, it comes out backwards (38-56%).
 //   - MuPDF reverses each right-to-left run and keeps the order of the

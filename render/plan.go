@@ -202,14 +202,23 @@ func planText(p *text.Paragraph) []piece {
 				}
 			}
 			flush()
-			if p.RTL && len(run) == 1 && !run[0].span && run[0].keepEndSpace() {
-				// The readers that take ActualText (poppler, PDFium,
-				// MuPDF) read the run's text as it was: poppler read the
-				// letter's space as a second one ("1-888-373-7888  تماس").
-				run[0].span, run[0].actual = true, runText(rs)
-				if r.RTL {
-					run[0].actual = reverseString(run[0].actual)
+			txt := runText(rs)
+			var before, after []piece // drawn before and after the run
+			if p.RTL && len(run) == 1 && !run[0].span {
+				var starts, ends bool
+				before, after, starts, ends = run[0].splitEdgeSpaces(r.RTL)
+				if starts {
+					txt = strings.TrimPrefix(txt, " ")
 				}
+				if ends {
+					txt = strings.TrimSuffix(txt, " ")
+				}
+			}
+			if p.RTL && r.RTL && len(run) == 1 && !run[0].span && run[0].readInOrder() {
+				// The readers that take ActualText (poppler, PDFium,
+				// MuPDF), which sort by position, read the run's text as
+				// drawn.
+				run[0].span, run[0].actual = true, reverseString(txt)
 			}
 			if r.RTL && len(run) == 1 && slices.ContainsFunc(run[0].glyphs, func(d drawn) bool { return d.key.carrier }) {
 				// Marks in right-to-left text: pdf.js needs a mark's
@@ -218,14 +227,16 @@ func planText(p *text.Paragraph) []piece {
 				// character to the character before). The run's text
 				// in a span settles it for poppler (and PDFium, MuPDF):
 				// reversed, the order of the glyphs, which they reverse.
-				run[0].span, run[0].actual = true, reverseString(runText(rs))
+				run[0].span, run[0].actual = true, reverseString(txt)
 			}
 			if p.RTL && k > 0 && len(run) > 0 {
 				if c, ok := run[0].wordStart(); ok {
-					run = slices.Insert(run, 0, c)
+					before = slices.Insert(before, 0, c)
 				}
 			}
+			ps = append(ps, before...)
 			ps = append(ps, run...)
+			ps = append(ps, after...)
 			ps = append(ps, marks...)
 		}
 	}
@@ -284,41 +295,91 @@ func (p *piece) joinFormat() {
 	p.glyphs = append(out, held...)
 }
 
-// keepEndSpace gives the text of a space drawn last in the piece (a
-// run's last in a right-to-left paragraph) to the letter drawn before it,
-// and reports whether it did. pdf.js keeps a space only between two
-// glyphs of one text item, and a right-to-left line's runs, drawn in
-// reading order, are each an item of their own: it lost the space where
-// a run meets the next ("دون18عامًا" for "دون 18 عامًا"). A glyph whose
-// text is a letter and then a space is no space to pdf.js (it takes a
-// glyph for a space if its text starts with one), so the space comes
-// back. Only after a letter: after a parenthesis, pdf.js put the space
-// on the wrong side of it. The blank space glyph stays where it is,
-// standing for WORD JOINER, and the run gets an ActualText span of its
-// text as it was (planText), so that poppler, PDFium and MuPDF read it
-// as before (poppler read the letter's space and then one of its own for
-// the gap). Measured over every product in Arabic, Persian and Urdu, no
-// reader gives back less (render/readers). The letter's glyph is one of
-// the few whose ToUnicode entry holds two code points (see pieces.go).
-func (p *piece) keepEndSpace() bool {
+// splitEdgeSpaces takes a space drawn first or last in the piece, a run
+// of a right-to-left paragraph (rtl: the run's own direction), out of it,
+// to be drawn as a piece of its own, before the run if it starts the
+// run's text, after it if it ends it (starts, ends). pdf.js keeps a space
+// only between two glyphs of one text item, and the runs of a
+// right-to-left line, drawn in reading order, are each an item of their
+// own: it lost the space where a run meets the next ("بالرقم911",
+// "مجاني·سري·24/7", "SMS233733"). Drawn on its own, in reading order, the
+// space is an item of its own, between the run and its neighbour: pdf.js
+// keeps it, as it keeps every item, if its glyph does not stand for a
+// space alone (a glyph whose text starts with a space is a space to it,
+// and dropped), so the glyph stands for WORD JOINER and a space (pdf.js
+// drops the joiner), and an ActualText span gives the space alone to the
+// readers that take it (poppler, PDFium, MuPDF). MuPDF, which reverses
+// each run and keeps the runs in the order they are drawn, reads the
+// space in its place too. (Left in a run's span, a glyph standing for
+// WORD JOINER and a space made MuPDF read part of the span twice.)
+func (p *piece) splitEdgeSpaces(rtl bool) (before, after []piece, starts, ends bool) {
+	isSpace := func(i int) bool { return !p.glyphs[i].key.carrier && p.glyphs[i].key.text == " " }
+	own := func(d drawn) piece {
+		d.key.text = zeroWidthSpace + " "
+		return piece{y: p.y, font: p.font, size: p.size, bold: p.bold, glyphs: []drawn{d}}
+	}
+	// The glyph drawn last stands for the start of a right-to-left run's
+	// text and for the end of another's, the one drawn first the other way
+	// round.
+	if n := len(p.glyphs); n >= 2 && isSpace(n-1) {
+		sp := own(p.glyphs[n-1])
+		p.glyphs = p.glyphs[:n-1]
+		if rtl {
+			before, starts = append(before, sp), true
+		} else {
+			after, ends = append(after, sp), true
+		}
+	}
+	if len(p.glyphs) >= 2 && isSpace(0) {
+		sp := own(p.glyphs[0])
+		p.glyphs = p.glyphs[1:]
+		if rtl {
+			after, ends = append(after, sp), true
+		} else {
+			before, starts = append(before, sp), true
+		}
+	}
+	return before, after, starts, ends
+}
+
+// readInOrder gives the glyphs of a right-to-left run of neutral
+// characters alone (") · " between two Arabic words), drawn left to right,
+// each other's text, so that they stand for the run's text in reading
+// order, and reports whether it did. pdf.js gives such a run as drawn (its
+// bidi step leaves text with no right-to-left letter as it is), and gave
+// "· )" for ") ·". The run then needs an ActualText span of its text as
+// drawn, for the readers that take it.
+func (p *piece) readInOrder() bool {
 	n := len(p.glyphs)
-	if n < 2 {
+	if n < 2 || p.pdfjsReverses() || slices.ContainsFunc(p.glyphs, func(d drawn) bool { return d.key.carrier }) {
 		return false
 	}
-	last, prev := p.glyphs[n-1].key.text, &p.glyphs[n-2]
-	if last == "" || strings.TrimSpace(last) != "" {
-		return false
+	for i, j := 0, n-1; i < j; i, j = i+1, j-1 {
+		p.glyphs[i].key.text, p.glyphs[j].key.text = p.glyphs[j].key.text, p.glyphs[i].key.text
 	}
-	if t := []rune(prev.key.text); len(t) == 0 || !unicode.IsLetter(t[0]) || !unicode.IsLetter(t[len(t)-1]) && !unicode.IsMark(t[len(t)-1]) {
-		return false
-	}
-	prev.key.text += last
-	// The blank space stays, standing for WORD JOINER (which pdf.js
-	// drops), so that the span covers the space's room and poppler adds
-	// no space of its own for a gap.
-	p.glyphs[n-1].key.text = wordJoiner
 	return true
 }
+
+// pdfjsReverses reports whether pdf.js reverses the text of the piece, an
+// item of its own: its bidi step does when three characters in ten or
+// more are right-to-left letters (Hebrew, Arabic) or Arabic digits, and
+// leaves the text as drawn otherwise (a number, a parenthesis).
+func (p *piece) pdfjsReverses() bool {
+	rtl, all := 0, 0
+	for _, g := range p.glyphs {
+		for _, r := range g.key.text {
+			all++
+			if 0x0590 <= r && r <= 0x06ff || 0xfb1d <= r && r <= 0xfdfd || 0xfe70 <= r && r <= 0xfefc {
+				rtl++
+			}
+		}
+	}
+	return rtl > 0 && (all <= 4 || 10*rtl >= 3*all)
+}
+
+// zeroWidthSpace stands, with a space, for a space drawn on its own (see
+// splitEdgeSpaces).
+const zeroWidthSpace = "\u200b"
 
 // wordStart returns a piece to draw before p: an invisible carrier
 // standing for WORD JOINER a quarter of an em to the left of p's first

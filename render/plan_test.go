@@ -1,8 +1,10 @@
 package render
 
 import (
+	"slices"
 	"strings"
 	"testing"
+	"unicode"
 
 	"golang.org/x/text/language"
 
@@ -45,37 +47,72 @@ func isBidiControl(r rune) bool {
 	return r == '\u200e' || r == '\u200f' || ('\u202a' <= r && r <= '\u202e') || ('\u2066' <= r && r <= '\u2069')
 }
 
-// In a right-to-left paragraph a space drawn last in a run is carried by
-// the letter drawn before it (keepEndSpace): pdf.js drops a glyph that
-// stands for a space alone at the end of a text item. No space is lost or
-// added on the way.
-func TestRunEndSpaceGoesToLetter(t *testing.T) {
+// pdf.js reads each run of a right-to-left line as a text item of its own:
+// it drops a glyph whose text ends with a format character, and one whose
+// text starts with a space but for a space between two other glyphs of the
+// item, reverses an item with right-to-left letters (its bidi step) and
+// keeps any other as drawn, and puts the items one after the other. A
+// space where two runs meet must come back, in its place: "بالرقم 911",
+// not "بالرقم911"; "مجاني · سري", not "مجاني·سري" (splitEdgeSpaces).
+func TestRunEdgeSpacesAsPdfjsReadsThem(t *testing.T) {
 	e := text.NewEngine(fonts.Builtin())
-	s := "مقابل الجنس مع طفل دون 18 عامًا، فهذا اتجار"
-	p, err := e.Layout(s, text.Style{Lang: language.Arabic, Size: 12}, 600)
-	if err != nil {
-		t.Fatal(err)
-	}
-	spaces, carried := 0, 0
-	for _, pc := range planText(p) {
-		if pc.outline {
-			continue
+	for _, c := range []struct {
+		lang language.Tag
+		s    string
+	}{
+		{language.Arabic, "مجاني · سري · 24/7"},
+		{language.Persian, "پیامک 233733"},
+		{language.Persian, "رایگان · محرمانه · شبانه\u200cروزی"},
+		{language.Arabic, "SMS 233733 (الإنجليزية أو الإسبانية فقط) · مجاني · سري · 24/7"},
+		{language.Urdu, "مدد چاہیے؟ کال کریں۔ مفت، رازدارانہ، 24/7۔"},
+	} {
+		p, err := e.Layout(c.s, text.Style{Lang: c.lang, Size: 12}, 600)
+		if err != nil {
+			t.Fatal(err)
 		}
-		for i, g := range pc.glyphs {
-			spaces += strings.Count(g.key.text, " ")
-			rs := []rune(g.key.text)
-			if len(rs) > 1 && rs[len(rs)-1] == ' ' {
-				carried++
+		var got strings.Builder
+		for _, pc := range planText(p) {
+			if pc.outline {
+				continue
 			}
-			if i == len(pc.glyphs)-1 && i > 0 && strings.TrimSpace(g.key.text) == "" && g.key.text != "" {
-				t.Errorf("a run ends with a glyph standing for %q alone", g.key.text)
+			var item []rune
+			space := false // a space glyph since the last other one
+			for _, g := range pc.glyphs {
+				rs := []rune(g.key.text)
+				switch {
+				case len(rs) == 0 || unicode.Is(unicode.Cf, rs[len(rs)-1]):
+				case unicode.IsSpace(rs[0]):
+					space = len(item) > 0
+				default:
+					if space {
+						item = append(item, ' ') // between two glyphs of the item
+					}
+					space = false
+					item = append(item, rs...)
+				}
+			}
+			if pc.pdfjsReverses() {
+				slices.Reverse(item)
+			}
+			got.WriteString(string(item))
+		}
+		drop := func(r rune) rune {
+			if unicode.Is(unicode.Cf, r) && r != '\u200c' {
+				return -1
+			}
+			return r
+		}
+		if g, want := strings.Map(drop, got.String()), strings.Map(drop, c.s); g != want {
+			t.Errorf("pdf.js reads %q as %q", want, g)
+		}
+		spaces := 0
+		for _, pc := range planText(p) {
+			for _, g := range pc.glyphs {
+				spaces += strings.Count(g.key.text, " ")
 			}
 		}
-	}
-	if want := strings.Count(s, " "); spaces != want {
-		t.Errorf("the glyphs stand for %d spaces, want %d", spaces, want)
-	}
-	if carried == 0 {
-		t.Error("no letter carries the space after it: the test no longer tests keepEndSpace")
+		if want := strings.Count(c.s, " "); spaces != want {
+			t.Errorf("%q: the glyphs stand for %d spaces, want %d", c.s, spaces, want)
+		}
 	}
 }
