@@ -147,15 +147,24 @@ func (u *unit) slots(fm *fontMetrics) []slot {
 				continue
 			}
 			at = max(at, 0)
+			if !u.run.RTL {
+				// The carriers' places are set once the unit's are all
+				// known (placeCarriers).
+				for _, r := range rs[:at] {
+					out = append(out, slot{glyph: -1, text: string(r), inRun: true})
+				}
+				out = append(out, slot{glyph: i, text: string(rs[at]), inRun: true})
+				for _, r := range rs[at+1:] {
+					out = append(out, slot{glyph: -1, text: string(r), inRun: true})
+				}
+				continue
+			}
 			// In a right-to-left run, carriers before the letter end
 			// where it starts: PDFBox, which reverses the run character
 			// by character, would give a mark in the letter's box to the
 			// letter, after its character, and so, reversed, before it
 			// ("قّدم" for "قدّم").
-			before := g.X
-			if u.run.RTL {
-				before -= carrierWidth * u.run.Size / 1000
-			}
+			before := g.X - carrierWidth*u.run.Size/1000
 			for _, r := range rs[:at] {
 				out = append(out, slot{glyph: -1, text: string(r), inRun: true, x: before})
 			}
@@ -170,7 +179,11 @@ func (u *unit) slots(fm *fontMetrics) []slot {
 			}
 		}
 	}
-	return tidy(out)
+	out = tidy(out)
+	if !u.run.RTL && inRun && letters {
+		u.placeCarriers(out, fm)
+	}
+	return out
 }
 
 // keepLetter: PDFBox drops a glyph whose text is that of a glyph drawn
