@@ -17,7 +17,8 @@ import (
 // the text (cutText). Then each glyph stands for one character (one code
 // point) of its piece, and the others go to invisible carriers: the
 // font's blank space glyph, drawn with a width of next to none
-// (carrierWidth), a CID for each character it carries. Ghostscript reads
+// (carrierWidth), a CID for each character it carries, in a left-to-right
+// run where PDFBox, poppler and PDFium read them in order (carriers.go). Ghostscript reads
 // a ToUnicode entry of more than one code point as garbage ("tra昀케cking"
 // for the "ffi" ligature), and the readers' rules below want it too.
 //
@@ -172,7 +173,7 @@ func (u *unit) slots(fm *fontMetrics) []slot {
 			// Carriers after the letter end where it ends, not start
 			// there: PDFBox gives a mark to the glyph whose box holds it,
 			// and a carrier starting where the letter ends lies in the
-			// next glyph's box ("तसक्र" for "तस्कर", "จกั" for "จัก").
+			// next glyph's box.
 			end := g.X + fm.pdfAdvance(g.ID, u.run.Size) - carrierWidth*u.run.Size/1000
 			for _, r := range rs[at+1:] {
 				out = append(out, slot{glyph: -1, text: string(r), inRun: true, x: end})
@@ -180,7 +181,7 @@ func (u *unit) slots(fm *fontMetrics) []slot {
 		}
 	}
 	out = tidy(out)
-	if !u.run.RTL && inRun && letters {
+	if !u.run.RTL && letters {
 		u.placeCarriers(out, fm)
 	}
 	return out
