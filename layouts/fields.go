@@ -132,7 +132,12 @@ func fields(d *content.Doc) map[string]string {
 // 951-555-0142, Mon–Fri 8am–6pm"); a line with no number prints its text
 // line or web address. In a right-to-left document, a name in a
 // left-to-right script is isolated with its number, and the number of a
-// name in a right-to-left script on its own, so each reads in order.
+// name in a right-to-left script on its own, so each reads in order; a
+// line named in a right-to-left script prints its number without the
+// letters that spell it ("1-800-THE-LOST"): an English mnemonic in
+// parentheses means nothing to a reader of Arabic, Persian or Urdu, and
+// PDFium and poppler, reordering the line themselves, gave it back as
+// "(LOST-THE1-800- (1-800-843-5678".
 func lineList(hs []content.Hotline, rtl bool) string {
 	var items []string
 	for _, h := range hs {
@@ -146,13 +151,13 @@ func lineList(hs []content.Hotline, rtl bool) string {
 		if num == "" {
 			continue
 		}
-		if h.Vanity != "" {
+		name := strings.TrimSpace(h.Name.S)
+		if h.Vanity != "" && !(rtl && strings.ContainsFunc(name, isRTLLetter)) {
 			num += " (" + h.Vanity + ")"
 		}
 		if hours := strings.TrimSpace(h.Hours); hours != "" && hours != "24/7" {
 			num += ", " + hours
 		}
-		name := strings.TrimSpace(h.Name.S)
 		switch {
 		case !rtl:
 			items = append(items, strings.TrimSpace(name+" "+num))

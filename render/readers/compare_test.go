@@ -55,3 +55,22 @@ func TestNotInstalledFailsUnderCI(t *testing.T) {
 		}
 	}
 }
+
+// A line of pdftotext's output reads in its own direction, as a viewer
+// sets it line by line: an Arabic panel's line in an English document
+// right to left; a line with no letter in the document's.
+func TestLineRTL(t *testing.T) {
+	for _, c := range []struct {
+		line      string
+		doc, want bool
+	}{
+		{"\u202bمرحبا\u202c \u202a1-888\u202c", false, true},
+		{"Call 1-888-373-7888", true, false},
+		{"1-888-373-7888", true, true},
+		{"1-888-373-7888", false, false},
+	} {
+		if got := lineRTL(c.line, c.doc); got != c.want {
+			t.Errorf("lineRTL(%q, %v) = %v, want %v", c.line, c.doc, got, c.want)
+		}
+	}
+}

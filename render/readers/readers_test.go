@@ -85,7 +85,7 @@ var readers = []reader{
 	{name: "pdfbox", about: "PDFBox (Debian libpdfbox2-java)", missing: pdfboxMissing, read: pdfboxRead},
 	{name: "poppler", about: "poppler pdftotext", missing: popplerMissing, read: popplerRead,
 		decode: func(s string, rtl bool) string {
-			return perLine(s, func(l string) string { return order.ReadingOrder(l, rtl) })
+			return perLine(s, func(l string) string { return order.ReadingOrder(l, lineRTL(l, rtl)) })
 		}},
 }
 
@@ -105,6 +105,20 @@ type skipper interface {
 	Helper()
 	Fatalf(format string, args ...any)
 	Skip(args ...any)
+}
+
+// lineRTL is the direction of a line of pdftotext's output as a viewer
+// sets it, line by line: its first strong character's (the bidi
+// algorithm's rules P2 and P3), or the document's if it has none (a line
+// of digits). A multi-language poster's right-to-left panel is in a
+// left-to-right document.
+func lineRTL(l string, docRTL bool) bool {
+	for _, r := range l {
+		if unicode.IsLetter(r) {
+			return order.ParagraphRTL(l)
+		}
+	}
+	return docRTL
 }
 
 // perLine applies f to each line of s.
