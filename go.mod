@@ -29,3 +29,5 @@ require (
 replace github.com/nyaruka/phonenumbers => ./third_party/phonenumbers
 
 replace github.com/go-text/typesetting => ./third_party/typesetting
+
+replace gopkg.in/yaml.v3 => ./third_party/yaml

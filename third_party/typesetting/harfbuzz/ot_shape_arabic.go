@@ -74,7 +74,7 @@ const (
 )
 
 func getJoiningType(u rune, genCat generalCategory) uint8 {
-	if jType, ok := arabicJoinings[u]; ok {
+	if jType, ok := arabicJoinings()[u]; ok {
 		switch jType {
 		case ajU:
 			return joiningTypeU
