@@ -31,3 +31,5 @@ replace github.com/nyaruka/phonenumbers => ./third_party/phonenumbers
 replace github.com/go-text/typesetting => ./third_party/typesetting
 
 replace gopkg.in/yaml.v3 => ./third_party/yaml
+
+replace github.com/makiuchi-d/gozxing => ./third_party/gozxing
