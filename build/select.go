@@ -14,6 +14,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"golang.org/x/text/language"
@@ -290,7 +291,7 @@ func PrintedKeys(t layouts.Target) []string {
 				add(b.Items)
 			}
 			for _, tmpl := range []string{b.Text, b.Title, b.Content, b.If} {
-				for _, m := range fieldRE.FindAllStringSubmatch(tmpl, -1) {
+				for _, m := range fieldRE().FindAllStringSubmatch(tmpl, -1) {
 					for _, name := range strings.Split(m[1], "|") {
 						name = strings.TrimSuffix(strings.TrimSpace(name), "?")
 						switch {
@@ -314,8 +315,12 @@ func PrintedKeys(t layouts.Target) []string {
 	return keys
 }
 
-// fieldRE finds a template's placeholders: {name}, {name?}, {a|b}.
-var fieldRE = regexp.MustCompile(`\{([A-Za-z0-9_|? ]+)\}`)
+// fieldRE finds a template's placeholders: {name}, {name?}, {a|b}. It is
+// compiled on first use: a regular expression compiled at package
+// initialisation is paid by every start (issue 17).
+var fieldRE = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`\{([A-Za-z0-9_|? ]+)\}`)
+})
 
 // wordlessFields are template fields that print no translated words:
 // numbers, addresses, the organisation's own words, the language's tag

@@ -84,7 +84,7 @@ func exeDir() string {
 
 // hasCommand reports whether handbill has the command name.
 func hasCommand(name string) bool {
-	for _, c := range newRootCmd(io.Discard, io.Discard).Commands() {
+	for _, c := range newRootCmd(io.Discard, io.Discard, []string{}).Commands() {
 		if c.Name() == name {
 			return true
 		}

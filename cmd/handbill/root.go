@@ -24,7 +24,11 @@ func (g *globalOptions) registry() (*fonts.Registry, error) {
 	return fonts.Builtin().WithUserFonts(g.fonts...)
 }
 
-func newRootCmd(stdout, stderr io.Writer) *cobra.Command {
+// newRootCmd builds the command tree for a command line: the commands args
+// may reach are built in full, the others are stand-ins with the name and
+// summary root's help lists (subcommands.go). With args nil, every command
+// is built in full.
+func newRootCmd(stdout, stderr io.Writer, args []string) *cobra.Command {
 	g := &globalOptions{}
 	root := &cobra.Command{
 		Use:           "handbill",
@@ -53,8 +57,19 @@ func newRootCmd(stdout, stderr io.Writer) *cobra.Command {
 	root.SetOut(stdout)
 	root.SetErr(stderr)
 	root.PersistentFlags().StringArrayVar(&g.fonts, "font", nil, "add a TrueType font file, `PATH` of a folder of fonts, or FILE.ttc#N for one face of a collection (repeatable)")
-	root.AddCommand(newCmdBuild(g, nil), newCmdCheck(g), newCmdInit(), newCmdList(g), newCmdSchema(), newCmdSpecimen(g, nil), newCmdVersion())
-	root.AddCommand(newCmdTranslate(g), newCmdPreview(g), newCmdServe(g, nil))
+	for _, sub := range subcommands(g) {
+		if inFull(args, sub.name) {
+			root.AddCommand(sub.build())
+		} else {
+			root.AddCommand(standIn(sub.name, sub.short))
+		}
+	}
+	// cobra adds its completion command to a root without one, its
+	// subcommands and their flags included: a stand-in takes its place in
+	// the help where the command line does not reach it.
+	if !inFull(args, "completion") {
+		root.AddCommand(standIn("completion", completionShort))
+	}
 	// A mistake in the flags is a usage error, with its hint set here,
 	// where cobra finds it.
 	flagErr := func(c *cobra.Command, err error) error {
@@ -94,7 +109,12 @@ type reported struct{ error }
 // run executes the command line and returns the exit code: 0 on success,
 // 1 when the work failed, 2 for a bad command line.
 func run(args []string, stdout, stderr io.Writer) int {
-	root := newRootCmd(stdout, stderr)
+	return execute(newRootCmd(stdout, stderr, args), args, stderr)
+}
+
+// execute runs the command line in a command tree made for it and returns
+// run's exit code.
+func execute(root *cobra.Command, args []string, stderr io.Writer) int {
 	root.SetArgs(args)
 	_, err := root.ExecuteC()
 	if err == nil {
