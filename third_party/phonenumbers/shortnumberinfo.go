@@ -3,8 +3,6 @@ package phonenumbers
 import (
 	"slices"
 	"sync"
-
-	"google.golang.org/protobuf/proto"
 )
 
 var (
@@ -37,7 +35,17 @@ var (
 	shortNumberReloadMetadata   = true
 )
 
+// ShortNumberMetadataCollection returns the short-number metadata, loading
+// it first if no short number was handled yet (handbill's patch: the
+// loading that upstream did at initialisation happens here too, so a first
+// call here does not leave the short-number map empty).
 func ShortNumberMetadataCollection() (*PhoneMetadataCollection, error) {
+	shortNumberOnce.Do(loadShortNumberMetadata)
+	return shortNumberMetadataCollection()
+}
+
+// shortNumberMetadataCollection is upstream's ShortNumberMetadataCollection.
+func shortNumberMetadataCollection() (*PhoneMetadataCollection, error) {
 	if !shortNumberReloadMetadata {
 		return currShortNumberMetadataColl, nil
 	}
@@ -48,13 +56,13 @@ func ShortNumberMetadataCollection() (*PhoneMetadataCollection, error) {
 	}
 
 	metadataCollection := &PhoneMetadataCollection{}
-	err = proto.Unmarshal(rawBytes, metadataCollection)
+	err = unmarshalCollection(metadataCollection, rawBytes)
 	shortNumberReloadMetadata = false
 	return metadataCollection, err
 }
 
 func loadShortNumberMetadataFromFile() error {
-	metadataCollection, err := ShortNumberMetadataCollection()
+	metadataCollection, err := shortNumberMetadataCollection()
 	if err != nil {
 		return err
 	} else if currShortNumberMetadataColl == nil {
