@@ -26,6 +26,10 @@ type composer struct {
 	// during the first pass.
 	caps   map[string]float64
 	fitted map[string]float64
+	// underFitted is true while the first pass runs again for groups
+	// under groups (see chained): a block under a group is capped by the
+	// size the group was fitted at.
+	underFitted bool
 	// heads holds, per row of titled lists in one group (see
 	// listAlignKey), the tallest title at the group's size, so the lists
 	// of a row start their items on one line; aligning is true while it
@@ -214,6 +218,22 @@ func (c *composer) pageOnce(ps *PageSpec, w, h, bleed float64) (*frame.Page, err
 			return nil, err
 		}
 	}
+	if chained(ps.Blocks) {
+		// A group that is itself under a group (the sticker's question,
+		// under the numbers, with its text line under it) is capped by
+		// that group before the blocks under it take its size: its
+		// blocks are fitted again, capped by what the pass found.
+		c.underFitted = true
+		for _, b := range ps.Blocks {
+			if !hasGroup(b) {
+				continue
+			}
+			if _, err := c.block(b, areas, c.docs[0]); err != nil {
+				return nil, err
+			}
+		}
+		c.underFitted = false
+	}
 	c.caps = c.fitted
 	// Second pass, for titled lists side by side in a group: the tallest
 	// title of each row at the group's size (see listBlock).
@@ -238,6 +258,31 @@ func (c *composer) pageOnce(ps *PageSpec, w, h, bleed float64) (*frame.Page, err
 	return p, nil
 }
 
+// chained reports whether a block of blocks (or of their stacks) is
+// under a group whose blocks are themselves under a group.
+func chained(blocks []Block) bool {
+	underGroups, unders := map[string]bool{}, map[string]bool{}
+	var walk func([]Block)
+	walk = func(bs []Block) {
+		for _, b := range bs {
+			if b.Group != "" && b.Under != "" {
+				underGroups[b.Group] = true
+			}
+			if b.Under != "" {
+				unders[b.Under] = true
+			}
+			walk(b.Blocks)
+		}
+	}
+	walk(blocks)
+	for g := range unders {
+		if underGroups[g] {
+			return true
+		}
+	}
+	return false
+}
+
 func hasGroup(b Block) bool {
 	if b.Group != "" {
 		return true
@@ -259,7 +304,11 @@ const HotlineRatio = 1.3
 // `under`, to a style's size range, and
 // returns a function recording the size the block was fitted at.
 func (c *composer) sizeRange(b Block, rng [2]float64) ([2]float64, func(float64)) {
-	if n, ok := c.caps[b.Under]; ok && b.Under != "" && n/HotlineRatio < rng[1] {
+	caps := c.caps
+	if caps == nil && c.underFitted {
+		caps = c.fitted
+	}
+	if n, ok := caps[b.Under]; ok && b.Under != "" && n/HotlineRatio < rng[1] {
 		rng[1] = max(n/HotlineRatio, rng[0])
 	}
 	if b.Group == "" {

@@ -30,6 +30,7 @@ func TestNationalLineNamed(t *testing.T) {
 			{"handout", []string{"en"}, false, 1}, {"handout", []string{"ru"}, false, 1}, {"handout", []string{"km"}, false, 1},
 			{"notice", []string{"en"}, false, 0}, {"notice", []string{"ru"}, false, 0}, {"notice", []string{"km"}, false, 0},
 			{"notice-bold", []string{"en"}, false, 0}, {"notice-bold", []string{"ru"}, false, 0}, {"notice-bold", []string{"km"}, false, 0},
+			{"sticker", []string{"en"}, false, 0}, {"sticker", []string{"ru"}, false, 0}, {"sticker", []string{"km"}, false, 0}, {"sticker", []string{"am"}, false, 0},
 			{"wallet-card", []string{"en"}, true, 0}, {"wallet-card", []string{"ru"}, true, 0}, {"wallet-card", []string{"km"}, true, 0},
 		} {
 			var docs []*content.Doc

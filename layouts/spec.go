@@ -160,6 +160,9 @@ type Block struct {
 	// must stay clearly smaller than: it is set at most at that group's
 	// size divided by HotlineRatio, so the number stays the largest
 	// thing on the page whatever the language makes of the headline.
+	// A group may itself be under a group (a sticker's question under the
+	// numbers, its text line under the question): the hierarchy holds in
+	// every language.
 	Under string `yaml:"under"`
 	// Grow, on a block in a stack, gives it the room of the stack's rows
 	// that collapse (shared with the other growing blocks), instead of
