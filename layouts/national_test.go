@@ -11,8 +11,9 @@ import (
 
 // TestNationalLineNamed: where a state line comes first (Florida,
 // Georgia, Tennessee), the national line's number in the band of the
-// poster, the multi-language poster, the flyer, the handout's back and
-// the notices (on the wallet card's front: anywhere) is named right above it, in
+// poster, the multi-language poster, the flyer, the handout's back, the
+// notices (the large one too) and the stickers (on the wallet card's
+// front: anywhere) is named right above it, in
 // the document's (the band's: the first) language; without its name it
 // reads as the state line's second number.
 func TestNationalLineNamed(t *testing.T) {
@@ -30,6 +31,7 @@ func TestNationalLineNamed(t *testing.T) {
 			{"handout", []string{"en"}, false, 1}, {"handout", []string{"ru"}, false, 1}, {"handout", []string{"km"}, false, 1},
 			{"notice", []string{"en"}, false, 0}, {"notice", []string{"ru"}, false, 0}, {"notice", []string{"km"}, false, 0},
 			{"notice-bold", []string{"en"}, false, 0}, {"notice-bold", []string{"ru"}, false, 0}, {"notice-bold", []string{"km"}, false, 0},
+			{"notice-large", []string{"en"}, false, 0}, {"notice-large", []string{"es"}, false, 0}, {"notice-large", []string{"ru"}, false, 0}, {"notice-large", []string{"km"}, false, 0},
 			{"sticker", []string{"en"}, false, 0}, {"sticker", []string{"ru"}, false, 0}, {"sticker", []string{"km"}, false, 0}, {"sticker", []string{"am"}, false, 0},
 			{"wallet-card", []string{"en"}, true, 0}, {"wallet-card", []string{"ru"}, true, 0}, {"wallet-card", []string{"km"}, true, 0},
 		} {
