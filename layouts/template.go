@@ -1,6 +1,7 @@
 package layouts
 
 import (
+	"bytes"
 	"fmt"
 	"slices"
 	"strings"
@@ -386,7 +387,7 @@ func (t Template) fill(d *content.Doc, f map[string]string, at source.Pos) (stri
 // fillAlt fills one alternative; ok is false when a placeholder that is
 // not optional has no value.
 func fillAlt(a Alternative, d *content.Doc, f map[string]string) (string, bool) {
-	var b strings.Builder
+	var b []byte
 	dropped := false // an optional placeholder was just left out
 	for _, p := range a {
 		if p.Not {
@@ -397,10 +398,10 @@ func fillAlt(a Alternative, d *content.Doc, f map[string]string) (string, bool) 
 		}
 		if len(p.Names) == 0 {
 			s := p.Literal
-			if dropped && strings.HasSuffix(b.String(), " ") {
+			if dropped && len(b) > 0 && b[len(b)-1] == ' ' {
 				s = strings.TrimPrefix(s, " ")
 			}
-			b.WriteString(s)
+			b = appendTight(b, s)
 			dropped = false
 			continue
 		}
@@ -417,8 +418,33 @@ func fillAlt(a Alternative, d *content.Doc, f map[string]string) (string, bool) 
 			dropped = true
 			continue
 		}
-		b.WriteString(v)
+		b = appendTight(b, v)
 		dropped = false
 	}
-	return strings.TrimSpace(b.String()), true
+	return strings.TrimSpace(string(b)), true
+}
+
+// appendTight appends s to b, without the spaces between them where a
+// full-width bracket meets them: Chinese, Japanese and Korean brackets
+// (（ ）「 」【 】…) carry their own space in their glyph, so "{sms}
+// {sms_note?}" gives "233733（英語またはスペイン語のみ）", not "233733
+// （…", whatever the language of the template's literal space.
+func appendTight(b []byte, s string) []byte {
+	if r, _ := utf8.DecodeRuneInString(strings.TrimLeft(s, " ")); wideBracket(r, unicode.Ps) {
+		s = strings.TrimLeft(s, " ")
+		for len(b) > 0 && b[len(b)-1] == ' ' {
+			b = b[:len(b)-1]
+		}
+	}
+	if r, _ := utf8.DecodeLastRune(bytes.TrimRight(b, " ")); wideBracket(r, unicode.Pe) {
+		b = bytes.TrimRight(b, " ")
+		s = strings.TrimLeft(s, " ")
+	}
+	return append(b, s...)
+}
+
+// wideBracket reports whether r is a full-width (East Asian) bracket of
+// class cls: opening (Ps) or closing (Pe).
+func wideBracket(r rune, cls *unicode.RangeTable) bool {
+	return r >= 0x3000 && unicode.Is(cls, r)
 }

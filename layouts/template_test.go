@@ -122,3 +122,31 @@ func TestTemplateFill(t *testing.T) {
 		t.Errorf("a single message: %q at %v, want the message at its own position", got, pos)
 	}
 }
+
+// TestTemplateFillWideBrackets: no space is set outside a full-width
+// bracket where a template joins pieces (a Chinese or Japanese bracket
+// carries its own space), whatever the template's literal spaces; other
+// brackets keep theirs.
+func TestTemplateFillWideBrackets(t *testing.T) {
+	set, _, _ := builtins(t)
+	for _, c := range []struct{ lang, src, want string }{
+		{"ja", "{text_label} {sms} {sms_note?}", "SMS 233733（英語またはスペイン語のみ）"},
+		{"ja", "{sms_note} {sms}", "（英語またはスペイン語のみ）233733"},
+		{"zh-Hans", "{text_label} {sms} {sms_note?} | {web}", "发短信 233733（仅限英语或西班牙语）"},
+		{"ko", "{text_label} {sms} {sms_note?}", "문자 233733 (영어 또는 스페인어만)"},
+		{"en", "{text_label} {sms} {sms_note?}", "Text 233733"},
+		{"es", "{text_label} {sms} ({hotline})", "Envíe un texto 233733 (1-888-373-7888)"},
+	} {
+		d, err := set.Resolve(mustTag(c.lang), "community", "US")
+		if err != nil {
+			t.Fatal(err)
+		}
+		tm, err := layouts.ParseTemplate(c.src, source.Pos{File: "l.yaml", Line: 1, Col: 1})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got, _ := tm.Fill(d, tm.Pos); got != c.want {
+			t.Errorf("%s %q: %q, want %q", c.lang, c.src, got, c.want)
+		}
+	}
+}
