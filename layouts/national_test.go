@@ -87,3 +87,49 @@ func TestNationalLineNamed(t *testing.T) {
 		}
 	}
 }
+
+// TestMultilangStateLineNamed: where a state line comes first, the
+// multi-language poster's shared band names the state line's number too
+// (the panels name it, each in its language), right above it, as it
+// names the national line's.
+func TestMultilangStateLineNamed(t *testing.T) {
+	set, ls, e := builtins(t)
+	for _, langs := range [][]string{{"en", "es"}, {"ar", "en", "zh-Hans"}} {
+		var docs []*content.Doc
+		for _, lg := range langs {
+			d, err := set.Resolve(mustTag(lg), "community", "US-FL")
+			if err != nil {
+				t.Fatal(err)
+			}
+			docs = append(docs, d)
+		}
+		state := docs[0].Hotlines[0]
+		for _, tg := range layouts.Targets(ls["poster-multilang"]) {
+			doc, err := layouts.Compose(e, tg, docs)
+			if err != nil {
+				t.Errorf("%s %v: %v", tg.Name(), langs, err)
+				continue
+			}
+			p := doc.Pages[0]
+			band := bandTop(p)
+			var num, label *frame.Text
+			for _, tx := range texts(p, "") {
+				if tx.Y < band {
+					continue
+				}
+				switch strings.TrimSpace(tx.Para.Text) {
+				case state.Display:
+					num = tx
+				case state.Name.S:
+					label = tx
+				}
+			}
+			switch {
+			case num == nil || label == nil:
+				t.Errorf("%s %v: the band's state number %s is not printed under its name %q", tg.Name(), langs, state.Display, state.Name.S)
+			case label.Y+label.Para.Height > num.Y+0.01 || num.Y-(label.Y+label.Para.Height) > num.Para.Style.Size/2:
+				t.Errorf("%s %v: the name %q is not right above its number", tg.Name(), langs, state.Name.S)
+			}
+		}
+	}
+}
