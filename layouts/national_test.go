@@ -133,3 +133,46 @@ func TestMultilangStateLineNamed(t *testing.T) {
 		}
 	}
 }
+
+// TestTabsNameTheirNumbers: where a state line comes first, each
+// tear-off tab of the flyer names the number it carries (the state
+// line's or the national line's, tabs taking turns), in the flyer's
+// language: a number torn off without its name reads as the state's.
+func TestTabsNameTheirNumbers(t *testing.T) {
+	set, ls, e := builtins(t)
+	for _, region := range []string{"US-FL", "US-GA", "US-TN"} {
+		for _, lang := range []string{"en", "es", "ru", "km", "am", "ar", "zh-Hans", "ja"} {
+			d, err := set.Resolve(mustTag(lang), "community", region)
+			if err != nil {
+				t.Fatal(err)
+			}
+			state, national := d.Hotlines[0], d.Hotlines[1]
+			for _, tg := range layouts.Targets(ls["flyer"]) {
+				doc, err := layouts.Compose(e, tg, []*content.Doc{d})
+				if err != nil {
+					t.Errorf("%s %s %s: %v", tg.Name(), region, lang, err)
+					continue
+				}
+				seen := map[string]int{}
+				for _, tx := range texts(doc.Pages[0], "") {
+					if tx.Rotate == 0 {
+						continue
+					}
+					s := strings.Join(tx.Para.LineTexts(), " ")
+					for _, h := range []content.Hotline{state, national} {
+						if !strings.Contains(s, h.Display) {
+							continue
+						}
+						seen[h.ID]++
+						if !strings.Contains(strings.Join(strings.Fields(s), ""), strings.Join(strings.Fields(h.Name.S), "")) {
+							t.Errorf("%s %s %s: a tab carries %s without its name %q: %q", tg.Name(), region, lang, h.Display, h.Name.S, s)
+						}
+					}
+				}
+				if seen[state.ID] == 0 || seen[national.ID] == 0 {
+					t.Errorf("%s %s %s: tabs with the state line %d, with the national line %d; want both", tg.Name(), region, lang, seen[state.ID], seen[national.ID])
+				}
+			}
+		}
+	}
+}

@@ -153,12 +153,21 @@ func checkRegionFrames(t *testing.T, what string, tg layouts.Target, d *content.
 	web, _ := tm.Fill(d, tm.Pos)
 	// Tabs: each holds the first line's number, and the text line, or
 	// else the web address; where the text line does not work in the
-	// document's language (it has an sms_note), the numbers only.
+	// document's language (it has an sms_note), the numbers only. Where a
+	// state line comes first, the tabs take turns: the state line's
+	// number (by name), then the national line's (by name) with its text
+	// line.
 	note := d.Messages.Texts["sms_note"].S
+	nat, _ := layouts.ParseTemplate("{national}", d.Messages.Texts["headline"].Pos)
+	national, _ := nat.Fill(d, nat.Pos)
 	for _, p := range ps {
 		switch {
 		case !p.tab:
-		case !strings.Contains(p.text, d.Hotlines[0].Display):
+		case national != "" && strings.Contains(p.text, d.Hotlines[0].Display):
+			// The state line's tab: its name and number (see TestTabsNameTheirNumbers).
+		case national != "" && !strings.Contains(p.text, national):
+			t.Errorf("%s: a tear-off tab holds neither %s nor %s: %q", what, d.Hotlines[0].Display, national, p.text)
+		case national == "" && !strings.Contains(p.text, d.Hotlines[0].Display):
 			t.Errorf("%s: a tear-off tab does not hold the number %s: %q", what, d.Hotlines[0].Display, p.text)
 		case note != "" && (labelled.MatchString(p.text) || web != "" && strings.Contains(p.text, web)):
 			t.Errorf("%s: a tear-off tab promises a text line or chat that does not work in %s: %q", what, d.Messages.Lang, p.text)

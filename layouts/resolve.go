@@ -196,7 +196,7 @@ func (l *Layout) resolveBlock(b *Block, suffixes []string, parent string) error 
 		key, src string
 		to       *Template
 		printed  bool
-	}{{"text", b.Text, &res.text, true}, {"title", b.Title, &res.title, true}, {"content", b.Content, &res.content, false}, {"if", b.If, &res.cond, false}, {"unless", b.Unless, &res.unless, false}} {
+	}{{"text", b.Text, &res.text, true}, {"alt_text", b.AltText, &res.altText, true}, {"title", b.Title, &res.title, true}, {"content", b.Content, &res.content, false}, {"if", b.If, &res.cond, false}, {"unless", b.Unless, &res.unless, false}} {
 		tmpl, err := ParseTemplate(t.src, b.valuePos(t.key))
 		if err != nil {
 			return err
@@ -260,6 +260,10 @@ func (l *Layout) resolveBlock(b *Block, suffixes []string, parent string) error 
 	if b.Group != "" && b.Type != "text" && b.Type != "list" {
 		return &source.Diagnostic{Severity: source.Error, Pos: b.valuePos("group"), Message: fmt.Sprintf("`group` sets text at one size; a %s block has no text to size", b.Type),
 			Hint: "give `group` to the text and list blocks that share a size"}
+	}
+	if b.AltText != "" && b.Type != "tabs" {
+		return &source.Diagnostic{Severity: source.Error, Pos: b.valuePos("alt_text"), Message: fmt.Sprintf("`alt_text` is what every other tear-off tab prints; a %s block has no tabs", b.Type),
+			Hint: "give `alt_text` to a tabs block, or remove it"}
 	}
 	if b.Under != "" && b.Type != "text" && b.Type != "list" {
 		return &source.Diagnostic{Severity: source.Error, Pos: b.valuePos("under"), Message: fmt.Sprintf("`under` keeps text smaller than a group's; a %s block has no text to size", b.Type),

@@ -81,6 +81,7 @@ func Schema() []byte {
 			"width":       obj{"type": "number", "minimum": 0, "description": "Line width in points."},
 			"dash":        obj{"type": "array", "items": obj{"type": "number", "minimum": 0}},
 			"count":       obj{"type": "integer", "minimum": 2, "maximum": 20, "description": "tabs: how many tear-off tabs."},
+			"alt_text":    obj{"type": "string", "description": "tabs: what every other tab (the second, the fourth…) prints instead of text, where it is not empty. " + templateDesc},
 			"direction":   obj{"enum": []string{"columns", "rows"}},
 			"gap":         length,
 			"blocks":      obj{"type": "array", "items": obj{"$ref": "#/$defs/block"}, "description": "panels: the blocks of each language's panel; stack: its rows (boxes measured in the stack's box; blocks that overlap from top to bottom are one row)."},

@@ -140,9 +140,13 @@ type Block struct {
 	Width      float64   `yaml:"width"`
 	Dash       []float64 `yaml:"dash"`
 	Count      int       `yaml:"count"`
-	Direction  string    `yaml:"direction"`
-	Gap        Length    `yaml:"gap"`
-	Blocks     []Block   `yaml:"blocks"`
+	// AltText, on a tabs block, is what every other tab (the second,
+	// the fourth…) prints instead of Text, where it is not empty: two
+	// lines, each by name and number, where one tab has no room for both.
+	AltText   string  `yaml:"alt_text"`
+	Direction string  `yaml:"direction"`
+	Gap       Length  `yaml:"gap"`
+	Blocks    []Block `yaml:"blocks"`
 	// If, when set, is a template: the block is drawn only when it is not
 	// empty (a white square behind a QR code only when there is an address).
 	If string `yaml:"if"`
@@ -184,6 +188,7 @@ type Block struct {
 type resolvedBlock struct {
 	style, titleStyle       *Style
 	text, title, content    Template
+	altText                 Template
 	cond, unless            Template
 	fill, stroke, backcolor ColorRef
 	// image is the file of an image block that is not the logo.

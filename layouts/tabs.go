@@ -50,9 +50,29 @@ func (c *composer) tabsBlock(b Block, r, trim area, d *content.Doc) ([]frame.Ite
 		room = min(room, hi-lo)
 	}
 	// The text box is the tab turned on its side.
-	p, err := c.e.Fit(s, st, text.Box{W: bottom - r.Y - pad, H: room, MaxLines: style.MaxLines}, rng[0], rng[1])
+	box := text.Box{W: bottom - r.Y - pad, H: room, MaxLines: style.MaxLines}
+	p, err := c.e.Fit(s, st, box, rng[0], rng[1])
 	if err != nil {
 		return nil, c.overflowErr("tear-off tab text", pos, d, err)
+	}
+	// Every other tab prints the alternative text, where there is one,
+	// at the size both fit: the tabs read as one row.
+	var q *text.Paragraph
+	alt, apos := c.fill(b.res.altText, d, b.Pos)
+	if alt != "" {
+		if q, err = c.e.Fit(alt, st, box, rng[0], rng[1]); err != nil {
+			return nil, c.overflowErr("tear-off tab text", apos, d, err)
+		}
+		// (A script set larger may be fitted under the style's smallest
+		// size, as drawn: see text.Engine.Fit.)
+		if size := min(p.Style.Size, q.Style.Size); size < max(p.Style.Size, q.Style.Size) {
+			if p, err = c.e.Fit(s, st, box, min(rng[0], size), size); err != nil {
+				return nil, c.overflowErr("tear-off tab text", pos, d, err)
+			}
+			if q, err = c.e.Fit(alt, st, box, min(rng[0], size), size); err != nil {
+				return nil, c.overflowErr("tear-off tab text", apos, d, err)
+			}
+		}
 	}
 	items := []frame.Item{&frame.Rule{X1: r.X, Y1: r.Y, X2: r.X + r.W, Y2: r.Y, Width: 0.6, Color: cut, Dash: dash, Src: b.Pos}}
 	for i := range b.Count {
@@ -64,13 +84,17 @@ func (c *composer) tabsBlock(b Block, r, trim area, d *content.Doc) ([]frame.Ite
 		// paragraph runs upwards from (X, Y) and its lines stack to the
 		// right: centre it across the tab's room, start it at the bottom.
 		lo, hi := across(i)
+		tp, tpos, first := p, pos, i == 0
+		if q != nil && i%2 == 1 {
+			tp, tpos, first = q, apos, i == 1
+		}
 		tag := ""
-		if i > 0 {
+		if !first {
 			tag = "Artifact" // read once, not once per tab
 		}
 		items = append(items, &frame.Text{
-			X: lo + (hi-lo-p.Height)/2, Y: bottom,
-			Para: p, Color: col, Rotate: 90, Role: style.Role, Tag: tag, Src: pos, Block: b.Pos,
+			X: lo + (hi-lo-tp.Height)/2, Y: bottom,
+			Para: tp, Color: col, Rotate: 90, Role: style.Role, Tag: tag, Src: tpos, Block: b.Pos,
 		})
 	}
 	return items, nil
