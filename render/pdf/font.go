@@ -46,7 +46,7 @@ type FontMetrics struct {
 }
 
 // NewProgram compresses a TrueType font program (a standalone sfnt,
-// typically a subset) for embedding, at zlib's fastest level (see
+// typically a subset) for embedding, at a fast level (see
 // zlibWriters), with the metrics of the font it was
 // made from for its descriptor. The error is for metrics without a
 // positive em size.
