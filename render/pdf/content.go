@@ -24,7 +24,7 @@ func (c *Content) num(v float64, prec int) {
 }
 
 func (c *Content) fixed(v float64) {
-	c.b = strconv.AppendFloat(c.b, v, 'f', 3, 64)
+	c.b = appendFixed(c.b, v, 3)
 	c.b = append(c.b, ' ')
 }
 

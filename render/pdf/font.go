@@ -14,6 +14,7 @@ import (
 // documents that embed the same subset share the work.
 type Program struct {
 	deflated []byte
+	digest   [sha256.Size]byte // of deflated: for subset tags and file identifiers
 	length1  int
 	m        metrics
 }
@@ -55,7 +56,9 @@ func NewProgram(ttf []byte, fm FontMetrics) (*Program, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Program{deflated: deflateFast(ttf), length1: len(ttf), m: m}, nil
+	p := &Program{deflated: deflateFast(ttf), length1: len(ttf), m: m}
+	p.digest = sha256.Sum256(p.deflated)
+	return p, nil
 }
 
 // scaled returns the metrics in 1/1000 em, truncated toward zero.
@@ -136,7 +139,7 @@ func (w *Writer) EmbedFont(f *Font) Ref {
 	}
 	w.Object(desc, fmt.Sprintf("<< /Type /FontDescriptor /FontName %s /Flags %d /FontBBox [%d %d %d %d] /ItalicAngle %s /Ascent %d /Descent %d /CapHeight %d /StemV 80 /FontFile2 %s >>",
 		Name(base), flags, m.bbox[0], m.bbox[1], m.bbox[2], m.bbox[3], Num(m.italicAngle), m.ascent, m.descent, m.capH, file))
-	w.RawStream(file, fmt.Sprintf("/Length1 %d /Filter /FlateDecode", f.Program.length1), f.Program.deflated)
+	w.rawStream(file, fmt.Sprintf("/Length1 %d /Filter /FlateDecode", f.Program.length1), f.Program.deflated, &f.Program.digest)
 
 	w.RawStream(cidMap, "/Filter /FlateDecode", f.cidMap)
 	w.RawStream(toUni, "/Filter /FlateDecode", f.toUni)
@@ -148,7 +151,7 @@ func (w *Writer) EmbedFont(f *Font) Ref {
 func subsetTag(f *Font) string {
 	h := sha256.New()
 	h.Write([]byte(f.Name))
-	h.Write(f.Program.deflated) // subsets number their glyphs from 1: the GIDs alone do not tell them apart
+	h.Write(f.Program.digest[:]) // subsets number their glyphs from 1: the GIDs alone do not tell them apart
 	for _, g := range f.GIDs {
 		h.Write([]byte{byte(g >> 8), byte(g)})
 	}

@@ -3,6 +3,7 @@ package pdf
 import (
 	"fmt"
 	"math"
+	"math/rand/v2"
 	"strconv"
 	"strings"
 	"testing"
@@ -394,4 +395,41 @@ var textSeeds = []string{
 	"é", "Café (1)", "日本語", "\n", "tab\there", "\x00", "\x7f", "~",
 	"😀", "a😀b", "\U00010000", "\U0010FFFF", "\uFFFF", "\uFEFF", "\uD7FF\uE000",
 	"مرحبا", "שלום", "नमस्ते", "(é)", `\é`, "\u00A0",
+}
+
+// TestAppendFixedIsAppendFloat: appendFixed writes what strconv.AppendFloat
+// does with 'f' and the same precision, byte for byte: on values at and
+// next to every half of the last decimal (where rounding the scaled value
+// could go the other way), random coordinates, and the edge cases.
+func TestAppendFixedIsAppendFloat(t *testing.T) {
+	vals := []float64{0, math.Copysign(0, -1), 1, -1, 0.5, 1.5, 2.5, 0.125, 0.0625, 1e-9, -1e-9,
+		0.0005, 0.0015, -0.0025, 1.0005, 595.2756, 841.8898, 1 << 33, -(1 << 33), 1e12, 1e300, -1e300,
+		math.MaxFloat64, math.SmallestNonzeroFloat64, math.NaN(), math.Inf(1), math.Inf(-1)}
+	r := rand.New(rand.NewPCG(1, 2))
+	for range 5000 {
+		vals = append(vals, (r.Float64()-0.5)*2000, (r.Float64()-0.5)*2, math.Round(r.Float64()*1e6)/1e4)
+	}
+	for k := range 5000 {
+		// Halves of every precision's last decimal, and their neighbours.
+		for _, p := range []float64{1, 10, 100, 1e3, 1e5} {
+			h := (float64(k) + 0.5) / p
+			vals = append(vals, h, -h, math.Nextafter(h, 0), math.Nextafter(h, 1e9))
+		}
+	}
+	fast := 0
+	for _, v := range vals {
+		for _, prec := range []int{0, 1, 2, 3, 5, 6, 7} {
+			want := strconv.AppendFloat(nil, v, 'f', prec, 64)
+			got := appendFixed(nil, v, prec)
+			if string(got) != string(want) {
+				t.Fatalf("appendFixed(%v, %d) = %s, AppendFloat gives %s", v, prec, got, want)
+			}
+			if x := math.Abs(v) * math.Pow10(prec); x < 1<<33 && math.Abs(x-math.Floor(x)-0.5) > 1e-6 {
+				fast++
+			}
+		}
+	}
+	if fast < len(vals) {
+		t.Errorf("only %d of %d cases take the integer path", fast, 7*len(vals))
+	}
 }

@@ -20,6 +20,7 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"fmt"
+	"hash"
 	"io"
 	"strconv"
 	"strings"
@@ -40,6 +41,11 @@ func (r Ref) String() string { return strconv.Itoa(int(r)) + " 0 R" }
 type Writer struct {
 	buf     bytes.Buffer
 	offsets []int // offsets[n] is where object n starts; 0 if unwritten
+
+	// id digests the file for its identifier (see Finish): buf up to
+	// hashed has gone into it, each font program as its own digest.
+	id     hash.Hash
+	hashed int
 }
 
 // NewWriter starts a PDF 1.7 file (ISO 32000-1): the version that has
@@ -84,6 +90,13 @@ func (w *Writer) Stream(r Ref, dict string, data []byte) {
 // RawStream writes object r as a stream of data as given: dict names any
 // filter the data is already encoded with.
 func (w *Writer) RawStream(r Ref, dict string, data []byte) {
+	w.rawStream(r, dict, data, nil)
+}
+
+// rawStream writes a stream; digest, when not nil, is data's SHA-256,
+// which the file's identifier takes in data's place (a font program's,
+// worked out once per program: see Finish).
+func (w *Writer) rawStream(r Ref, dict string, data []byte, digest *[sha256.Size]byte) {
 	w.begin(r)
 	w.buf.WriteString("<< ")
 	if dict != "" {
@@ -93,6 +106,14 @@ func (w *Writer) RawStream(r Ref, dict string, data []byte) {
 	w.buf.WriteString("/Length ")
 	w.buf.WriteString(strconv.Itoa(len(data)))
 	w.buf.WriteString(" >>\nstream\n")
+	if digest != nil {
+		if w.id == nil {
+			w.id = sha256.New()
+		}
+		w.id.Write(w.buf.Bytes()[w.hashed:])
+		w.id.Write(digest[:])
+		w.hashed = w.buf.Len() + len(data)
+	}
 	w.buf.Write(data)
 	w.buf.WriteString("\nendstream\nendobj\n")
 }
@@ -107,7 +128,13 @@ func (w *Writer) Finish(catalog, info Ref) ([]byte, error) {
 		}
 	}
 	// The identifier is a digest of the body: the same file, the same ID.
-	sum := sha256.Sum256(w.buf.Bytes())
+	// Font programs, most of a file's bytes, go into it as their own
+	// digests, made once per program (Program.digest), not per file.
+	if w.id == nil {
+		w.id = sha256.New()
+	}
+	w.id.Write(w.buf.Bytes()[w.hashed:])
+	sum := w.id.Sum(nil)
 	id := fmt.Sprintf("%X", sum[:16])
 	xref := w.buf.Len()
 	fmt.Fprintf(&w.buf, "xref\n0 %d\n0000000000 65535 f \n", len(w.offsets))

@@ -3,6 +3,7 @@ package pdf
 import (
 	"bytes"
 	"compress/zlib"
+	"crypto/sha256"
 	"fmt"
 	"image"
 	"image/color"
@@ -663,5 +664,43 @@ func TestDeflateOutputsIndependent(t *testing.T) {
 	}
 	if !bytes.Equal(a, keep) {
 		t.Error("a later Deflate changed an earlier result")
+	}
+}
+
+// TestIDTakesFontPrograms: a font program goes into the file identifier
+// as its digest: the same file gives the same identifier, files whose
+// programs differ in one byte different ones.
+func TestIDTakesFontPrograms(t *testing.T) {
+	doc := func(data []byte, asProgram bool) string {
+		w := NewWriter()
+		r := w.Alloc()
+		if asProgram {
+			digest := sha256.Sum256(data)
+			w.rawStream(r, "/Length1 9", data, &digest)
+		} else {
+			w.RawStream(r, "/Length1 9", data)
+		}
+		out, err := w.Finish(r, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		m := regexp.MustCompile(`/ID \[<([0-9A-F]{32})>`).FindSubmatch(out)
+		if m == nil {
+			t.Fatal("no /ID")
+		}
+		return string(m[1])
+	}
+	a, b := []byte("program A"), []byte("program B")
+	if doc(a, true) != doc(bytes.Clone(a), true) {
+		t.Error("the same file gives two identifiers")
+	}
+	if doc(a, true) == doc(b, true) {
+		t.Error("files with different font programs share an identifier")
+	}
+	if doc(a, true) == doc(a, false) {
+		t.Error("a font program and a plain stream of its bytes give one identifier: the program's digest is not in use")
+	}
+	if doc(a, false) == doc(b, false) {
+		t.Error("files with different streams share an identifier")
 	}
 }
