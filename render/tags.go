@@ -234,6 +234,7 @@ func xmp(d *frame.Doc, created time.Time, author string) []byte {
 	return []byte(b.String())
 }
 
-func xmlEscape(s string) string {
-	return strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&quot;").Replace(s)
-}
+// xmlEscaper is made once: a Replacer builds its table on first use.
+var xmlEscaper = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&quot;")
+
+func xmlEscape(s string) string { return xmlEscaper.Replace(s) }

@@ -22,6 +22,7 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"runtime"
 	"runtime/debug"
 	"runtime/pprof"
 	"strings"
@@ -238,7 +239,21 @@ func main() {
 	cold := flag.Bool("cold", false, "with -n: forget every cache before each build (a new text engine, render.ForgetMemos), as Typst's evicted memo")
 	verbose := flag.Bool("v", false, "print where the time of a single build goes (stderr)")
 	cpuprofile := flag.String("cpuprofile", "", "write a CPU profile here: of the timed builds with -n, else of the whole run")
+	memprofile := flag.String("memprofile", "", "write an allocation profile here, of every allocation of the run (with -n, mostly the timed builds')")
 	flag.Parse()
+	if *memprofile != "" {
+		runtime.MemProfileRate = 512
+		defer func() {
+			f, err := os.Create(*memprofile)
+			if err == nil {
+				err = pprof.Lookup("allocs").WriteTo(f, 0)
+				f.Close()
+			}
+			if err != nil {
+				fmt.Fprintln(os.Stderr, "poster: error:", err)
+			}
+		}()
+	}
 	if *cpuprofile != "" {
 		f, err := os.Create(*cpuprofile)
 		if err != nil {
@@ -249,7 +264,7 @@ func main() {
 	}
 	if err := run(*out, *n, *typ, *verbose, *cold); err != nil {
 		fmt.Fprintln(os.Stderr, "poster: error:", err)
-		os.Exit(1)
+		os.Exit(1) // no profile of a failed run
 	}
 }
 

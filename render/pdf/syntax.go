@@ -25,6 +25,11 @@ func Name(s string) string {
 	return b.String()
 }
 
+// literalEscaper escapes a literal string's backslashes and parentheses.
+// It is made once: a Replacer builds a table of 256 entries on its first
+// use, and a tagged document writes a text string per structure element.
+var literalEscaper = strings.NewReplacer(`\`, `\\`, `(`, `\(`, `)`, `\)`)
+
 // Text is s as a PDF text string: a literal string when s is printable
 // ASCII, otherwise hex-encoded UTF-16BE with a byte order mark.
 func Text(s string) string {
@@ -36,8 +41,7 @@ func Text(s string) string {
 		}
 	}
 	if ascii {
-		r := strings.NewReplacer(`\`, `\\`, `(`, `\(`, `)`, `\)`)
-		return "(" + r.Replace(s) + ")"
+		return "(" + literalEscaper.Replace(s) + ")"
 	}
 	b := make([]byte, 0, 6+4*len(s))
 	b = append(b, "<FEFF"...)
