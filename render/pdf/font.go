@@ -8,6 +8,7 @@ import (
 	"strings"
 	"sync"
 	"unicode/utf16"
+	"unicode/utf8"
 )
 
 // Program is a TrueType font program ready to embed: compressed once, so
@@ -163,29 +164,49 @@ func subsetTag(f *Font) string {
 	return string(tag)
 }
 
-// toUnicode is the ToUnicode CMap of CIDs 1…n.
+// toUnicode is the ToUnicode CMap of CIDs 1…n, written straight into
+// bytes (a font of a thousand glyphs takes a few thousand entries).
 func toUnicode(text []string) []byte {
-	var b strings.Builder
-	b.WriteString("/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n" +
-		"/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n" +
-		"/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n" +
-		"1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n")
-	var entries []string
-	for i, s := range text {
-		if s == "" {
-			continue
+	b := make([]byte, 0, 400+24*len(text))
+	b = append(b, "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"+
+		"/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"+
+		"/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"+
+		"1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n"...)
+	// Blocks of at most 100 entries, the most one may hold; a CID without
+	// text has none.
+	for i := 0; i < len(text); {
+		n := 0
+		j := i
+		for ; j < len(text) && n < 100; j++ {
+			if text[j] != "" {
+				n++
+			}
 		}
-		var u strings.Builder
-		for _, c := range utf16.Encode([]rune(s)) {
-			fmt.Fprintf(&u, "%04X", c)
+		if n == 0 {
+			break
 		}
-		entries = append(entries, fmt.Sprintf("<%04X> <%s>\n", i+1, u.String()))
+		b = strconv.AppendInt(b, int64(n), 10)
+		b = append(b, " beginbfchar\n"...)
+		for ; i < j; i++ {
+			if text[i] == "" {
+				continue
+			}
+			b = append(b, '<')
+			b = appendHex16(b, uint16(i+1))
+			b = append(b, "> <"...)
+			for _, r := range text[i] {
+				if r1, r2 := utf16.EncodeRune(r); r1 != utf8.RuneError {
+					b = appendHex16(appendHex16(b, uint16(r1)), uint16(r2))
+				} else {
+					if r > utf8.MaxRune || utf16.IsSurrogate(r) {
+						r = utf8.RuneError // as utf16.Encode writes it
+					}
+					b = appendHex16(b, uint16(r))
+				}
+			}
+			b = append(b, ">\n"...)
+		}
+		b = append(b, "endbfchar\n"...)
 	}
-	for len(entries) > 0 {
-		n := min(len(entries), 100) // the most one block may hold
-		fmt.Fprintf(&b, "%d beginbfchar\n%sendbfchar\n", n, strings.Join(entries[:n], ""))
-		entries = entries[n:]
-	}
-	b.WriteString("endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n")
-	return []byte(b.String())
+	return append(b, "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n"...)
 }
