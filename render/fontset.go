@@ -2,6 +2,7 @@ package render
 
 import (
 	"cmp"
+	"crypto/sha256"
 	"fmt"
 	"math"
 	"slices"
@@ -100,15 +101,16 @@ func (s *fontSet) use(ps []piece) {
 	}
 }
 
-// embed writes the font, subset to the document's glyphs: CIDs 1… in
-// the order of the keys' glyph ids and texts. Where a carrier stands for
-// SPACE (a space at the end of a line), one more CID follows, drawn
-// nowhere: the blank space glyph with its own width, standing for SPACE.
-// Readers take the width of a space from a CID the ToUnicode map gives
-// as SPACE, PDFium the first, PDFBox the last: it must be the space
-// glyph's, not a carrier's (next to no width), or they see a word break
-// at every gap between two letters ("ማ ንም" for "ማንም").
-func (df *docFont) embed(w *pdf.Writer) (pdf.Ref, error) {
+// subsetKeys numbers the glyphs the document draws with df: CIDs 1… in
+// the order of the keys' glyph ids and texts, and returns the keys in
+// that order. Where a carrier stands for SPACE (a space at the end of a
+// line), one more key follows, drawn nowhere: the blank space glyph with
+// its own width, standing for SPACE. Readers take the width of a space
+// from a CID the ToUnicode map gives as SPACE, PDFium the first, PDFBox
+// the last: it must be the space glyph's, not a carrier's (next to no
+// width), or they see a word break at every gap between two letters
+// ("ማ ንም" for "ማንም").
+func (df *docFont) subsetKeys() ([]glyphKey, error) {
 	type numbered struct {
 		id keyID
 		k  glyphKey
@@ -121,9 +123,9 @@ func (df *docFont) embed(w *pdf.Writer) (pdf.Ref, error) {
 		return cmp.Or(cmp.Compare(a.k.gid, b.k.gid), strings.Compare(a.k.text, b.k.text), cmpBool(a.k.carrier, b.k.carrier))
 	})
 	if len(ks) > 0xFFFE {
-		return 0, fmt.Errorf("%s: a document may draw at most %d different glyphs of one font", df.m.face.Name(), 0xFFFE)
+		return nil, fmt.Errorf("%s: a document may draw at most %d different glyphs of one font", df.m.face.Name(), 0xFFFE)
 	}
-	keys := make([]glyphKey, len(ks))
+	keys := make([]glyphKey, len(ks), len(ks)+1)
 	for i, n := range ks {
 		df.keys[n.id] = uint16(i + 1)
 		keys[i] = n.k
@@ -131,11 +133,57 @@ func (df *docFont) embed(w *pdf.Writer) (pdf.Ref, error) {
 	if i := slices.IndexFunc(keys, func(k glyphKey) bool { return k.carrier && k.text == " " }); i >= 0 && len(keys) < 0xFFFE {
 		keys = append(keys, glyphKey{gid: keys[i].gid, text: " "})
 	}
-	f, err := df.subsetFont(keys)
-	if err != nil {
-		return 0, fmt.Errorf("%s: %w", df.m.face.File, err)
+	return keys, nil
+}
+
+// subsetFonts returns the document's fonts, each subset to the glyphs
+// the document draws with it (see subsetKeys), in the order of fs.order.
+// Subsets not remembered from an earlier document are made at the same
+// time, one goroutine per font: subsetting and compressing the font
+// programs is a fifth of a cold document's work, and fonts do not depend
+// on each other.
+func (fs *fontSet) subsetFonts() ([]*pdf.Font, error) {
+	out := make([]*pdf.Font, len(fs.order))
+	type job struct {
+		i    int
+		keys []glyphKey
+		key  [sha256.Size]byte
+		err  error
 	}
-	return w.EmbedFont(f), nil
+	var jobs []*job
+	for i, df := range fs.order {
+		keys, err := df.subsetKeys()
+		if err != nil {
+			return nil, err
+		}
+		key := df.subsetKey(keys)
+		if f, ok := rememberedFont(key); ok {
+			out[i] = f
+			continue
+		}
+		jobs = append(jobs, &job{i: i, keys: keys, key: key})
+	}
+	run := func(j *job) {
+		df := fs.order[j.i]
+		out[j.i], j.err = df.makeSubsetFont(j.keys, j.key)
+		if j.err != nil {
+			j.err = fmt.Errorf("%s: %w", df.m.face.File, j.err)
+		}
+	}
+	var wg sync.WaitGroup
+	for _, j := range jobs[min(1, len(jobs)):] {
+		wg.Go(func() { run(j) })
+	}
+	if len(jobs) > 0 {
+		run(jobs[0])
+	}
+	wg.Wait()
+	for _, j := range jobs {
+		if j.err != nil {
+			return nil, j.err
+		}
+	}
+	return out, nil
 }
 
 // newSubsetFont subsets the face to the keys' glyphs (CID i+1 draws

@@ -34,9 +34,8 @@ func remember(size int) {
 	}
 }
 
-// subsetFont returns the font of df's face subset to the keys' glyphs
-// (sorted), each standing for its key's text, ready to embed.
-func (df *docFont) subsetFont(keys []glyphKey) (*pdf.Font, error) {
+// subsetKey is the memo's key for df's face subset to the keys' glyphs.
+func (df *docFont) subsetKey(keys []glyphKey) [sha256.Size]byte {
 	h := sha256.New()
 	// The parsed font names the font file: metricsOf keeps it alive, so
 	// its address is never another font's.
@@ -53,17 +52,26 @@ func (df *docFont) subsetFont(keys []glyphKey) (*pdf.Font, error) {
 	}
 	var key [sha256.Size]byte
 	h.Sum(key[:0])
+	return key
+}
 
+// rememberedFont returns the font subset remembered under key, if any.
+func rememberedFont(key [sha256.Size]byte) (*pdf.Font, bool) {
 	memo.Lock()
+	defer memo.Unlock()
 	f, ok := memo.fonts[key]
-	memo.Unlock()
-	if ok {
-		return f, nil
-	}
+	return f, ok
+}
+
+// makeSubsetFont subsets df's face to the keys' glyphs (sorted), each
+// standing for its key's text, makes the font's derived objects, and
+// remembers the font under key.
+func (df *docFont) makeSubsetFont(keys []glyphKey, key [sha256.Size]byte) (*pdf.Font, error) {
 	f, err := df.newSubsetFont(keys)
 	if err != nil {
 		return nil, err
 	}
+	f.Prepare()
 	memo.Lock()
 	remember(f.Program.Size() + 16*len(keys))
 	memo.fonts[key] = f

@@ -55,13 +55,13 @@ func WriteWith(w io.Writer, d *frame.Doc, opts WriteOptions) error {
 	fs, pieces := planDocument(d)
 	pw := pdf.NewWriter()
 	catalog, pages, resources, info := pw.Alloc(), pw.Alloc(), pw.Alloc(), pw.Alloc()
+	subsets, err := fs.subsetFonts()
+	if err != nil {
+		return err
+	}
 	fontRes := ""
-	for _, df := range fs.order {
-		ref, err := df.embed(pw)
-		if err != nil {
-			return err
-		}
-		fontRes += fmt.Sprintf("%s %s ", df.res, ref)
+	for i, df := range fs.order {
+		fontRes += fmt.Sprintf("%s %s ", df.res, pw.EmbedFont(subsets[i]))
 	}
 	pt := &painter{}
 	images := &imageSet{w: pw, byPath: map[string]string{}}

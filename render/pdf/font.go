@@ -101,6 +101,12 @@ type Font struct {
 	cidMap, toUni []byte
 }
 
+// Prepare makes the objects EmbedFont writes that are derived from the
+// font (its widths, CIDToGIDMap and ToUnicode CMap, compressed), if they
+// are not made yet: a caller may make them ahead, on another goroutine,
+// or leave them to the first EmbedFont.
+func (f *Font) Prepare() { f.once.Do(f.derive) }
+
 func (f *Font) derive() {
 	f.tag = subsetTag(f)
 	var ws strings.Builder
@@ -125,7 +131,7 @@ func (f *Font) derive() {
 // reference, for a page's /Font resources.
 func (w *Writer) EmbedFont(f *Font) Ref {
 	font, cid, desc, file, cidMap, toUni := w.Alloc(), w.Alloc(), w.Alloc(), w.Alloc(), w.Alloc(), w.Alloc()
-	f.once.Do(f.derive)
+	f.Prepare()
 	base := f.tag + "+" + f.Name
 	w.Object(font, fmt.Sprintf("<< /Type /Font /Subtype /Type0 /BaseFont %s /Encoding /Identity-H /DescendantFonts [%s] /ToUnicode %s >>",
 		Name(base), cid, toUni))
