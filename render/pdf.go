@@ -20,10 +20,14 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"runtime"
+	"sync"
+	"sync/atomic"
 	"time"
 
 	"handbill/frame"
 	"handbill/render/pdf"
+	"handbill/text"
 )
 
 // epoch is the fixed date written into every PDF, so the same input gives
@@ -125,16 +129,60 @@ func WriteWith(w io.Writer, d *frame.Doc, opts WriteOptions) error {
 func planDocument(d *frame.Doc) (fs *fontSet, pieces [][][]piece) {
 	fs = newFontSet()
 	pieces = make([][][]piece, len(d.Pages))
+	type textItem struct {
+		page, item int
+		para       *text.Paragraph
+	}
+	var texts []textItem
 	for pi, p := range d.Pages {
 		pieces[pi] = make([][]piece, len(p.Items))
 		for ii, it := range p.Items {
 			if t, ok := it.(*frame.Text); ok {
-				pieces[pi][ii] = planFor(t.Para)
-				fs.use(pieces[pi][ii])
+				texts = append(texts, textItem{pi, ii, t.Para})
 			}
 		}
 	}
+	inParallel(len(texts), func(k int) {
+		t := texts[k]
+		pieces[t.page][t.item] = planFor(t.para)
+	})
+	// The fonts are recorded in the order the items draw them: it names
+	// them (/F1, /F2…).
+	for _, t := range texts {
+		fs.use(pieces[t.page][t.item])
+	}
 	return fs, pieces
+}
+
+// inParallel calls do(0) … do(n-1), on as many goroutines as there are
+// processors to run them, up to one per 8 calls: planning a cold
+// document's paragraphs is a sixth of its work, and the paragraphs do not
+// depend on each other (what they share, the plans remembered and the
+// fonts' metrics, is locked).
+func inParallel(n int, do func(int)) {
+	workers := min(runtime.GOMAXPROCS(0), n/8)
+	if workers <= 1 {
+		for k := range n {
+			do(k)
+		}
+		return
+	}
+	var next atomic.Int64
+	work := func() {
+		for {
+			k := int(next.Add(1)) - 1
+			if k >= n {
+				return
+			}
+			do(k)
+		}
+	}
+	var wg sync.WaitGroup
+	for range workers - 1 {
+		wg.Go(work)
+	}
+	work()
+	wg.Wait()
 }
 
 // items draws a page's items in order; pieces[i] draws item i if it is
