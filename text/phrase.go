@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"sync"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/language"
 )
@@ -46,8 +47,21 @@ type phraseModel struct {
 	file   string
 	once   sync.Once
 	groups map[string]map[string]int
+	// features holds groups' maps in phraseFeatures' order.
+	features [len(phraseFeatures)]map[string]int
 	// sum is the sum of every score: BudouX's base score is -sum/2.
 	sum int
+}
+
+// phraseFeatures are BudouX's feature groups, each with the characters it
+// reads around a boundary before character i: rs[i+from : i+to].
+var phraseFeatures = [...]struct {
+	group    string
+	from, to int
+}{
+	{"UW1", -3, -2}, {"UW2", -2, -1}, {"UW3", -1, 0}, {"UW4", 0, 1}, {"UW5", 1, 2}, {"UW6", 2, 3},
+	{"BW1", -2, 0}, {"BW2", -1, 1}, {"BW3", 0, 2},
+	{"TW1", -3, 0}, {"TW2", -2, 1}, {"TW3", -1, 2}, {"TW4", 0, 3},
 }
 
 var (
@@ -76,6 +90,9 @@ func (m *phraseModel) load() {
 			}
 		}
 		m.groups, m.sum = groups, sum
+		for k, f := range phraseFeatures {
+			m.features[k] = groups[f.group]
+		}
 	})
 }
 
@@ -111,17 +128,22 @@ func (m *phraseModel) phraseStarts(rs []rune) []bool {
 		}
 		return starts
 	}
-	get := func(group string, from, to int) int {
-		if from < 0 || to > len(rs) {
-			return 0
-		}
-		return m.groups[group][string(rs[from:to])]
+	// The characters' UTF-8, at[k] where rs[k] starts in it: a feature's
+	// characters are looked up as a slice of it, without making a string.
+	enc := make([]byte, 0, 3*len(rs))
+	at := make([]int, len(rs)+1)
+	for k, r := range rs {
+		at[k] = len(enc)
+		enc = utf8.AppendRune(enc, r)
 	}
+	at[len(rs)] = len(enc)
 	for i := 1; i < len(rs); i++ {
-		score := get("UW1", i-3, i-2) + get("UW2", i-2, i-1) + get("UW3", i-1, i) +
-			get("UW4", i, i+1) + get("UW5", i+1, i+2) + get("UW6", i+2, i+3) +
-			get("BW1", i-2, i) + get("BW2", i-1, i+1) + get("BW3", i, i+2) +
-			get("TW1", i-3, i) + get("TW2", i-2, i+1) + get("TW3", i-1, i+2) + get("TW4", i, i+3)
+		score := 0
+		for k, f := range phraseFeatures {
+			if from, to := i+f.from, i+f.to; from >= 0 && to <= len(rs) {
+				score += m.features[k][string(enc[at[from]:at[to]])]
+			}
+		}
 		starts[i] = 2*score > m.sum // score - sum/2 > 0, in integers
 	}
 	return starts

@@ -5,6 +5,8 @@ import (
 	"testing"
 
 	"golang.org/x/text/language"
+
+	"handbill/content"
 )
 
 // TestPhrasesAsBudouXParses: each embedded model parses BudouX's own test
@@ -48,4 +50,60 @@ func joinAll(ss []string) string {
 		s += x
 	}
 	return s
+}
+
+// TestPhraseStartsScoresEveryFeature: phraseStarts gives, on every
+// built-in Chinese and Japanese text, the boundaries of BudouX's parse as
+// its parsers write it, each feature's characters looked up as a string
+// (phraseStarts looks them up as bytes of the line's UTF-8).
+func TestPhraseStartsScoresEveryFeature(t *testing.T) {
+	set, err := content.Load("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	checked := 0
+	for _, tag := range []string{"ja", "zh-Hans", "zh-Hant"} {
+		l := language.MustParse(tag)
+		m := phrasesFor(l)
+		d, err := set.Resolve(l, set.DefaultAudience(), set.DefaultRegion())
+		if err != nil {
+			t.Fatal(err)
+		}
+		texts := []string{"", "一", "Google の使命", "a\xffb\xed\xa0\x80知って"}
+		for _, s := range d.Messages.Texts {
+			texts = append(texts, s.S)
+		}
+		for _, list := range d.Messages.Lists {
+			for _, s := range list {
+				texts = append(texts, s.S)
+			}
+		}
+		for _, s := range texts {
+			rs := []rune(s)
+			got := m.phraseStarts(rs)
+			want := make([]bool, len(rs))
+			get := func(group string, from, to int) int {
+				if from < 0 || to > len(rs) {
+					return 0
+				}
+				return m.groups[group][string(rs[from:to])]
+			}
+			for i := range rs {
+				score := get("UW1", i-3, i-2) + get("UW2", i-2, i-1) + get("UW3", i-1, i) +
+					get("UW4", i, i+1) + get("UW5", i+1, i+2) + get("UW6", i+2, i+3) +
+					get("BW1", i-2, i) + get("BW2", i-1, i+1) + get("BW3", i, i+2) +
+					get("TW1", i-3, i) + get("TW2", i-2, i+1) + get("TW3", i-1, i+2) + get("TW4", i, i+3)
+				want[i] = i == 0 || 2*score > m.sum
+			}
+			if !slices.Equal(got, want) {
+				t.Errorf("%s %q: phrase starts %v, want %v", tag, s, got, want)
+			}
+			if slices.Contains(got[min(1, len(got)):], true) {
+				checked++
+			}
+		}
+	}
+	if checked < 10 {
+		t.Errorf("only %d texts have a boundary after their first character", checked)
+	}
 }

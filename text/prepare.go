@@ -140,7 +140,10 @@ func isKatakana(r rune) bool {
 // isIdeographic reports a Han character or kana: text written without
 // spaces, where a line may otherwise break between any two characters.
 func isIdeographic(r rune) bool {
-	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana)
+	// None of the three scripts has a character below U+2E80 (CJK
+	// Radicals Supplement), and the tables are long: most text is
+	// answered without them.
+	return r >= 0x2E80 && unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana)
 }
 
 // digitRun returns the length of the run of ASCII digits starting at i

@@ -2,6 +2,7 @@ package text
 
 import (
 	"testing"
+	"unicode"
 
 	"handbill/content"
 )
@@ -50,5 +51,15 @@ func TestMayKeepTogether(t *testing.T) {
 	}
 	if skipped == 0 || matched == 0 {
 		t.Errorf("of %d texts, %d skipped and %d with a match: the test checks nothing", len(texts), skipped, matched)
+	}
+}
+
+// TestIsIdeographic: isIdeographic is unicode.In of Han, Hiragana and
+// Katakana on every code point.
+func TestIsIdeographic(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		if got, want := isIdeographic(r), unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana); got != want {
+			t.Fatalf("isIdeographic(%U) = %v, want %v", r, got, want)
+		}
 	}
 }
