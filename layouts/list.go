@@ -71,6 +71,11 @@ func (c *composer) listBlock(b Block, r area, d *content.Doc) ([]frame.Item, err
 		bull bool
 	}
 	titleScale := 1.0 // below 1 where the title alone is set smaller (see below)
+	// A fitted row with room to spare spreads its items (see spread).
+	lead := 0.0
+	if o, ok := c.rowFit[b.Pos]; ok && c.inPanel {
+		lead = o.lead
+	}
 	layoutAt := func(s float64) ([]placed, string, float64) {
 		var out []placed
 		tdx := 0.0
@@ -89,9 +94,9 @@ func (c *composer) listBlock(b Block, r area, d *content.Doc) ([]frame.Item, err
 			}
 			p, dx := unrunt(p, func(w float64) *text.Paragraph { return sh.At(s, w) }, sameLines(p))
 			out = append(out, placed{p: p, y: y, dx: dx, src: list[i].Pos, bull: true})
-			y += p.Height + s*listGap
+			y += p.Height + s*listGap + lead
 		}
-		y -= s * listGap
+		y -= s*listGap + lead
 		if y > r.H+0.01 {
 			return out, "height", y - r.H
 		}
@@ -112,9 +117,9 @@ func (c *composer) listBlock(b Block, r area, d *content.Doc) ([]frame.Item, err
 			if what != "" {
 				return what, by
 			}
-			y += h + s*listGap
+			y += h + s*listGap + lead
 		}
-		y -= s * listGap
+		y -= s*listGap + lead
 		if y > r.H+0.01 {
 			return "height", y - r.H
 		}
