@@ -106,6 +106,10 @@ func (c *composer) textBlock(b Block, r area, d *content.Doc) ([]frame.Item, err
 	}
 	rng, record := c.sizeRange(b, rng)
 	p, err := c.e.Fit(s, st, text.Box{W: r.W, H: r.H, MaxLines: style.MaxLines}, rng[0], rng[1])
+	var oe *text.OverflowError
+	if err != nil && p != nil && c.measuring && c.inPanel && b.Group != "" && errors.As(err, &oe) && oe.What == "height" {
+		err = nil // drawn overflowing, to be measured for fit_rows (see composer.refit), as a list is
+	}
 	if err != nil {
 		return nil, c.overflowErr(fmt.Sprintf("the %q block (%s)", b.Text, b.Pos), pos, d, err)
 	}

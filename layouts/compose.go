@@ -73,6 +73,9 @@ func Compose(e *text.Engine, t Target, docs []*content.Doc) (*frame.Doc, error) 
 	if t.Layout.styles == nil {
 		return nil, fmt.Errorf("layout %s was not loaded with layouts.Parse", t.Layout.Name)
 	}
+	if err := tooManyPanels(t, docs); err != nil {
+		return nil, err
+	}
 	c := &composer{e: e, t: t, docs: docs, brand: brandColor(docs[0].Org.Color), fields: map[*content.Doc]map[string]string{}}
 	var langs []string
 	for _, d := range docs {
@@ -360,4 +363,33 @@ func plainProduct(product string) string {
 		return "Poster"
 	}
 	return strings.ToUpper(product[:1]) + product[1:]
+}
+
+// MaxPanels is the most languages a multilingual product prints, a panel
+// each. Four columns were measured on the built-in poster: on Tabloid a
+// Spanish intro overflows its row by 3 pt at 13 pt, on Letter and A4 by
+// 23-32 pt at 10 pt, and a column under 2.3 in wide (1.8 in on Letter)
+// holds three or four words of a line, which every language but the
+// shortest breaks into a ragged strip. build makes one poster per
+// language after the first two (en, es + vi; en, es + zh-Hans).
+const MaxPanels = 3
+
+// tooManyPanels refuses more languages than a multilingual product has
+// panels for, at the layout's size entry, with the maximum.
+func tooManyPanels(t Target, docs []*content.Doc) error {
+	if !t.Multilingual() || len(docs) <= MaxPanels {
+		return nil
+	}
+	var langs []string
+	for _, d := range docs {
+		langs = append(langs, d.Messages.Lang.String())
+	}
+	first := strings.Join(langs[:2], ",")
+	var each []string
+	for _, l := range langs[2:] {
+		each = append(each, "--lang "+first+","+l)
+	}
+	return &source.Diagnostic{Severity: source.Error, Pos: t.Variant.Pos, Output: t.Name(),
+		Message: fmt.Sprintf("a multi-language layout prints at most %d languages, a panel each; %d were given (%s)", MaxPanels, len(docs), strings.Join(langs, ", ")),
+		Hint:    fmt.Sprintf("make one poster per further language (%s), as `handbill build --lang %s` does", strings.Join(each, "; "), strings.Join(langs, ","))}
 }

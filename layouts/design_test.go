@@ -151,6 +151,10 @@ func TestRunt(t *testing.T) {
 		{"Call or text the hotline now", "en", 150, ""},
 		{"了解儿童性贩运的迹象", "zh-Hans", 180, "迹象"}, // the phrase 迹象 kept whole
 		{"了解儿童性贩运的迹象", "zh-Hans", 130, ""},
+		// Long words in a narrow column: a word a line is no runt; one
+		// line of two words over single ones is.
+		{"Իմացեք երեխաների սեռական թրաֆիքինգի նշանները", "hy", 150, ""},
+		{"Իմացեք երեխաների սեռական թրաֆիքինգի նշանները", "hy", 245, "նշանները"},
 	} {
 		p, err := e.Layout(c.s, text.Style{Lang: language.MustParse(c.lang), Size: 20}, c.width)
 		if err != nil {

@@ -1,6 +1,7 @@
 package layouts_test
 
 import (
+	"errors"
 	"math"
 	"strings"
 	"testing"
@@ -8,6 +9,7 @@ import (
 	"handbill/content"
 	"handbill/frame"
 	"handbill/layouts"
+	"handbill/source"
 )
 
 // multilangDocs resolves languages for the US.
@@ -186,6 +188,52 @@ func TestMultilangBandNotMirrored(t *testing.T) {
 			if en == ([2]float64{}) || math.Abs(en[0]-ar[0]) > 0.01 || math.Abs(en[1]-ar[1]) > 3 {
 				t.Errorf("%s: the band's %s is at %v with English first, at %v with Arabic first", tg.Name(), what, en, ar)
 			}
+		}
+	}
+}
+
+// TestMultilangHeadingsWithoutRunts: no heading of any panel ends on a
+// word of its own, whatever the third language, at every size: Armenian's
+// long words, which a panel's column holds one or two to a line, stack a
+// word a line rather than leave "նշանները" alone under a line of two.
+func TestMultilangHeadingsWithoutRunts(t *testing.T) {
+	set, ls, e := builtins(t)
+	for _, third := range []string{"hy", "ru", "vi", "am", "km", "ar", "fa", "ur", "so", "hmn", "pa"} {
+		docs := multilangDocs(t, set, "en", "es", third)
+		for _, tg := range layouts.Targets(ls["poster-multilang"]) {
+			doc, err := layouts.Compose(e, tg, docs)
+			if err != nil {
+				t.Fatalf("%s en-es-%s: %v", tg.Name(), third, err)
+			}
+			for _, x := range texts(doc.Pages[0], "") {
+				if r := layouts.Runt(x.Para); x.Role == "heading" && r != "" {
+					t.Errorf("%s en-es-%s: the heading %q ends on %q alone (lines %q)", tg.Name(), third, x.Para.Text, r, x.Para.LineTexts())
+				}
+			}
+		}
+	}
+}
+
+// TestMultilangRefusesFourLanguages: four languages on the multi-language
+// poster (which overflowed its rows, the error naming an intro box) are
+// refused at the layout's size, with the maximum and a hint that says
+// how to print them all.
+func TestMultilangRefusesFourLanguages(t *testing.T) {
+	set, ls, e := builtins(t)
+	docs := multilangDocs(t, set, "en", "es", "vi", "zh-Hans")
+	for _, tg := range layouts.Targets(ls["poster-multilang"]) {
+		_, err := layouts.Compose(e, tg, docs)
+		var d *source.Diagnostic
+		if !errors.As(err, &d) {
+			t.Fatalf("%s with four languages: %v, want a diagnostic", tg.Name(), err)
+		}
+		if d.Severity != source.Error || !strings.Contains(d.Message, "at most 3 languages") || !strings.Contains(d.Hint, "--lang en,es,zh-Hans") ||
+			!strings.HasSuffix(d.Pos.File, "poster-multilang.yaml") || d.Pos.Line == 0 {
+			t.Errorf("%s with four languages: %s", tg.Name(), d.Error())
+		}
+		t.Logf("%s\n  hint: %s", d.Error(), d.Hint)
+		if _, err := layouts.Compose(e, tg, docs[:3]); err != nil {
+			t.Errorf("%s with three languages: %v", tg.Name(), err)
 		}
 	}
 }

@@ -1,6 +1,7 @@
 package layouts
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 
@@ -76,7 +77,9 @@ func runtOf(lines []string) string {
 		return word
 	}
 	last := strings.Trim(lines[len(lines)-1], "\u200b ")
-	if !spaced(strings.Join(lines[:len(lines)-1], " ")) {
+	// A heading stacked a word a line (long words in a narrow column) has
+	// no runt: its last line is like the others.
+	if !slices.ContainsFunc(lines[:len(lines)-1], spaced) {
 		return ""
 	}
 	return last
