@@ -64,6 +64,10 @@ const minScore = 0.98
 //     (It gave two marks on one letter in the reverse order, "मंे" for
 //     "में", in Hindi, Punjabi, Khmer and Thai, until render placed the
 //     carriers where PDFBox merges no mark out of order: carriers.go.)
+//   - With Arabic set larger (issue 13: text's script scale, 1.18), the
+//     Arabic stickers' lines fall differently and pdfminer gives back
+//     88.9% of them (was 90.5-93.7), its worst line still "مجاني · سري ·
+//     24/7"; Arabic's pdfminer floor is lower by that point and a half.
 //   - The discreet card (an appointment card since issue 13) says little,
 //     so pdfminer's split of its emergency line in Persian and Urdu weighs
 //     more there: its floors are half a point lower.
@@ -77,7 +81,7 @@ const minScore = 0.98
 //
 // Lower a floor only with a reason; raise it when the writer improves.
 var knownLoss = map[[2]string]float64{
-	{"pdfminer", "ar"}: 0.899, {"pdfminer", "fa"}: 0.856, {"pdfminer", "ur"}: 0.834,
+	{"pdfminer", "ar"}: 0.884, {"pdfminer", "fa"}: 0.856, {"pdfminer", "ur"}: 0.834,
 }
 
 // product is one built-in desktop output in one language, written, with
