@@ -177,8 +177,8 @@ func phraseGlue(l language.Tag, orig []rune, from, to int) []bool {
 		}
 		if b-a <= maxPhrase {
 			for k := a + 1; k < b; k++ {
-				a, b := orig[from+k-1], orig[from+k]
-				glue[k] = (isIdeographic(a) || isIdeographic(b)) && !unicode.IsSpace(a) && !unicode.IsSpace(b)
+				prev, r := orig[from+k-1], orig[from+k]
+				glue[k] = (isIdeographic(prev) || isIdeographic(r)) && !unicode.IsSpace(prev) && !unicode.IsSpace(r)
 			}
 		}
 		a = b

@@ -109,14 +109,15 @@ func (e *Engine) scriptScale(face *font.Face, script gtlang.Script, bold bool) f
 	if !ok || face == nil {
 		return 1
 	}
-	if heldBack[face.Describe().Family] {
-		return 1
-	}
 	k := scaleKey{face, script, bold}
 	if s, ok := e.scales[k]; ok {
 		return s
 	}
 	s := 1.0
+	if heldBack[face.Describe().Family] {
+		e.scales[k] = s // the family's name read once per face, not per run
+		return s
+	}
 	body := medianTop(face, ref.sample)
 	var latin *font.Face
 	for _, f := range e.reg.Chain(language.English, bold) {
