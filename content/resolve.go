@@ -554,7 +554,13 @@ func (d *Doc) MachineDrafts(keys []string) []source.Diagnostic {
 		if len(g.keys) < total {
 			what += " of `" + strings.Join(g.keys, "`, `") + "`"
 		}
-		hint := "have a native speaker review the translation, then put the reviewed text in your content file with `provenance: " + g.prov.Lang.String() + ": {status: community-reviewed, reviewer: …, date: …}` (see the content format)"
+		// English is the text the others are translated from: it needs a
+		// reviewer who works in child protection, not a native speaker.
+		reviewer := "have a native speaker review the translation"
+		if base, _ := g.prov.Lang.Base(); base.String() == "en" {
+			reviewer = "have someone who works in child protection review the text"
+		}
+		hint := reviewer + ", then put the reviewed text in your content file with `provenance: " + g.prov.Lang.String() + ": {status: community-reviewed, reviewer: …, date: …}` (see the content format)"
 		if g.prov.User {
 			what += " (in your content file)"
 			hint = "have a native speaker review it, then set its `provenance` status to community-reviewed or professional"
