@@ -61,10 +61,18 @@ func paragraphSize(p *Paragraph) int {
 func shapedSize(s *shaped) int {
 	n := int(unsafe.Sizeof(*s)) + len(s.text) + 4*len(s.orig)
 	for _, pc := range s.pieces {
-		n += int(unsafe.Sizeof(pc)) + 4*len(pc.prep.runes) + 8*len(pc.prep.origin) + 16*len(pc.prep.keep)
-		for _, o := range pc.outs {
-			n += int(unsafe.Sizeof(o)) + len(o.Glyphs)*int(unsafe.Sizeof(shaping.Glyph{}))
-		}
+		n += pieceSize(pc)
+	}
+	return n
+}
+
+func pieceSize(pc shapedPiece) int {
+	n := int(unsafe.Sizeof(pc)) + 4*len(pc.prep.runes) + 8*len(pc.prep.origin) + 16*len(pc.prep.keep)
+	for _, o := range pc.outs {
+		n += int(unsafe.Sizeof(o)) + len(o.Glyphs)*int(unsafe.Sizeof(shaping.Glyph{}))
+	}
+	for _, alt := range pc.looser {
+		n += pieceSize(alt)
 	}
 	return n
 }

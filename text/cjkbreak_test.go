@@ -36,6 +36,8 @@ func TestCJKLineBreakRules(t *testing.T) {
 			[]string{"拨打911。", "LGBTQ"}},
 		{"zh-Hant", "如果有人用金錢、毒品、住處或任何有價值的東西，換取與未滿18歲孩子的性行為，這就是兒童性販運。（全天24小時）「您並不孤單」。",
 			[]string{"LGBTQ"}},
+		// A headline set by phrases, one over maxPhrase long.
+		{"ja", stickerQuestion, nil},
 	} {
 		for width := 40.0; width <= 200; width++ {
 			p, err := e.Layout(c.text, text.Style{Lang: language.MustParse(c.lang), Size: 10}, width)
@@ -161,10 +163,17 @@ func TestSeparatorNeverStartsALine(t *testing.T) {
 	}
 }
 
+// stickerQuestion is the Japanese stickers' question: its last phrase,
+// "強制されていませんか？", is eleven characters, over maxPhrase.
+const stickerQuestion = "誰かに仕事や性的な行為を強制されていませんか？"
+
 // TestPhrasesStayWhole: a Chinese or Japanese headline breaks between
 // phrases (BudouX's), never inside a short one, at every width that holds
 // the phrase: "サインを / 知ってください", not "知って / ください"; "贩运"
-// and "跡象" are not cut in two.
+// and "跡象" are not cut in two. A phrase over maxPhrase stays whole where
+// it fits the line ("強制されていませんか？" from 110 pt at 10 pt) and
+// where it does not breaks at a morpheme-like boundary ("強制 /
+// されていませんか？", not "されてい / ませんか？").
 func TestPhrasesStayWhole(t *testing.T) {
 	e := engine()
 	for _, c := range []struct {
@@ -175,6 +184,8 @@ func TestPhrasesStayWhole(t *testing.T) {
 		{"ja", "子どもの性的人身取引のサインを知ってください", []string{"子どもの", "サインを", "知ってください"}, 75},
 		{"zh-Hans", "了解儿童性贩运的迹象", []string{"了解", "贩运", "迹象"}, 35},
 		{"zh-Hant", "認識兒童性販運的跡象", []string{"認識", "販運", "跡象"}, 35},
+		{"ja", stickerQuestion, []string{"誰かに", "仕事や", "性的な", "行為を", "されていませんか？"}, 90},
+		{"ja", stickerQuestion, []string{"強制されていませんか？"}, 110},
 	} {
 		broke := false
 		for width := c.from; width <= 250; width += 2 {
@@ -199,6 +210,37 @@ func TestPhrasesStayWhole(t *testing.T) {
 		}
 		if !broke {
 			t.Errorf("%s: never broke into three lines: the test tries too few widths", c.lang)
+		}
+	}
+}
+
+// TestFitKeepsLongPhrasesWhole: Fit sets a line up to a tenth smaller to
+// keep a phrase over maxPhrase whole ("強制されていませんか？", 110 pt wide
+// at 10 pt, in 105 pt); where that takes more, it keeps the size and
+// breaks the phrase at its morpheme-like boundary ("強制 /
+// されていませんか？" in 95 pt, not between any two characters).
+func TestFitKeepsLongPhrasesWhole(t *testing.T) {
+	e := engine()
+	st := text.Style{Lang: language.Japanese, Bold: true}
+	for _, c := range []struct {
+		width   float64
+		lines   []string
+		atLeast float64 // the least size Fit may choose
+	}{
+		{105, []string{"強制されていませんか？"}, 9},
+		{95, []string{"強制", "されていませんか？"}, 10},
+		{200, []string{"強制されていませんか？"}, 10},
+	} {
+		p, err := e.Fit("強制されていませんか？", st, text.Box{W: c.width, H: 100}, 6, 10)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var lines []string
+		for _, l := range p.Lines {
+			lines = append(lines, strings.TrimSpace(lineText(l)))
+		}
+		if strings.Join(lines, "/") != strings.Join(c.lines, "/") || p.Style.Size < c.atLeast {
+			t.Errorf("in %g pt: %q at %g pt, want %q at %g pt or more", c.width, lines, p.Style.Size, c.lines, c.atLeast)
 		}
 	}
 }

@@ -116,6 +116,10 @@ type shaped struct {
 type shapedPiece struct {
 	prep prepared
 	outs []shaping.Output
+	// looser holds, for a line with a phrase over maxPhrase characters
+	// (prep.longPhrase), the line prepared and shaped at the looser
+	// phrase levels, in order (see wrapPiece).
+	looser []shapedPiece
 }
 
 // fontmap picks, for each character, the first face of the chain that has
@@ -231,36 +235,18 @@ func (e *Engine) shapeNew(s string, st Style) (*shaped, error) {
 		if i < len(orig) && !isHardBreak(orig[i]) {
 			continue
 		}
-		p := prepare(orig, start, i, protect, isolate, st.Lang)
-		piece := shapedPiece{prep: p}
-		if len(p.runes) > 0 {
-			in := shaping.Input{
-				Text: p.runes, RunStart: 0, RunEnd: len(p.runes),
-				Direction: dir, Size: fixed.I(refSize), Language: lang,
+		p := prepare(orig, start, i, protect, isolate, st.Lang, wholePhrases)
+		piece := shapedPiece{prep: p, outs: e.shapePrepared(sh, st, p, dir, lang, fm)}
+		for level := morphemePhrases; p.longPhrase && int(level) < phraseLevels; level++ {
+			q := prepare(orig, start, i, protect, isolate, st.Lang, level)
+			last := piece.prep
+			if n := len(piece.looser); n > 0 {
+				last = piece.looser[n-1].prep
 			}
-			var runs []shaping.Input
-			for _, run := range e.seg.Split(in, fm) {
-				run.Face = e.keepFace(p, run, chain, fm.latin)
-				// A phone number split by the fontmap (its digits in one
-				// face, its hyphens in another) and put back in one face
-				// by keepFace is shaped as one run.
-				if n := len(runs) - 1; n >= 0 && runs[n].Face == run.Face && runs[n].RunEnd == run.RunStart &&
-					runs[n].Script == run.Script && runs[n].Direction == run.Direction {
-					runs[n].RunEnd = run.RunEnd
-					continue
-				}
-				runs = append(runs, run)
+			if slices.Equal(q.runes, last.runes) {
+				continue // nothing inside the long phrases to break at this level
 			}
-			for _, run := range runs {
-				// A script that reads small is shaped larger (see
-				// scriptScale): its advances and extents grow with it, so
-				// wrapping and fitting see the size it is drawn at.
-				if k := e.scriptScale(run.Face, run.Script, st.Bold); k != 1 {
-					run.Size = fixed.Int26_6(math.Round(refSize * 64 * k))
-					sh.scale = max(sh.scale, k)
-				}
-				piece.outs = append(piece.outs, e.shaper.Shape(run))
-			}
+			piece.looser = append(piece.looser, shapedPiece{prep: q, outs: e.shapePrepared(sh, st, q, dir, lang, fm)})
 		}
 		sh.pieces = append(sh.pieces, piece)
 		if i < len(orig) && orig[i] == '\r' && i+1 < len(orig) && orig[i+1] == '\n' {
@@ -287,6 +273,43 @@ func (e *Engine) shapeNew(s string, st Style) (*shaped, error) {
 		}
 	}
 	return sh, nil
+}
+
+// shapePrepared shapes a prepared line of sh in style st, each run in
+// the face fm picks, or keepFace for a phone number or address.
+func (e *Engine) shapePrepared(sh *shaped, st Style, p prepared, dir di.Direction, lang gtlang.Language, fm *fontmap) []shaping.Output {
+	if len(p.runes) == 0 {
+		return nil
+	}
+	in := shaping.Input{
+		Text: p.runes, RunStart: 0, RunEnd: len(p.runes),
+		Direction: dir, Size: fixed.I(refSize), Language: lang,
+	}
+	var runs []shaping.Input
+	for _, run := range e.seg.Split(in, fm) {
+		run.Face = e.keepFace(p, run, fm.chain, fm.latin)
+		// A phone number split by the fontmap (its digits in one
+		// face, its hyphens in another) and put back in one face
+		// by keepFace is shaped as one run.
+		if n := len(runs) - 1; n >= 0 && runs[n].Face == run.Face && runs[n].RunEnd == run.RunStart &&
+			runs[n].Script == run.Script && runs[n].Direction == run.Direction {
+			runs[n].RunEnd = run.RunEnd
+			continue
+		}
+		runs = append(runs, run)
+	}
+	var outs []shaping.Output
+	for _, run := range runs {
+		// A script that reads small is shaped larger (see
+		// scriptScale): its advances and extents grow with it, so
+		// wrapping and fitting see the size it is drawn at.
+		if k := e.scriptScale(run.Face, run.Script, st.Bold); k != 1 {
+			run.Size = fixed.Int26_6(math.Round(refSize * 64 * k))
+			sh.scale = max(sh.scale, k)
+		}
+		outs = append(outs, e.shaper.Shape(run))
+	}
+	return outs
 }
 
 // keepFace returns the face for a run: the segmenter's choice, except
@@ -473,11 +496,14 @@ func (e *Engine) wrap(sh *shaped, size, width float64) *Paragraph {
 			p.Lines = append(p.Lines, Line{Ascent: asc * size, Descent: desc * size})
 			continue
 		}
-		outs := copyOutputs(pc.outs)
-		lines := e.wrapLines(cfg, maxW, pc.prep.runes, outs)
+		lines, prep, _ := e.wrapPiece(cfg, maxW, pc)
 		p.breaks.add(lines, dir, maxW)
+		if len(pc.looser) > 0 {
+			// At another width its phrases may break otherwise.
+			p.breaks.known = false
+		}
 		for _, l := range lines {
-			line := e.convertLine(sh, pc.prep, l, size)
+			line := e.convertLine(sh, prep, l, size)
 			line.Ascent = max(line.Ascent, asc*size)
 			line.Descent = max(line.Descent, desc*size)
 			p.Lines = append(p.Lines, line)

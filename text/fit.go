@@ -114,14 +114,14 @@ func (e *Engine) fit(s string, st Style, box Box, minSize, maxSize float64) (*Pa
 	if err != nil {
 		return nil, err
 	}
-	if what, _ := overflowOf(e.measure(sh, maxSize, box.W), box); what == "" {
-		return e.wrap(sh, maxSize, box.W), nil
-	}
 	// A paragraph in a script set larger (see scriptScale) may go down to
 	// minSize as drawn: the size range is the apparent size, the floor the
 	// size of the type on paper.
 	// The floor stays on the quarter-point grid from minSize.
 	floor := minSize - math.Floor((minSize-minSize/sh.scale)/sizeStep+1e-9)*sizeStep
+	if m := e.measure(sh, maxSize, box.W); fits(m, box) {
+		return e.wrap(sh, e.wholerPhrases(sh, box, maxSize, floor, m.level), box.W), nil
+	}
 	// Steps of the grid below maxSize; maxSize itself did not fit.
 	steps := int(math.Floor((maxSize - floor) / sizeStep))
 	if floor+float64(steps)*sizeStep < maxSize {
@@ -132,15 +132,45 @@ func (e *Engine) fit(s string, st Style, box Box, minSize, maxSize float64) (*Pa
 	if what, by := overflowOf(low, box); what != "" {
 		return e.wrap(sh, floor, box.W), &OverflowError{Text: s, Lang: st.Lang, MinSize: minSize, Box: box, What: what, By: by, Lines: len(low.lines)}
 	}
-	best := floor
+	best, level := floor, low.level
 	for hi-lo > 1 {
 		mid := (lo + hi) / 2
 		size := floor + float64(mid)*sizeStep
-		if what, _ := overflowOf(e.measure(sh, size, box.W), box); what == "" {
-			lo, best = mid, size
+		if m := e.measure(sh, size, box.W); fits(m, box) {
+			lo, best, level = mid, size, m.level
 		} else {
 			hi = mid
 		}
 	}
-	return e.wrap(sh, best, box.W), nil
+	return e.wrap(sh, e.wholerPhrases(sh, box, best, floor, level), box.W), nil
+}
+
+// fits reports whether measured lines fit the box.
+func fits(m measured, box Box) bool {
+	what, _ := overflowOf(m, box)
+	return what == ""
+}
+
+// phraseShrink is the smallest fraction of the size that fits that Fit
+// sets a Chinese or Japanese line at to keep a phrase whole that would
+// break at that size (see phraseLevel): a tenth smaller at most, under a
+// step of a type scale (1.125 to 1.25 a step), so a headline still reads
+// as the same level of the hierarchy; a phrase that needs more is broken
+// at a morpheme-like boundary instead ("強制 / されていませんか？" on a
+// sticker, which would take 18% smaller type to hold the phrase).
+const phraseShrink = 0.9
+
+// wholerPhrases returns the size at which the paragraph, fitting the box
+// at size with its lines broken at phrase level, is set: the largest size
+// down to phraseShrink of it (not below floor, on the quarter-point grid)
+// at which it fits with its phrases broken least, or size itself.
+func (e *Engine) wholerPhrases(sh *shaped, box Box, size, floor float64, level phraseLevel) float64 {
+	best := size
+	lowest := max(floor, size*phraseShrink) - 1e-9
+	for s := size - sizeStep; level > wholePhrases && s >= lowest; s -= sizeStep {
+		if m := e.measure(sh, s, box.W); m.level < level && fits(m, box) {
+			best, level = s, m.level
+		}
+	}
+	return best
 }

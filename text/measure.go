@@ -19,6 +19,9 @@ type measured struct {
 	lines  []lineMetrics
 	height float64
 	style  Style // the paragraph's style at the size measured
+	// level is the loosest phrase level a line was broken at (see
+	// wrapPiece).
+	level phraseLevel
 }
 
 // measure breaks a shaped paragraph into lines at the given size and width
@@ -37,8 +40,8 @@ func (e *Engine) measure(sh *shaped, size, width float64) measured {
 			m.lines = append(m.lines, lineMetrics{ascent: asc * size, descent: desc * size})
 			continue
 		}
-		outs := copyOutputs(pc.outs)
-		lines := e.wrapLines(cfg, maxW, pc.prep.runes, outs)
+		lines, _, level := e.wrapPiece(cfg, maxW, pc)
+		m.level = max(m.level, level)
 		for _, l := range lines {
 			lm := lineMetricsOf(l, size)
 			lm.ascent = max(lm.ascent, asc*size)

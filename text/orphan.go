@@ -34,14 +34,14 @@ func (e *Engine) breakWidth(sh *shaped, size, width float64) (w float64, natural
 	if !sh.style.NoOrphan || len(sh.pieces) == 0 {
 		return width, true
 	}
-	n, orphan := e.lastLine(sh, size, width)
+	n, orphan, level := e.lastLine(sh, size, width)
 	if n < 2 || !orphan {
 		return width, true
 	}
 	for _, f := range orphanSteps {
-		m, o := e.lastLine(sh, size, width*f)
-		if m != n {
-			break
+		m, o, l := e.lastLine(sh, size, width*f)
+		if m != n || l > level {
+			break // more lines, or a phrase broken that was whole
 		}
 		if !o {
 			return width * f, false
@@ -51,8 +51,9 @@ func (e *Engine) breakWidth(sh *shaped, size, width float64) (w float64, natural
 }
 
 // lastLine breaks the paragraph at width and returns how many lines it
-// has and whether its last line is a lone word.
-func (e *Engine) lastLine(sh *shaped, size, width float64) (lines int, orphan bool) {
+// has, whether its last line is a lone word, and the loosest phrase level
+// a line was broken at (see wrapPiece).
+func (e *Engine) lastLine(sh *shaped, size, width float64) (lines int, orphan bool, level phraseLevel) {
 	dir := di.DirectionLTR
 	if sh.rtl {
 		dir = di.DirectionRTL
@@ -66,7 +67,8 @@ func (e *Engine) lastLine(sh *shaped, size, width float64) (lines int, orphan bo
 			last = nil
 			continue
 		}
-		ls := e.wrapLines(cfg, maxW, pc.prep.runes, copyOutputs(pc.outs))
+		ls, prep, l := e.wrapPiece(cfg, maxW, pc)
+		level = max(level, l)
 		lines += len(ls)
 		if len(ls) == 0 {
 			continue
@@ -77,13 +79,13 @@ func (e *Engine) lastLine(sh *shaped, size, width float64) (lines int, orphan bo
 			lo = min(lo, o.Runes.Offset)
 			hi = max(hi, o.Runes.Offset+o.Runes.Count)
 		}
-		for k := max(lo, 0); k < hi && k < len(pc.prep.runes); k++ {
-			if oi := pc.prep.origin[k]; oi >= 0 {
+		for k := max(lo, 0); k < hi && k < len(prep.runes); k++ {
+			if oi := prep.origin[k]; oi >= 0 {
 				last = append(last, sh.orig[oi])
 			}
 		}
 	}
-	return lines, loneWord(string(last))
+	return lines, loneWord(string(last)), level
 }
 
 // loneWord reports a last line of one word: no space inside, or, in

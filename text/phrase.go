@@ -34,11 +34,39 @@ var phraseFiles embed.FS
 // a narrow column.
 const maxPhraseLine = 40
 
-// maxPhrase is the longest phrase, in characters, kept on one line. A
-// longer one ("強制されていませんか？") breaks between any two characters
-// as before: a narrow box (a sticker's question) must not have to shrink
-// its type to hold it.
+// maxPhrase is the longest phrase, in characters, that always stays
+// whole, even where that takes a smaller size to fit its box. A longer one
+// ("強制されていませんか？") stays whole where it fits the measure; where it
+// does not (a sticker's question), it breaks at a morpheme-like boundary
+// inside it ("強制 / されていませんか？"), and only where a piece is still
+// too long between any two characters: see phraseLevel.
 const maxPhrase = 10
+
+// phraseLevel is how firmly a line's phrases are kept whole: a line with a
+// phrase over maxPhrase characters is prepared at each level, and the line
+// breaker takes the first whose lines fit the measure (see wrapPiece), as
+// Chrome's `word-break: auto-phrase` breaks inside a phrase only when it
+// cannot fit a line.
+type phraseLevel int
+
+const (
+	// wholePhrases keeps every phrase whole.
+	wholePhrases phraseLevel = iota
+	// morphemePhrases breaks a phrase over maxPhrase characters only at a
+	// morpheme-like boundary (see morphemeBreaks).
+	morphemePhrases
+	// loosePhrases breaks a phrase over maxPhrase characters between any
+	// two characters, by the line breaker's own rules (kinsoku).
+	loosePhrases
+	phraseLevels = int(loosePhrases) + 1
+)
+
+// nearBoundary is how far below BudouX's threshold (in twice its score
+// units, as phraseScores gives them) a boundary inside an over-long phrase
+// may score and still be taken as a morpheme-like boundary: the model's
+// own second choice ("ひとりでは / ありません。" scores -1063; cuts inside a
+// word, "いま / せんか", -5000 and lower).
+const nearBoundary = 2500
 
 // phraseModel is one language's BudouX model, read on first use: feature
 // group (UW1…UW6: one character at an offset; BW1…BW3: two; TW1…TW4:
@@ -117,16 +145,29 @@ func phrasesFor(l language.Tag) *phraseModel {
 // there (BudouX's parse: a boundary before rs[i] where the n-grams around
 // it score above zero).
 func (m *phraseModel) phraseStarts(rs []rune) []bool {
-	m.load()
+	scores := m.phraseScores(rs)
 	starts := make([]bool, len(rs))
+	for i, s := range scores {
+		starts[i] = s > 0
+	}
+	return starts
+}
+
+// phraseScores gives, for each character of rs, twice BudouX's score of a
+// phrase boundary before it less the sum of the model's scores (so above
+// zero where BudouX starts a phrase), in integers; the first character's
+// is 1, and every character's is 1 when the model could not be read.
+func (m *phraseModel) phraseScores(rs []rune) []int {
+	m.load()
+	scores := make([]int, len(rs))
 	if len(rs) > 0 {
-		starts[0] = true
+		scores[0] = 1
 	}
 	if m.groups == nil {
-		for i := range starts {
-			starts[i] = true
+		for i := range scores {
+			scores[i] = 1
 		}
-		return starts
+		return scores
 	}
 	// The characters' UTF-8, at[k] where rs[k] starts in it: a feature's
 	// characters are looked up as a slice of it, without making a string.
@@ -144,44 +185,100 @@ func (m *phraseModel) phraseStarts(rs []rune) []bool {
 				score += m.features[k][string(enc[at[from]:at[to]])]
 			}
 		}
-		starts[i] = 2*score > m.sum // score - sum/2 > 0, in integers
+		scores[i] = 2*score - m.sum // score - sum/2 > 0, in integers
 	}
-	return starts
+	return scores
 }
 
 // phraseGlue marks, in orig[from:to], the characters that must not start a
-// line because they continue a phrase of at most maxPhrase characters that
-// began on the character before them, one of the two in Han or kana and
-// neither a space ("911に" stays whole too; between other characters the
-// line breaker's own rules stand). It returns nil for
-// a language without a model, a line without Han or kana, or a line of
-// body text (longer than maxPhraseLine).
-func phraseGlue(l language.Tag, orig []rune, from, to int) []bool {
+// line because they continue a phrase that began on the character before
+// them, one of the two in Han or kana and neither a space ("911に" stays
+// whole too; between other characters the line breaker's own rules
+// stand): every phrase at wholePhrases, and at the other levels phrases of
+// at most maxPhrase characters, a longer one glued at morphemePhrases
+// except at its morpheme-like boundaries (morphemeBreaks) and not at all
+// at loosePhrases. long reports a phrase over maxPhrase characters (the
+// levels differ only then). It returns nil for a language without a
+// model, a line without Han or kana, or a line of body text (longer than
+// maxPhraseLine).
+func phraseGlue(l language.Tag, orig []rune, from, to int, level phraseLevel) (glue []bool, long bool) {
 	m := phrasesFor(l)
 	if m == nil || to-from > maxPhraseLine {
-		return nil
+		return nil, false
 	}
 	cjk := false
 	for i := from; i < to && !cjk; i++ {
 		cjk = isIdeographic(orig[i])
 	}
 	if !cjk {
-		return nil
+		return nil, false
 	}
-	starts := m.phraseStarts(orig[from:to])
-	glue := make([]bool, to-from)
-	for a := 0; a < len(starts); {
+	rs := orig[from:to]
+	scores := m.phraseScores(rs)
+	glue = make([]bool, to-from)
+	for a := 0; a < len(scores); {
 		b := a + 1
-		for b < len(starts) && !starts[b] {
+		for b < len(scores) && scores[b] <= 0 {
 			b++
 		}
-		if b-a <= maxPhrase {
+		over := b-a > maxPhrase
+		long = long || over
+		if !over || level != loosePhrases {
+			var cut []bool
+			if over && level == morphemePhrases {
+				cut = morphemeBreaks(rs, scores, a, b)
+			}
 			for k := a + 1; k < b; k++ {
-				prev, r := orig[from+k-1], orig[from+k]
-				glue[k] = (isIdeographic(prev) || isIdeographic(r)) && !unicode.IsSpace(prev) && !unicode.IsSpace(r)
+				prev, r := rs[k-1], rs[k]
+				glue[k] = (cut == nil || !cut[k-a]) &&
+					(isIdeographic(prev) || isIdeographic(r)) && !unicode.IsSpace(prev) && !unicode.IsSpace(r)
 			}
 		}
 		a = b
 	}
-	return glue
+	return glue, long
 }
+
+// morphemeBreaks marks, in the phrase rs[a:b] (cut[k-a] for rs[k]), where
+// it may break when it cannot fit a line: before Han or katakana after
+// hiragana, as after a particle ("…を / 強制"); before Han after katakana;
+// between two or more Han or katakana and two or more hiragana
+// ("強制 / されていませんか？", "相談 / できます", but not "知 / って" or
+// "行為 / を", whose kana is an ending or a particle); and at the boundary
+// inside it that BudouX scores highest, when that is within nearBoundary
+// of a phrase boundary ("ひとりでは / ありません。").
+func morphemeBreaks(rs []rune, scores []int, a, b int) []bool {
+	cut := make([]bool, b-a)
+	best := -1
+	for k := a + 1; k < b; k++ {
+		prev, r := rs[k-1], rs[k]
+		switch {
+		case isHiragana(prev) && (isHan(r) || isKatakana(r)),
+			isKatakana(prev) && isHan(r):
+			cut[k-a] = true
+		case isHiragana(r) && (isHan(prev) || isKatakana(prev)):
+			before := 0
+			for j := k - 1; j >= a && (isHan(rs[j]) || isKatakana(rs[j])); j-- {
+				before++
+			}
+			after := 0
+			for j := k; j < b && isHiragana(rs[j]); j++ {
+				after++
+			}
+			cut[k-a] = before >= 2 && after >= 2
+		}
+		if best < 0 || scores[k] > scores[best] {
+			best = k
+		}
+	}
+	if best > 0 && scores[best] > -nearBoundary {
+		cut[best-a] = true
+	}
+	return cut
+}
+
+// isHiragana reports a hiragana letter (ぁ to ゖ).
+func isHiragana(r rune) bool { return r >= 0x3041 && r <= 0x3096 }
+
+// isHan reports a Han character.
+func isHan(r rune) bool { return r >= 0x2E80 && unicode.Is(unicode.Han, r) }

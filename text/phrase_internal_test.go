@@ -107,3 +107,37 @@ func TestPhraseStartsScoresEveryFeature(t *testing.T) {
 		t.Errorf("only %d texts have a boundary after their first character", checked)
 	}
 }
+
+// TestMorphemeBreaks: inside a phrase over maxPhrase, the line may break,
+// at morphemePhrases, only at a morpheme-like boundary: after a particle,
+// between a Han word and the kana after it, or where BudouX nearly put a
+// phrase boundary; at wholePhrases nowhere; at loosePhrases anywhere
+// between two characters.
+func TestMorphemeBreaks(t *testing.T) {
+	for _, c := range []struct {
+		text  string
+		level phraseLevel
+		want  string // the phrase's characters, "|" where a line may break
+		long  bool   // a phrase over maxPhrase
+	}{
+		{"誰かに仕事や性的な行為を強制されていませんか？", morphemePhrases, "誰かに|仕事や|性的な|行為を|強制|されていませんか？", true},
+		{"誰かに仕事や性的な行為を強制されていませんか？", wholePhrases, "誰かに|仕事や|性的な|行為を|強制されていませんか？", true},
+		{"誰かに仕事や性的な行為を強制されていませんか？", loosePhrases, "誰かに|仕事や|性的な|行為を|強|制|さ|れ|て|い|ま|せ|ん|か|？", true},
+		{"あなたはひとりではありません。", morphemePhrases, "あなたは|ひとりでは|ありません。", true},
+		// A short phrase stays whole at every level.
+		{"電話で相談できます。", loosePhrases, "電話で|相談できます。", false},
+	} {
+		rs := []rune(c.text)
+		glue, long := phraseGlue(language.Japanese, rs, 0, len(rs), c.level)
+		got := ""
+		for i, r := range rs {
+			if i > 0 && !glue[i] {
+				got += "|"
+			}
+			got += string(r)
+		}
+		if got != c.want || long != c.long {
+			t.Errorf("%s at level %d: %s (long %v), want %s (long %v)", c.text, c.level, got, long, c.want, c.long)
+		}
+	}
+}

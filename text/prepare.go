@@ -28,6 +28,11 @@ type prepared struct {
 	// keep holds the [start, end) ranges of runes (in runes) that are a
 	// phone number, code or address, to be drawn in one face.
 	keep [][2]int
+	// longPhrase reports a line of Chinese or Japanese set by phrases
+	// with a phrase over maxPhrase characters: it is prepared at each
+	// phraseLevel (see phraseGlue).
+	longPhrase bool
+	level      phraseLevel // the level it was prepared at
 }
 
 // keepTogether finds what must never be broken across lines or reordered by
@@ -274,16 +279,15 @@ func isWordChar(r rune) bool {
 //     line that starts with "·"): see isSeparator; and a short item of
 //     such a list in Chinese or Japanese stays whole: see dottedItems;
 //   - in a short line of Chinese or Japanese (a headline, a list item), a
-//     phrase of up to maxPhrase characters
-//     stays whole (サインを / 知ってください, not 知って / ください): see
-//     phraseGlue;
+//     phrase stays whole (サインを / 知ってください, not 知って / ください),
+//     as firmly as level says: see phraseGlue;
 //   - a short number stays with the word before it ("Call 911", "拨打911")
 //     or, failing that, after it ("24 hours"): see glueSpace;
 //   - Thai, Khmer and Lao runs get zero width spaces between their words,
 //     found in a dictionary (see wordBreaks), so they break between words
 //     as the writer typed them, without spaces;
 //   - tabs become spaces.
-func prepare(orig []rune, from, to int, protect [][2]int, isolate bool, lang language.Tag) prepared {
+func prepare(orig []rune, from, to int, protect [][2]int, isolate bool, lang language.Tag, level phraseLevel) prepared {
 	p := prepared{runes: make([]rune, 0, to-from+8), origin: make([]int, 0, to-from+8)}
 	add := func(r rune, o int) {
 		p.runes = append(p.runes, r)
@@ -299,7 +303,8 @@ func prepare(orig []rune, from, to int, protect [][2]int, isolate bool, lang lan
 	}
 	dict := dictionaryBreaks(orig, from, to)
 	items := dottedItems(orig, from, to)
-	phrases := phraseGlue(lang, orig, from, to)
+	phrases, long := phraseGlue(lang, orig, from, to, level)
+	p.longPhrase, p.level = long, level
 	for i := from; i < to; i++ {
 		r := orig[i]
 		if dict[i] {

@@ -35,6 +35,48 @@ func (e *Engine) wrapLines(cfg shaping.WrapConfig, maxW fixed.Int26_6, runes []r
 	}
 }
 
+// wrapPiece breaks one piece of a paragraph into lines at maxW, as
+// wrapLines does, with its phrases whole; for a line with a phrase over
+// maxPhrase characters whose lines do not fit the measure, with the first
+// of its looser preparations whose lines do (a phrase broken at a
+// morpheme-like boundary, then anywhere), or, when none fits (a hotline
+// wider than the box), the one whose widest line is narrowest. It returns
+// the lines, the preparation they come from and its phrase level.
+func (e *Engine) wrapPiece(cfg shaping.WrapConfig, maxW fixed.Int26_6, pc shapedPiece) ([]shaping.Line, prepared, phraseLevel) {
+	lines := e.wrapLines(cfg, maxW, pc.prep.runes, copyOutputs(pc.outs))
+	if len(pc.looser) == 0 {
+		return lines, pc.prep, wholePhrases
+	}
+	widest := widestLine(lines)
+	if widest <= maxW {
+		return lines, pc.prep, wholePhrases
+	}
+	prep, level := pc.prep, wholePhrases
+	for _, alt := range pc.looser {
+		ls := e.wrapLines(cfg, maxW, alt.prep.runes, copyOutputs(alt.outs))
+		if w := widestLine(ls); w < widest {
+			lines, prep, level, widest = ls, alt.prep, alt.prep.level, w
+			if w <= maxW {
+				break
+			}
+		}
+	}
+	return lines, prep, level
+}
+
+// widestLine is the widest of lines, as the wrapper measured them.
+func widestLine(lines []shaping.Line) fixed.Int26_6 {
+	var widest fixed.Int26_6
+	for _, l := range lines {
+		var w fixed.Int26_6
+		for _, o := range l {
+			w += o.Advance
+		}
+		widest = max(widest, w)
+	}
+	return widest
+}
+
 // hasMandatoryBreak reports whether runes hold a character after which
 // UAX #14 requires a line break (classes BK, CR, LF and NL), other than
 // as the last character, where WrapParagraphF ignores it.
