@@ -26,7 +26,9 @@ func TestMeasureMatchesWrap(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		keys := []string{"headline", "intro", "call_prompt", "sms_note"}
+		// The sticker's question: in Japanese a phrase over maxPhrase,
+		// broken at one phrase level or another by size and width.
+		keys := []string{"headline", "intro", "call_prompt", "sms_note", "sticker_question"}
 		var texts []string
 		for _, k := range keys {
 			if s := d.Messages.Texts[k].S; s != "" {
