@@ -173,7 +173,9 @@ const stickerQuestion = "誰かに仕事や性的な行為を強制されてい�
 // and "跡象" are not cut in two. A phrase over maxPhrase stays whole where
 // it fits the line ("強制されていませんか？" from 110 pt at 10 pt) and
 // where it does not breaks at a morpheme-like boundary ("強制 /
-// されていませんか？", not "されてい / ませんか？").
+// されていませんか？", not "されてい / ませんか？"), where BudouX's weakest
+// boundaries are too ("問い / 詰めないでください。" only where the phrase
+// does not fit; "女朋友" whole).
 func TestPhrasesStayWhole(t *testing.T) {
 	e := engine()
 	for _, c := range []struct {
@@ -186,6 +188,9 @@ func TestPhrasesStayWhole(t *testing.T) {
 		{"zh-Hant", "認識兒童性販運的跡象", []string{"認識", "販運", "跡象"}, 35},
 		{"ja", stickerQuestion, []string{"誰かに", "仕事や", "性的な", "行為を", "されていませんか？"}, 90},
 		{"ja", stickerQuestion, []string{"強制されていませんか？"}, 110},
+		// Words BudouX cuts with a weak boundary: 問い詰める, 女朋友.
+		{"ja", "疑わしい人を問い詰めないでください。子どもがもっと危険になるかもしれません。", []string{"問い詰めないでください。"}, 120},
+		{"zh-Hans", "有年长的男朋友或女朋友，似乎在控制孩子", []string{"男朋友", "女朋友，"}, 40},
 	} {
 		broke := false
 		for width := c.from; width <= 250; width += 2 {

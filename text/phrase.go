@@ -68,6 +68,17 @@ const (
 // word, "いま / せんか", -5000 and lower).
 const nearBoundary = 2500
 
+// weakBoundary is the score (as phraseScores gives it) a boundary BudouX
+// finds must pass to break a line where the phrases around it fit. Of the
+// built-in texts' boundaries under it, about half in Chinese are inside a
+// word ("女 / 朋友" 183, "行 / 為" 74, "日 / 期" 506, "馬 / 上" 580), and
+// one in Japanese ("問い / 詰めない" 99); the rest are between words, where
+// holding the two together costs only a less even right edge, while a
+// word cut in two reads wrong. So such a boundary is taken as a
+// morpheme-like boundary inside a longer phrase: kept whole where it
+// fits, broken there first where it does not.
+const weakBoundary = 1000
+
 // phraseModel is one language's BudouX model, read on first use: feature
 // group (UW1…UW6: one character at an offset; BW1…BW3: two; TW1…TW4:
 // three) → characters → score.
@@ -191,7 +202,8 @@ func (m *phraseModel) phraseScores(rs []rune) []int {
 }
 
 // phraseGlue marks, in orig[from:to], the characters that must not start a
-// line because they continue a phrase that began on the character before
+// line because they continue a phrase (BudouX's, joined across a boundary
+// it scores under weakBoundary) that began on the character before
 // them, one of the two in Han or kana and neither a space ("911に" stays
 // whole too; between other characters the line breaker's own rules
 // stand): every phrase at wholePhrases, and at the other levels phrases of
@@ -218,7 +230,7 @@ func phraseGlue(l language.Tag, orig []rune, from, to int, level phraseLevel) (g
 	glue = make([]bool, to-from)
 	for a := 0; a < len(scores); {
 		b := a + 1
-		for b < len(scores) && scores[b] <= 0 {
+		for b < len(scores) && scores[b] <= weakBoundary {
 			b++
 		}
 		over := b-a > maxPhrase
@@ -240,7 +252,8 @@ func phraseGlue(l language.Tag, orig []rune, from, to int, level phraseLevel) (g
 }
 
 // morphemeBreaks marks, in the phrase rs[a:b] (cut[k-a] for rs[k]), where
-// it may break when it cannot fit a line: before Han or katakana after
+// it may break when it cannot fit a line: at a boundary BudouX scores
+// under weakBoundary ("女 / 朋友"); before Han or katakana after
 // hiragana, as after a particle ("…を / 強制"); before Han after katakana;
 // between two or more Han or katakana and two or more hiragana
 // ("強制 / されていませんか？", "相談 / できます", but not "知 / って" or
@@ -253,6 +266,8 @@ func morphemeBreaks(rs []rune, scores []int, a, b int) []bool {
 	for k := a + 1; k < b; k++ {
 		prev, r := rs[k-1], rs[k]
 		switch {
+		case scores[k] > 0: // a weak boundary
+			cut[k-a] = true
 		case isHiragana(prev) && (isHan(r) || isKatakana(r)),
 			isKatakana(prev) && isHan(r):
 			cut[k-a] = true

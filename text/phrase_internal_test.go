@@ -2,6 +2,7 @@ package text
 
 import (
 	"slices"
+	"strings"
 	"testing"
 
 	"golang.org/x/text/language"
@@ -126,9 +127,18 @@ func TestMorphemeBreaks(t *testing.T) {
 		{"あなたはひとりではありません。", morphemePhrases, "あなたは|ひとりでは|ありません。", true},
 		// A short phrase stays whole at every level.
 		{"電話で相談できます。", loosePhrases, "電話で|相談できます。", false},
+		// BudouX's weak boundaries: "問い|詰めない" (99) and "女|朋友"
+		// (183) kept whole where they fit, broken first where not.
+		{"疑わしい人を問い詰めないでください。", wholePhrases, "疑わしい|人を|問い詰めないでください。", true},
+		{"疑わしい人を問い詰めないでください。", morphemePhrases, "疑わしい|人を|問い|詰めないでください。", true},
+		{"zh-Hans:有年长的男朋友或女朋友，似乎在控制孩子", loosePhrases, "有|年长|的|男朋友|或|女朋友，|似乎|在|控制|孩子", false},
 	} {
+		lang := language.Japanese
+		if tag, text, ok := strings.Cut(c.text, ":"); ok {
+			lang, c.text = language.MustParse(tag), text
+		}
 		rs := []rune(c.text)
-		glue, long := phraseGlue(language.Japanese, rs, 0, len(rs), c.level)
+		glue, long := phraseGlue(lang, rs, 0, len(rs), c.level)
 		got := ""
 		for i, r := range rs {
 			if i > 0 && !glue[i] {
