@@ -109,7 +109,12 @@ func (s *fontSet) use(ps []piece) {
 // from a CID the ToUnicode map gives as SPACE, PDFium the first, PDFBox
 // the last: it must be the space glyph's, not a carrier's (next to no
 // width), or they see a word break at every gap between two letters
-// ("ማ ንም" for "ማንም").
+// ("ማ ንም" for "ማንም"). So where no drawn space glyph comes before the
+// first such carrier, the space glyph is also the first key (CID 1):
+// PDFium, taking half a carrier's width for half a space, read a TJ
+// adjustment of half a thousandth of an em (rounding) between two digits
+// as a word space, and the Urdu wallet card's text number, a word of its
+// own in a right-to-left line, as "33733 2".
 func (df *docFont) subsetKeys() ([]glyphKey, error) {
 	type numbered struct {
 		id keyID
@@ -125,10 +130,20 @@ func (df *docFont) subsetKeys() ([]glyphKey, error) {
 	if len(ks) > 0xFFFE {
 		return nil, fmt.Errorf("%s: a document may draw at most %d different glyphs of one font", df.m.face.Name(), 0xFFFE)
 	}
-	keys := make([]glyphKey, len(ks), len(ks)+1)
+	// The first key standing for SPACE a carrier: the space glyph comes
+	// first as well as last.
+	first := slices.IndexFunc(ks, func(n numbered) bool { return n.k.text == " " })
+	lead := 0
+	if first >= 0 && ks[first].k.carrier && len(ks) < 0xFFFD {
+		lead = 1
+	}
+	keys := make([]glyphKey, lead+len(ks), lead+len(ks)+1)
+	if lead > 0 {
+		keys[0] = glyphKey{gid: ks[first].k.gid, text: " "}
+	}
 	for i, n := range ks {
-		df.keys[n.id] = uint16(i + 1)
-		keys[i] = n.k
+		df.keys[n.id] = uint16(lead + i + 1)
+		keys[lead+i] = n.k
 	}
 	if i := slices.IndexFunc(keys, func(k glyphKey) bool { return k.carrier && k.text == " " }); i >= 0 && len(keys) < 0xFFFE {
 		keys = append(keys, glyphKey{gid: keys[i].gid, text: " "})
