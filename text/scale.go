@@ -35,7 +35,7 @@ const maxScale = 1.2
 // larger next to Latin.
 //
 // Measured in Noto (Dec 2026): Arabic's body is 0.42 em against Noto
-// Sans's 0.55 em x-height (1.30: held back, see below), Armenian's 0.50 (1.09),
+// Sans's 0.55 em x-height (1.30, but see below), Armenian's 0.50 (1.09),
 // Khmer's 0.59 (×1.2: 1.12), Ethiopic's 0.71 em, the cap height (×1.1:
 // 1.1); Hebrew, Thai, Lao, Devanagari, Gurmukhi and Bengali are at least
 // Latin's x-height and keep their size. A user's font of these scripts is
@@ -61,8 +61,9 @@ type scaleRef struct {
 // did). So Arabic's factor is the geometric mean of the two matches —
 // the body against the x-height and the tall letters against the
 // ascenders: Noto Sans Arabic 1.18 (bold 1.10), and Noto Naskh Arabic
-// (Urdu), whose body is smaller still (0.37 em), 1.29, held at maxScale
-// (1.2, bold 1.2).
+// (Urdu), whose body is smaller still (0.37 em, bold 0.40) and alef
+// shorter (0.67 em), 1.29 (bold 1.25), held at maxScale: 1.2, its alef
+// then 6% above the Latin ascenders (Noto Sans Arabic's, at 1.18, 11%).
 var scaleRefs = map[gtlang.Script]scaleRef{
 	gtlang.Arabic:     {sample: "بسصعمهورفقنى", target: 1, tall: "الأإآ"},
 	gtlang.Hebrew:     {sample: "אבגדהוזחטכמנסעפצקרשת", target: 1},
@@ -75,15 +76,6 @@ var scaleRefs = map[gtlang.Script]scaleRef{
 	gtlang.Gurmukhi:   {sample: "ਕਖਗਘਚਜਟਡਤਦਨਪਬਮਯਰਲਵਸਹ", target: 1},
 	gtlang.Bengali:    {sample: "কখগঘচজটডতদনপবমযরলবসহ", target: 1},
 }
-
-// heldBack are the faces not yet set larger, by family: Noto Naskh
-// Arabic (Urdu), measured 1.29 and capped at 1.2, made PDFium give the
-// Urdu wallet card sheet's text number back as "33733 2": its line's
-// space before the number, drawn on its own (render's splitEdgeSpaces),
-// then overlaps the invisible carrier that starts the number's run, and
-// PDFium sorts the two into the number. Remove the entry when the text
-// layer gives that line right at Urdu's size.
-var heldBack = map[string]bool{"Noto Naskh Arabic": true}
 
 // Latin samples: lower-case letters without ascenders, capitals, and
 // lower-case letters with ascenders.
@@ -114,10 +106,6 @@ func (e *Engine) scriptScale(face *font.Face, script gtlang.Script, bold bool) f
 		return s
 	}
 	s := 1.0
-	if heldBack[face.Describe().Family] {
-		e.scales[k] = s // the family's name read once per face, not per run
-		return s
-	}
 	body := medianTop(face, ref.sample)
 	var latin *font.Face
 	for _, f := range e.reg.Chain(language.English, bold) {
