@@ -2,6 +2,7 @@ package render
 
 import (
 	"math"
+	"slices"
 	"strings"
 	"sync"
 	"unicode"
@@ -281,4 +282,51 @@ func (p *pdfboxPos) merge(d *pdfboxPos) {
 func (p *pdfboxPos) insert(i int, r rune) {
 	p.text = append(p.text[:i+1], append([]rune{r}, p.text[i+1:]...)...)
 	p.widths = append(p.widths[:i+1], append([]float64{0}, p.widths[i+1:]...)...)
+}
+
+// moveRepeatedCarriers: PDFBox drops a glyph whose text is that of a
+// glyph drawn before it within a third of its width (pdfboxOrder), and
+// the last carrier of a unit of a left-to-right run stands just before
+// the next unit's first glyph. Where the two stand for the same character
+// (Khmer "ទូរស័ព្ទទៅ": the carrier of the subscript TO of "ព្ទ", then the
+// TO of "ទៅ"), PDFBox gave the text back without the second ("ទូរស័ព្ទៅ").
+// The two texts being the same, the carrier is drawn after the glyph
+// instead, first in the row of carriers after it: the text reads the
+// same in the order the glyphs are drawn, and PDFBox keeps a carrier
+// (a thousandth of an em wide) wherever it stands apart from the glyph.
+// Not where either unit is drawn in an ActualText span of its own text
+// (a glyph standing for WORD JOINER, see plan.go), which the carrier
+// would leave or join. ss are the units' slots (slots), re-placed where a
+// carrier moves.
+func moveRepeatedCarriers(us []*unit, ss [][]slot, fm *fontMetrics) {
+	spanned := func(s []slot) bool {
+		return slices.ContainsFunc(s, func(sl slot) bool { return sl.inRun && sl.text == wordJoiner })
+	}
+	for i := 0; i+1 < len(us); i++ {
+		a, b := ss[i], ss[i+1]
+		la := lastIndexOf(a, func(sl slot) bool { return sl.inRun })
+		fb := slices.IndexFunc(b, func(sl slot) bool { return sl.inRun })
+		if la < 0 || fb < 0 {
+			continue
+		}
+		c, g := a[la], b[fb]
+		if c.glyph >= 0 || g.glyph < 0 || g.zero || c.text != g.text || pdfboxMark(c.text) || spanned(a) || spanned(b) {
+			continue
+		}
+		a = slices.Delete(slices.Clone(a), la, la+1)
+		b = slices.Insert(slices.Clone(b), fb+1, c)
+		us[i].placeCarriers(a, fm)
+		us[i+1].placeCarriers(b, fm)
+		ss[i], ss[i+1] = a, b
+	}
+}
+
+// lastIndexOf returns the index of the last slot for which f is true, or -1.
+func lastIndexOf(s []slot, f func(slot) bool) int {
+	for i := len(s) - 1; i >= 0; i-- {
+		if f(s[i]) {
+			return i
+		}
+	}
+	return -1
 }

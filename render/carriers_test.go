@@ -1,8 +1,15 @@
 package render
 
 import (
+	"math"
+	"slices"
 	"strings"
 	"testing"
+
+	"golang.org/x/text/language"
+
+	"handbill/fonts"
+	"handbill/text"
 )
 
 // The model of PDFBox gives back what PDFBox 2.0.27 (Debian's) gave for
@@ -56,6 +63,45 @@ func TestRowPlacesKeepOrder(t *testing.T) {
 		}
 		if last := places[len(places)-1]; last < -1-1e-9 {
 			t.Errorf("%q at %v: the last carrier ends before the next glyph (PDFium sees a space)", ts, places)
+		}
+	}
+}
+
+// PDFBox drops a glyph whose text is that of one drawn before it within a
+// third of its width. In a Khmer word where a subscript's consonant is
+// followed by the same consonant ("ទូរស័ព្ទទៅ"), a carrier standing
+// for the subscript's consonant stood just before the next letter and
+// PDFBox lost the letter: every run piece's glyphs, drawn in order, keep
+// each of their characters (moveRepeatedCarriers), and spell the text.
+func TestRepeatedCarrierKeepsLetter(t *testing.T) {
+	e := text.NewEngine(fonts.Builtin())
+	for _, s := range []string{"ហៅទូរស័ព្ទទៅខ្សែ", "ព្ទទ", "गद्दी", "हिंदी"} {
+		tag := language.Khmer
+		if strings.ContainsFunc(s, func(r rune) bool { return r >= 0x0900 && r <= 0x097f }) {
+			tag = language.Hindi
+		}
+		p, err := e.Layout(s, text.Style{Lang: tag, Size: 12}, 400)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got strings.Builder
+		for _, pc := range planText(p) {
+			if pc.outline || pc.span {
+				continue
+			}
+			seen := map[string][]float64{}
+			for _, g := range pc.glyphs {
+				w := pc.advance(g.key)
+				dropped := slices.ContainsFunc(seen[g.key.text], func(x float64) bool { return math.Abs(x-g.x) < w/3 })
+				if dropped {
+					t.Errorf("%q: PDFBox drops %q at %.3f, drawn again where the same text was", s, g.key.text, g.x)
+				}
+				seen[g.key.text] = append(seen[g.key.text], g.x)
+				got.WriteString(g.key.text)
+			}
+		}
+		if strings.ReplaceAll(got.String(), wordJoiner, "") != s {
+			t.Errorf("%q: the glyphs, in the order drawn, stand for %q", s, got.String())
 		}
 	}
 }

@@ -158,11 +158,20 @@ func planText(p *text.Paragraph) []piece {
 				}
 				main = newPiece(l.Baseline)
 			}
-			for _, u := range rs {
+			slotsOf := make([][]slot, len(rs))
+			for i, u := range rs {
+				if len(u.glyphs) > 0 {
+					slotsOf[i] = u.slots(fm)
+				}
+			}
+			if !r.RTL {
+				moveRepeatedCarriers(rs, slotsOf, fm)
+			}
+			for i, u := range rs {
 				if len(u.glyphs) == 0 {
 					continue
 				}
-				slots := u.slots(fm)
+				slots := slotsOf[i]
 				// A glyph in the run that stands for no character (WORD
 				// JOINER) would be read as one by readers that take
 				// ActualText: such a unit of left-to-right text is a span
