@@ -39,15 +39,21 @@ const refSize = 1000
 // The registry's parsed fonts are shared by all engines.
 type Engine struct {
 	reg     *fonts.Registry
-	shaper  shaping.HarfbuzzShaper
 	seg     shaping.Segmenter
 	wrapper shaping.LineWrapper
-	faces   map[*fonts.Face]*font.Face
-	back    map[*font.Face]*fonts.Face
-	chains  map[chainKey][]*fonts.Face
-	shaped  map[shapeKey]*shaped
-	laid    map[layoutKey]*Paragraph
-	fitted  map[fitKey]*Paragraph
+	// sh is the shaper the engine holds while it shapes (see hold), nil
+	// otherwise; lastSh the one it held last, holding lastFaces faces.
+	sh        *shaper
+	lastSh    *shaper
+	lastFaces int
+	holds     int
+	// back names the registry's face of every go-text face the engine
+	// shaped with (any shaper's).
+	back   map[*font.Face]*fonts.Face
+	chains map[chainKey][]*fonts.Face
+	shaped map[shapeKey]*shaped
+	laid   map[layoutKey]*Paragraph
+	fitted map[fitKey]*Paragraph
 	// measures holds Shaped.Measure's figures, by the same key as laid.
 	measures map[layoutKey]measured
 	// cacheBytes is what shaped, laid, fitted and measures hold (see
@@ -66,7 +72,7 @@ type chainKey struct {
 
 // NewEngine returns an engine drawing with the faces of reg.
 func NewEngine(reg *fonts.Registry) *Engine {
-	return &Engine{reg: reg, faces: map[*fonts.Face]*font.Face{}, back: map[*font.Face]*fonts.Face{},
+	return &Engine{reg: reg, back: map[*font.Face]*fonts.Face{},
 		chains: map[chainKey][]*fonts.Face{}, shaped: map[shapeKey]*shaped{}, laid: map[layoutKey]*Paragraph{}, fitted: map[fitKey]*Paragraph{},
 		measures: map[layoutKey]measured{}, metrics: map[metricsKey][2]float64{}, scales: map[scaleKey]float64{}}
 }
@@ -85,16 +91,6 @@ func (e *Engine) chain(st Style) []*fonts.Face {
 
 // Registry returns the engine's font registry.
 func (e *Engine) Registry() *fonts.Registry { return e.reg }
-
-func (e *Engine) goFace(f *fonts.Face) *font.Face {
-	if gf, ok := e.faces[f]; ok {
-		return gf
-	}
-	gf := font.NewFace(f.Font())
-	e.faces[f] = gf
-	e.back[gf] = f
-	return gf
-}
 
 // shaped is a paragraph shaped at refSize, ready to be wrapped at any size.
 type shaped struct {
@@ -187,8 +183,11 @@ func (e *Engine) shape(s string, st Style) (*shaped, error) {
 	return sh, nil
 }
 
-// shapeNew splits the text into hard lines, prepares and shapes each.
+// shapeNew splits the text into hard lines, prepares and shapes each,
+// with a shaper borrowed for the call.
 func (e *Engine) shapeNew(s string, st Style) (*shaped, error) {
+	e.hold()
+	defer e.release()
 	orig := []rune(s)
 	rtl := isRTLLang(st)
 	sh := &shaped{text: s, orig: orig, style: st, rtl: rtl, scale: 1, native: native(orig, st.Lang)}
@@ -307,7 +306,7 @@ func (e *Engine) shapePrepared(sh *shaped, st Style, p prepared, dir di.Directio
 			run.Size = fixed.Int26_6(math.Round(refSize * 64 * k))
 			sh.scale = max(sh.scale, k)
 		}
-		outs = append(outs, e.shaper.Shape(run))
+		outs = append(outs, e.sh.hb.Shape(run))
 	}
 	return outs
 }
@@ -612,7 +611,9 @@ func (e *Engine) cluster(sh *shaped, prep prepared, o shaping.Output, start, cou
 	}
 	c.Text = b.String()
 	if n == 1 && count == 1 && nGlyphs == 1 && only <= 0xFFFF && !(only >= 0xE000 && only <= 0xF8FF) && !unicode.IsControl(only) {
-		nominal, ok := o.Face.NominalGlyph(only)
+		// The parsed font's cmap, not the face's cached lookup: the
+		// face belongs to a shaper another engine may hold by now.
+		nominal, ok := o.Face.Font.NominalGlyph(only)
 		c.Simple = ok && nominal == gid
 	}
 	return c

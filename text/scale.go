@@ -162,6 +162,8 @@ func medianTop(f *font.Face, sample string) float64 {
 // face: a size search that builds paragraphs itself (a list) lets the
 // size go down to its minimum divided by it, as Fit does.
 func (e *Engine) Scale(st Style) float64 {
+	e.hold()
+	defer e.release()
 	var first *fonts.Face
 	for _, f := range e.chain(st) {
 		if f.Load() == nil {
