@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/go-text/typesetting/font"
 )
@@ -63,6 +64,9 @@ type slot struct {
 // slots returns the glyphs to draw for the unit, in drawing order, with the
 // text each stands for.
 func (u *unit) slots(fm *fontMetrics) []slot {
+	if s, ok := u.simpleSlot(fm); ok {
+		return []slot{s}
+	}
 	order := make([]int, len(u.glyphs))
 	for i := range order {
 		order[i] = i
@@ -185,6 +189,22 @@ func (u *unit) slots(fm *fontMetrics) []slot {
 		u.placeCarriers(out, fm)
 	}
 	return out
+}
+
+// simpleSlot returns the one slot of the most common unit, which slots
+// would find at length: one glyph on the baseline with an advance (a
+// letter) standing for one typed character, drawn in the run with no
+// carrier.
+func (u *unit) simpleSlot(fm *fontMetrics) (slot, bool) {
+	if len(u.glyphs) != 1 || len(u.parts) != 1 || u.glyphs[0].Y != 0 {
+		return slot{}, false
+	}
+	t := u.parts[0].text
+	_, n := utf8.DecodeRuneInString(t)
+	if n == 0 || n != len(t) || typed(t) != t || fm.width(u.glyphs[0].ID) <= 0 {
+		return slot{}, false
+	}
+	return slot{glyph: 0, text: t, inRun: true}, true
 }
 
 // keepLetter: PDFBox drops a glyph whose text is that of a glyph drawn
