@@ -181,8 +181,14 @@ const (
 // compressed once and shared between documents (an image).
 func Deflate(data []byte) []byte { return deflate(data, levelDefault) }
 
-// deflateFast compresses data at a fast level (fastLevel).
-func deflateFast(data []byte) []byte { return deflate(data, levelFast) }
+// deflateFast compresses data at a fast level (fastLevel), or, when it
+// is small, with Deflate's fixed codes (see deflateFixed).
+func deflateFast(data []byte) []byte {
+	if len(data) < smallStream {
+		return deflateFixed(data)
+	}
+	return deflate(data, levelFast)
+}
 
 func deflate(data []byte, pool int) []byte {
 	var out bytes.Buffer
