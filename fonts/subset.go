@@ -169,6 +169,8 @@ func (s *SFNT) Subset(glyphs []uint16, entries []CmapEntry) ([]byte, map[uint16]
 			post := slices.Clone(t.data[:32])
 			be.PutUint32(post, 0x00030000) // no glyph names
 			out = append(out, sfntTable{"post", post})
+		case t.tag == "name":
+			out = append(out, sfntTable{"name", coreNames(t.data)})
 		case slices.Contains(pdfTables, t.tag) && !slices.ContainsFunc(out, func(o sfntTable) bool { return o.tag == t.tag }),
 			hinted && slices.Contains(hintingTables, t.tag):
 			out = append(out, t)
