@@ -151,13 +151,14 @@ func (df *docFont) subsetKeys() ([]glyphKey, error) {
 	return keys, nil
 }
 
-// subsetFonts returns the document's fonts, each subset to the glyphs
-// the document draws with it (see subsetKeys), in the order of fs.order.
-// Subsets not remembered from an earlier document are made at the same
-// time, one goroutine per font: subsetting and compressing the font
-// programs is a fifth of a cold document's work, and fonts do not depend
-// on each other.
-func (fs *fontSet) subsetFonts() ([]*pdf.Font, error) {
+// startSubsets numbers the glyphs of every font of the document (so that
+// pages can be written with their CIDs) and starts making the subsets not
+// remembered from an earlier document, one goroutine per font:
+// subsetting and compressing the font programs is a fifth of a cold
+// document's work, fonts do not depend on each other, and the pages are
+// written meanwhile. wait returns the fonts, in the order of fs.order,
+// once all are made.
+func (fs *fontSet) startSubsets() (wait func() ([]*pdf.Font, error), err error) {
 	out := make([]*pdf.Font, len(fs.order))
 	type job struct {
 		i    int
@@ -186,19 +187,18 @@ func (fs *fontSet) subsetFonts() ([]*pdf.Font, error) {
 		}
 	}
 	var wg sync.WaitGroup
-	for _, j := range jobs[min(1, len(jobs)):] {
+	for _, j := range jobs {
 		wg.Go(func() { run(j) })
 	}
-	if len(jobs) > 0 {
-		run(jobs[0])
-	}
-	wg.Wait()
-	for _, j := range jobs {
-		if j.err != nil {
-			return nil, j.err
+	return func() ([]*pdf.Font, error) {
+		wg.Wait()
+		for _, j := range jobs {
+			if j.err != nil {
+				return nil, j.err
+			}
 		}
-	}
-	return out, nil
+		return out, nil
+	}, nil
 }
 
 // newSubsetFont subsets the face to the keys' glyphs (CID i+1 draws

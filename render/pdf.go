@@ -59,13 +59,17 @@ func WriteWith(w io.Writer, d *frame.Doc, opts WriteOptions) error {
 	fs, pieces := planDocument(d)
 	pw := pdf.NewWriter()
 	catalog, pages, resources, info := pw.Alloc(), pw.Alloc(), pw.Alloc(), pw.Alloc()
-	subsets, err := fs.subsetFonts()
+	// The fonts are subset while the pages are written: their objects
+	// are numbered now, and written once the subsets are made.
+	waitSubsets, err := fs.startSubsets()
 	if err != nil {
 		return err
 	}
 	fontRes := ""
+	fontRefs := make([]pdf.FontRefs, len(fs.order))
 	for i, df := range fs.order {
-		fontRes += fmt.Sprintf("%s %s ", df.res, pw.EmbedFont(subsets[i]))
+		fontRefs[i] = pw.AllocFont()
+		fontRes += fmt.Sprintf("%s %s ", df.res, fontRefs[i][0])
 	}
 	pt := &painter{}
 	images := &imageSet{w: pw, byPath: map[string]string{}}
@@ -87,6 +91,13 @@ func WriteWith(w io.Writer, d *frame.Doc, opts WriteOptions) error {
 		pw.Object(page, fmt.Sprintf("<< /Type /Page /Parent %s %s /Resources %s /Contents %s /StructParents %d /Tabs /S >>",
 			pages, pageBoxes(p), resources, contents, pi))
 		kids += page.String() + " "
+	}
+	subsets, err := waitSubsets()
+	if err != nil {
+		return err
+	}
+	for i, f := range subsets {
+		pw.EmbedFontAt(fontRefs[i], f)
 	}
 	pw.Object(pages, fmt.Sprintf("<< /Type /Pages /Kids [%s] /Count %d >>", kids, len(d.Pages)))
 	res := "<< /ProcSet [/PDF /Text /ImageB /ImageC /ImageI]"

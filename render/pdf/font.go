@@ -127,10 +127,27 @@ func (f *Font) derive() {
 	f.toUni = deflateFast(toUnicode(f.Unicode))
 }
 
+// FontRefs are the objects of an embedded font, the Type 0 font's first:
+// allocated (AllocFont) before the font is made, so that pages can name
+// it while it is subset on another goroutine, and written by EmbedFontAt.
+type FontRefs [6]Ref
+
+// AllocFont allocates the objects of a font to embed.
+func (w *Writer) AllocFont() FontRefs {
+	return FontRefs{w.Alloc(), w.Alloc(), w.Alloc(), w.Alloc(), w.Alloc(), w.Alloc()}
+}
+
 // EmbedFont writes the font's objects and returns the Type 0 font's
 // reference, for a page's /Font resources.
 func (w *Writer) EmbedFont(f *Font) Ref {
-	font, cid, desc, file, cidMap, toUni := w.Alloc(), w.Alloc(), w.Alloc(), w.Alloc(), w.Alloc(), w.Alloc()
+	r := w.AllocFont()
+	w.EmbedFontAt(r, f)
+	return r[0]
+}
+
+// EmbedFontAt writes the font's objects as the objects r.
+func (w *Writer) EmbedFontAt(r FontRefs, f *Font) {
+	font, cid, desc, file, cidMap, toUni := r[0], r[1], r[2], r[3], r[4], r[5]
 	f.Prepare()
 	base := f.tag + "+" + f.Name
 	w.Object(font, fmt.Sprintf("<< /Type /Font /Subtype /Type0 /BaseFont %s /Encoding /Identity-H /DescendantFonts [%s] /ToUnicode %s >>",
@@ -150,7 +167,6 @@ func (w *Writer) EmbedFont(f *Font) Ref {
 
 	w.RawStream(cidMap, "/Filter /FlateDecode", f.cidMap)
 	w.RawStream(toUni, "/Filter /FlateDecode", f.toUni)
-	return font
 }
 
 // subsetTag is the six capital letters before a subset's name, derived
