@@ -59,7 +59,7 @@ func paragraphSize(p *Paragraph) int {
 }
 
 func shapedSize(s *shaped) int {
-	n := int(unsafe.Sizeof(*s)) + len(s.text) + 4*len(s.orig)
+	n := int(unsafe.Sizeof(*s)) + len(s.text) + 4*len(s.orig) + 4*len(s.at)
 	for _, pc := range s.pieces {
 		n += pieceSize(pc)
 	}

@@ -94,8 +94,11 @@ func (e *Engine) Registry() *fonts.Registry { return e.reg }
 
 // shaped is a paragraph shaped at refSize, ready to be wrapped at any size.
 type shaped struct {
-	text   string
-	orig   []rune
+	text string
+	orig []rune
+	// at is the byte offset in text of each rune of orig, and len(text)
+	// last: a cluster's text is a slice of the paragraph's (see cluster).
+	at     []int32
 	style  Style
 	rtl    bool
 	pieces []shapedPiece // one per hard line
@@ -191,6 +194,11 @@ func (e *Engine) shapeNew(s string, st Style) (*shaped, error) {
 	orig := []rune(s)
 	rtl := isRTLLang(st)
 	sh := &shaped{text: s, orig: orig, style: st, rtl: rtl, scale: 1, native: native(orig, st.Lang)}
+	sh.at = make([]int32, 0, len(orig)+1)
+	for i := range s {
+		sh.at = append(sh.at, int32(i))
+	}
+	sh.at = append(sh.at, int32(len(s)))
 	chain := e.chain(st)
 	if len(chain) == 0 {
 		return nil, &MissingGlyphError{Text: s, Lang: st.Lang}
@@ -593,23 +601,37 @@ func (e *Engine) convertLine(sh *shaped, prep prepared, l shaping.Line, size flo
 // [start, start+count) drawn by nGlyphs glyphs, the first being gid.
 func (e *Engine) cluster(sh *shaped, prep prepared, o shaping.Output, start, count, nGlyphs int, gid font.GID) Cluster {
 	c := Cluster{Start: -1}
-	var b strings.Builder
 	var only rune
 	n := 0
+	// Most clusters stand for a run of the paragraph's characters in
+	// order: their text is a slice of the paragraph's, not a new string.
+	inOrder := true
 	for k := start; k < start+count; k++ {
 		oi := prep.origin[k]
 		if oi < 0 {
-			continue
+			continue // a character the engine inserted
 		}
 		if c.Start < 0 {
 			c.Start = oi
+		} else if oi != c.Start+n {
+			inOrder = false
 		}
-		r := sh.orig[oi]
-		b.WriteRune(r)
-		only = r
+		only = sh.orig[oi]
 		n++
 	}
-	c.Text = b.String()
+	switch {
+	case n == 0:
+	case inOrder:
+		c.Text = sh.text[sh.at[c.Start]:sh.at[c.Start+n]]
+	default:
+		var b strings.Builder
+		for k := start; k < start+count; k++ {
+			if oi := prep.origin[k]; oi >= 0 {
+				b.WriteRune(sh.orig[oi])
+			}
+		}
+		c.Text = b.String()
+	}
 	if n == 1 && count == 1 && nGlyphs == 1 && only <= 0xFFFF && !(only >= 0xE000 && only <= 0xF8FF) && !unicode.IsControl(only) {
 		// The parsed font's cmap, not the face's cached lookup: the
 		// face belongs to a shaper another engine may hold by now.
