@@ -11,6 +11,13 @@
 //	                                      # times; print the mean per document
 //	poster -o poster.pdf -n 50 -cold      # the same, every cache emptied
 //	                                      # before each build
+//	poster -o poster.pdf -n 50 -cold -faces
+//	                                      # and the faces' shaping state too
+//
+// A cold build keeps what Typst keeps across a memo eviction, its parsed
+// fonts: handbill's parsed fonts and each face's shaping state (go-text
+// face, HarfBuzz font and shape plans: see text.ForgetShapers); -faces
+// forgets the latter as well.
 //
 // The layout is deliberately plain (no fitting, no hotline band): the
 // comparison is about the text engine and the PDF writer, which is where a
@@ -237,6 +244,7 @@ func main() {
 	n := flag.Int("n", 0, "after one warm-up build, build this many times and print the mean time per document")
 	typ := flag.String("typst", "", "write the poster's Typst source here and exit")
 	cold := flag.Bool("cold", false, "with -n: forget every cache before each build (a new text engine, render.ForgetMemos), as Typst's evicted memo")
+	faces := flag.Bool("faces", false, "with -cold: also forget the faces' shaping state (text.ForgetShapers), which Typst keeps with its parsed fonts")
 	verbose := flag.Bool("v", false, "print where the time of a single build goes (stderr)")
 	cpuprofile := flag.String("cpuprofile", "", "write a CPU profile here: of the timed builds with -n, else of the whole run")
 	memprofile := flag.String("memprofile", "", "write an allocation profile here, of every allocation of the run (with -n, mostly the timed builds')")
@@ -262,13 +270,13 @@ func main() {
 		}
 		profile = f
 	}
-	if err := run(*out, *n, *typ, *verbose, *cold); err != nil {
+	if err := run(*out, *n, *typ, *verbose, *cold, *cold && *faces); err != nil {
 		fmt.Fprintln(os.Stderr, "poster: error:", err)
 		os.Exit(1) // no profile of a failed run
 	}
 }
 
-func run(out string, n int, typ string, verbose, cold bool) error {
+func run(out string, n int, typ string, verbose, cold, faces bool) error {
 	if profile != nil && n == 0 {
 		// A single build: profile all of it, font parsing included.
 		if err := pprof.StartCPUProfile(profile); err != nil {
@@ -314,6 +322,9 @@ func run(out string, n int, typ string, verbose, cold bool) error {
 			if cold {
 				e = text.NewEngine(fonts.Builtin())
 				render.ForgetMemos()
+				if faces {
+					text.ForgetShapers()
+				}
 			}
 			if pdf, err = build(e, panels); err != nil {
 				return err
