@@ -35,7 +35,7 @@ func (c *composer) blockWith(b Block, areas map[string]area, d *content.Doc, bon
 	if err != nil {
 		return nil, c.blockErr(b, err)
 	}
-	if o, ok := c.rowFit[b.Pos]; ok && c.inPanel {
+	if o, ok := c.rowFit[rowKey{b.Pos, c.panel}]; ok && c.inPanel {
 		a := areas[areaName(b)]
 		r.Y, r.H = a.Y+o.y*a.H, o.h*a.H
 	}

@@ -47,8 +47,14 @@ type composer struct {
 	inPanel bool
 	// rowFit holds the boxes fit_rows gives the text and list blocks of
 	// a panels block; rowUse what they drew (see fitRows).
-	rowFit map[source.Pos]rowBox
-	rowUse map[source.Pos]rowUse
+	rowFit map[rowKey]rowBox
+	rowUse map[rowKey]rowUse
+	// panel is the index of the panel being composed, panelGroups its
+	// panels block's panel_groups, and limits the largest size of each
+	// panel group in each panel (see limitPanelGroups).
+	panel       int
+	panelGroups []string
+	limits      map[string]float64
 	// measuring is set while a page whose rows overflow is composed to
 	// measure them: a list set at its minimum size that is too tall for
 	// its box is drawn overflowing, for fitRows to give its row the room
@@ -203,7 +209,7 @@ func (c *composer) refit(ps *PageSpec, w, h, bleed float64, err error) (*frame.P
 
 // pageOnce composes a page once, with the rows fitRows gave.
 func (c *composer) pageOnce(ps *PageSpec, w, h, bleed float64) (*frame.Page, error) {
-	c.rowUse = map[source.Pos]rowUse{}
+	c.rowUse = map[rowKey]rowUse{}
 	p := &frame.Page{W: w, H: h}
 	areas := pageAreas(c.t.Layout, w, h, bleed)
 	if !ps.background.IsZero() {
@@ -237,6 +243,7 @@ func (c *composer) pageOnce(ps *PageSpec, w, h, bleed float64) (*frame.Page, err
 		}
 		c.underFitted = false
 	}
+	c.limitPanelGroups()
 	c.caps = c.fitted
 	// Second pass, for titled lists side by side in a group: the tallest
 	// title of each row at the group's size (see listBlock).
@@ -317,13 +324,14 @@ func (c *composer) sizeRange(b Block, rng [2]float64) ([2]float64, func(float64)
 	if b.Group == "" {
 		return rng, func(float64) {}
 	}
-	if cp, ok := c.caps[b.Group]; ok && cp < rng[1] {
+	g := c.groupKey(b)
+	if cp, ok := c.caps[g]; ok && cp < rng[1] {
 		rng[1] = max(cp, rng[0])
 	}
 	return rng, func(s float64) {
 		if c.caps == nil {
-			if cur, ok := c.fitted[b.Group]; !ok || s < cur {
-				c.fitted[b.Group] = s
+			if cur, ok := c.fitted[g]; !ok || s < cur {
+				c.fitted[g] = s
 			}
 		}
 	}

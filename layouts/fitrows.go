@@ -1,9 +1,12 @@
 package layouts
 
 import (
+	"fmt"
 	"math"
 	"slices"
+	"strings"
 
+	"handbill/content"
 	"handbill/frame"
 	"handbill/source"
 )
@@ -55,6 +58,58 @@ type rowUse struct {
 	largest float64 // the largest size its text may be set at
 }
 
+// rowKey names a row of a fit_rows panels block: its block, and the
+// panel (-1 for what every panel drew, in a row the panels share).
+type rowKey struct {
+	pos   source.Pos
+	panel int
+}
+
+// ownGroup reports whether b, composed in the current panel, is of one
+// of the panels block's panel_groups: set at its panel's own size.
+func (c *composer) ownGroup(b Block) bool {
+	return c.inPanel && b.Group != "" && slices.Contains(c.panelGroups, b.Group)
+}
+
+// groupKey is the name of b's group as sizes are recorded: the group,
+// or for one of panel_groups the group in the current panel.
+func (c *composer) groupKey(b Block) string {
+	if c.ownGroup(b) {
+		return fmt.Sprintf("%s#%d", b.Group, c.panel)
+	}
+	return b.Group
+}
+
+// panelStep is how much larger than the smallest panel's a panel group's
+// size may be in another panel: a step of the type scale (1.25), so the
+// languages still read as equals; the room a short language leaves
+// beyond it is spread (see spread).
+const panelStep = 1.25
+
+// limitPanelGroups caps the sizes the first pass found for each panel
+// group at panelStep times the smallest of its panels'.
+func (c *composer) limitPanelGroups() {
+	c.limits = nil
+	least := map[string]float64{}
+	for k, s := range c.fitted {
+		if g, _, ok := strings.Cut(k, "#"); ok {
+			if m, seen := least[g]; !seen || s < m {
+				least[g] = s
+			}
+		}
+	}
+	if len(least) == 0 {
+		return
+	}
+	c.limits = map[string]float64{}
+	for k, s := range c.fitted {
+		if g, _, ok := strings.Cut(k, "#"); ok {
+			c.limits[k] = least[g] * panelStep
+			c.fitted[k] = min(s, c.limits[k])
+		}
+	}
+}
+
 // measureRow records what a text or list block of a fit_rows panels
 // block drew in panel pa, when the page is composed at its groups'
 // sizes.
@@ -77,32 +132,45 @@ func (c *composer) measureRow(b Block, got []frame.Item, pa area) {
 		return
 	}
 	gaps := max(items-1, 0)
-	if o, ok := c.rowFit[b.Pos]; ok {
+	if o, ok := c.rowFit[rowKey{b.Pos, c.panel}]; ok {
 		bottom -= o.lead * float64(gaps) // the text's own height, without the lead
 	}
-	u, seen := c.rowUse[b.Pos]
+	k := rowKey{b.Pos, -1}
+	if c.ownGroup(b) {
+		k.panel = c.panel
+	}
+	u, seen := c.rowUse[k]
 	capped := size >= c.largest(b)-0.01
 	u.h = max(u.h, (bottom-top)/pa.H)
 	u.capped = capped && (u.capped || !seen)
 	u.gaps = max(u.gaps, gaps)
 	u.size = size
 	u.largest = c.largest(b)
-	c.rowUse[b.Pos] = u
+	c.rowUse[k] = u
 }
 
 // largest is the largest size a block's text may be set at: its style's
-// largest, or less where it is under a group.
+// largest, or less where it is under a group or in a panel group (see
+// limitPanelGroups).
 func (c *composer) largest(b Block) float64 {
 	rng := b.res.style.Range(c.t.Variant.TypeScale)
+	top := rng[1]
 	if n, ok := c.caps[b.Under]; ok && b.Under != "" {
-		return min(rng[1], max(n/HotlineRatio, rng[0]))
+		top = min(rng[1], max(n/HotlineRatio, rng[0]))
 	}
-	return rng[1]
+	if l, ok := c.limits[c.groupKey(b)]; ok {
+		top = min(top, max(l, rng[0]))
+	}
+	return top
 }
 
 // fitRows gives the text and list blocks of the page's fit_rows panels
 // blocks their fitted rows, from what the page last composed drew, and
-// reports whether there are any.
+// reports whether there are any. Without panel_groups the panels share
+// one grid: each row as tall as its tallest panel's text. With them,
+// each panel's rows are fitted to its own text, the rows of the other
+// groups (the headline) kept at one height across the panels so what
+// follows them starts on one line.
 func (c *composer) fitRows(ps *PageSpec, areas map[string]area) bool {
 	fitted := false
 	for _, b := range ps.Blocks {
@@ -113,127 +181,249 @@ func (c *composer) fitRows(ps *PageSpec, areas map[string]area) bool {
 		if err != nil {
 			continue
 		}
-		pa := panelArea(b, r, 0, len(c.docs))
-		if pa.H <= 0 {
+		n := len(c.docs)
+		cols := 1
+		if len(b.PanelGroups) > 0 {
+			cols = n
+		}
+		var panels []panelFit
+		ok := true
+		for i := range cols {
+			pa := panelArea(b, r, i, n)
+			if pa.H <= 0 {
+				ok = false
+				break
+			}
+			rows := c.panelRows(b, pa, i, cols > 1)
+			if rows == nil {
+				ok = false
+				break
+			}
+			panels = append(panels, panelFit{pa: pa, rows: rows})
+		}
+		if !ok || len(panels) == 0 {
 			continue
 		}
-		type row struct {
-			pos     source.Pos
-			y, h, c float64
-			capped  bool
-			bottom  bool // set at the bottom of its box (valign: bottom)
-			gaps    int
-			size    float64
+		// The rows the panels share (every row, on one grid) grow by the
+		// least any panel's rows may.
+		fShared := math.Inf(1)
+		for _, p := range panels {
+			fShared = min(fShared, p.grow(nil))
 		}
-		// A row is at its largest when its text is at the largest size
-		// of its group's blocks (the group sets them at one size: an
-		// intro that may go to 14.5 pt stays at its lists' 14).
-		groupMax := map[string]float64{}
-		for _, sub := range b.Blocks {
-			if u, ok := c.rowUse[sub.Pos]; ok && sub.Group != "" {
-				if m, seen := groupMax[sub.Group]; !seen || u.largest < m {
-					groupMax[sub.Group] = u.largest
-				}
-			}
-		}
-		var rows []row
-		for _, sub := range b.Blocks {
-			if sub.Group == "" || (sub.Type != "text" && sub.Type != "list") {
-				continue
-			}
-			box, err := boxIn(sub, panelAreas(pa))
-			if err != nil {
-				continue
-			}
-			u, drew := c.rowUse[sub.Pos]
-			capped := u.capped || !drew || u.size >= groupMax[sub.Group]-0.01
-			ch := u.h
-			if o, fitted := c.rowFit[sub.Pos]; fitted && !capped && math.Abs(u.size-o.size) < 0.01 {
-				// Given more room last round, its text did not grow (a
-				// row's next size needs a line more than it has): it is at
-				// its largest, and the room is spread. It keeps room for
-				// its text a step of the size grid larger, as a text's
-				// grid (from its minimum) and a list's (from its maximum)
-				// need not meet: the group's size is on one of them.
-				capped = true
-				ch = u.h * (u.size + 0.25) / u.size
-			}
-			rows = append(rows, row{pos: sub.Pos, y: (box.Y - pa.Y) / pa.H, h: box.H / pa.H, c: ch, capped: capped, bottom: sub.VAlign == "bottom", gaps: u.gaps, size: u.size})
-		}
-		slices.SortStableFunc(rows, func(a, b row) int {
-			switch {
-			case a.y < b.y:
-				return -1
-			case a.y > b.y:
-				return 1
-			}
-			return 0
-		})
-		eps := rowEps / pa.H
-		room, fixed, grows, n := 0.0, 0.0, 0.0, 0
-		for i, rw := range rows {
-			if i > 0 && rw.y < rows[i-1].y+rows[i-1].h-1e-9 {
-				return false // rows that overlap are not a column to fit
-			}
-			room += rw.h
-			if rw.capped {
-				fixed += rw.c + eps
-			} else {
-				grows += rw.c
-				n++
-			}
-		}
-		f := 1.0
-		if grows > 0 {
-			f = (room - fixed - float64(n)*eps) / grows
-		}
-		if f < 1 || len(rows) == 0 {
+		if fShared < 1 {
 			continue
 		}
-		hs := make([]float64, len(rows))
-		used := 0.0
-		for i, rw := range rows {
-			hs[i] = rw.c + eps
-			if !rw.capped {
-				hs[i] = rw.c*f + eps
+		var fits []columnFit
+		any := false
+		for _, p := range panels {
+			f, changed := p.fit(fShared)
+			if f == nil {
+				ok = false
+				break
 			}
-			used += hs[i]
+			any = any || changed
+			fits = append(fits, *f)
 		}
-		// The room rows at their largest sizes leave is spread: between
-		// the items of their lists and in the gaps below the rows (see
-		// spread), so the column fills its box calmly instead of ending
-		// in a block of white.
-		var gaps []int
-		var caps []float64
-		for _, rw := range rows {
-			g, cp := 0, 0.0
-			if rw.capped {
-				g, cp = rw.gaps, itemLeadMax*rw.size/pa.H
-			}
-			gaps, caps = append(gaps, g), append(caps, cp)
-		}
-		leads, share := spread(room-used, eps, gaps, caps, rows[len(rows)-1].bottom)
-		if grows <= 0 && share == 0 && leads == nil {
-			continue // every row at its largest, as designed
+		if !ok || !any {
+			continue
 		}
 		if c.rowFit == nil {
-			c.rowFit = map[source.Pos]rowBox{}
+			c.rowFit = map[rowKey]rowBox{}
 		}
-		y := rows[0].y
-		for i, rw := range rows {
-			h, lead := hs[i], 0.0
-			if leads != nil {
-				h += leads[i] * float64(rw.gaps)
-				lead = leads[i] * pa.H
-			}
-			c.rowFit[rw.pos] = rowBox{y: y, h: h, lead: lead, size: rw.size}
-			if i+1 < len(rows) {
-				y += h + rows[i+1].y - (rw.y + rw.h) + share
+		for i := range n {
+			f := fits[min(i, len(fits)-1)]
+			for pos, box := range f {
+				c.rowFit[rowKey{pos, i}] = box
 			}
 		}
 		fitted = true
 	}
 	return fitted
+}
+
+// fitRow is a row of a fitted panel: its block, its box's top and
+// height and its text's height as fractions of the panel's height,
+// whether its text is at its largest, whether it is set at the bottom
+// of its box, the gaps between its list's items, its text's size and
+// whether the panels share it.
+type fitRow struct {
+	pos     source.Pos
+	y, h, c float64
+	capped  bool
+	bottom  bool // set at the bottom of its box (valign: bottom)
+	gaps    int
+	size    float64
+	shared  bool
+}
+
+// panelRows are the rows of panel i of a fit_rows panels block, in
+// order (nil where they overlap: not a column to fit); own tells that
+// each panel is fitted on its own (panel_groups), else the rows are
+// what every panel drew.
+func (c *composer) panelRows(b Block, pa area, i int, own bool) []fitRow {
+	// A row is at its largest when its text is at the largest size
+	// of its group's blocks (the group sets them at one size: an
+	// intro that may go to 14.5 pt stays at its lists' 14).
+	use := func(sub Block) (rowUse, bool) {
+		k := rowKey{sub.Pos, -1}
+		if own && slices.Contains(b.PanelGroups, sub.Group) {
+			k.panel = i
+		}
+		u, ok := c.rowUse[k]
+		return u, ok
+	}
+	groupMax := map[string]float64{}
+	for _, sub := range b.Blocks {
+		if u, ok := use(sub); ok && sub.Group != "" {
+			if m, seen := groupMax[sub.Group]; !seen || u.largest < m {
+				groupMax[sub.Group] = u.largest
+			}
+		}
+	}
+	var rows []fitRow
+	for _, sub := range b.Blocks {
+		if sub.Group == "" || (sub.Type != "text" && sub.Type != "list") {
+			continue
+		}
+		// A row printed for no panel (the line's block where a state
+		// line comes first, or the one where none does) is not a row.
+		docs := c.docs
+		if own {
+			docs = c.docs[i : i+1]
+		}
+		if !slices.ContainsFunc(docs, func(d *content.Doc) bool { return !c.skipped(sub, d) }) {
+			continue
+		}
+		box, err := boxIn(sub, panelAreas(pa))
+		if err != nil {
+			continue
+		}
+		u, drew := use(sub)
+		capped := u.capped || !drew || u.size >= groupMax[sub.Group]-0.01
+		ch := u.h
+		if o, fitted := c.rowFit[rowKey{sub.Pos, i}]; fitted && !capped && math.Abs(u.size-o.size) < 0.01 {
+			// Given more room last round, its text did not grow (a
+			// row's next size needs a line more than it has): it is at
+			// its largest, and the room is spread. It keeps room for
+			// its text a step of the size grid larger, as a text's
+			// grid (from its minimum) and a list's (from its maximum)
+			// need not meet: the group's size is on one of them.
+			capped = true
+			ch = u.h * (u.size + 0.25) / u.size
+		}
+		rows = append(rows, fitRow{pos: sub.Pos, y: (box.Y - pa.Y) / pa.H, h: box.H / pa.H, c: ch, capped: capped, bottom: sub.VAlign == "bottom", gaps: u.gaps, size: u.size,
+			shared: own && !slices.Contains(b.PanelGroups, sub.Group)})
+	}
+	slices.SortStableFunc(rows, func(a, b fitRow) int {
+		switch {
+		case a.y < b.y:
+			return -1
+		case a.y > b.y:
+			return 1
+		}
+		return 0
+	})
+	for i, rw := range rows {
+		if i > 0 && rw.y < rows[i-1].y+rows[i-1].h-1e-9 {
+			return nil // rows that overlap are not a column to fit
+		}
+	}
+	return rows
+}
+
+// panelFit is a panel to fit: its area and its rows.
+type panelFit struct {
+	pa   area
+	rows []fitRow
+}
+
+// columnFit is the box fitRows gives each row of a panel.
+type columnFit map[source.Pos]rowBox
+
+// grow is the factor by which the rows of the panel whose text is not at
+// its largest may grow to fill the panel, the rows in fixed (by block)
+// given those heights.
+func (p panelFit) grow(fixedH map[source.Pos]float64) float64 {
+	eps := rowEps / p.pa.H
+	room, fixed, grows, n := 0.0, 0.0, 0.0, 0
+	for _, rw := range p.rows {
+		room += rw.h
+		if h, ok := fixedH[rw.pos]; ok {
+			fixed += h
+			continue
+		}
+		if rw.capped {
+			fixed += rw.c + eps
+		} else {
+			grows += rw.c
+			n++
+		}
+	}
+	if grows <= 0 {
+		return 1
+	}
+	return (room - fixed - float64(n)*eps) / grows
+}
+
+// fit fits the panel's rows: the rows the panels share grow by
+// fShared, the others to fill the panel. It returns nil where they do
+// not fit, and whether any row changes.
+func (p panelFit) fit(fShared float64) (*columnFit, bool) {
+	eps := rowEps / p.pa.H
+	fixedH := map[source.Pos]float64{}
+	for _, rw := range p.rows {
+		if rw.shared && !rw.capped {
+			fixedH[rw.pos] = rw.c*fShared + eps
+		}
+	}
+	f := p.grow(fixedH)
+	if f < 1 || len(p.rows) == 0 {
+		return nil, false
+	}
+	hs := make([]float64, len(p.rows))
+	room, used, grows := 0.0, 0.0, false
+	for i, rw := range p.rows {
+		room += rw.h
+		switch h, ok := fixedH[rw.pos]; {
+		case ok:
+			hs[i] = h
+			grows = true
+		case rw.capped:
+			hs[i] = rw.c + eps
+		default:
+			hs[i] = rw.c*f + eps
+			grows = true
+		}
+		used += hs[i]
+	}
+	// The room rows at their largest sizes leave is spread: between
+	// the items of their lists and in the gaps below the rows (see
+	// spread), so the column fills its box calmly instead of ending
+	// in a block of white.
+	var gaps []int
+	var caps []float64
+	for _, rw := range p.rows {
+		g, cp := 0, 0.0
+		if rw.capped {
+			g, cp = rw.gaps, itemLeadMax*rw.size/p.pa.H
+		}
+		gaps, caps = append(gaps, g), append(caps, cp)
+	}
+	leads, share := spread(room-used, eps, gaps, caps, p.rows[len(p.rows)-1].bottom)
+	out := columnFit{}
+	y := p.rows[0].y
+	for i, rw := range p.rows {
+		h, lead := hs[i], 0.0
+		if leads != nil {
+			h += leads[i] * float64(rw.gaps)
+			lead = leads[i] * p.pa.H
+		}
+		out[rw.pos] = rowBox{y: y, h: h, lead: lead, size: rw.size}
+		if i+1 < len(p.rows) {
+			y += h + p.rows[i+1].y - (rw.y + rw.h) + share
+		}
+	}
+	return &out, grows || share != 0 || leads != nil
 }
 
 // itemLeadMax is the most room, as a fraction of the text's size, that

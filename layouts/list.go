@@ -73,7 +73,7 @@ func (c *composer) listBlock(b Block, r area, d *content.Doc) ([]frame.Item, err
 	titleScale := 1.0 // below 1 where the title alone is set smaller (see below)
 	// A fitted row with room to spare spreads its items (see spread).
 	lead := 0.0
-	if o, ok := c.rowFit[b.Pos]; ok && c.inPanel {
+	if o, ok := c.rowFit[rowKey{b.Pos, c.panel}]; ok && c.inPanel {
 		lead = o.lead
 	}
 	layoutAt := func(s float64) ([]placed, string, float64) {
@@ -171,7 +171,7 @@ func (c *composer) listBlock(b Block, r area, d *content.Doc) ([]frame.Item, err
 	// this one (see page), and a list whose title is shorter moves its
 	// items down by the difference, where they still fit its box.
 	if title != nil && b.Group != "" && c.heads != nil {
-		key, th := listAlignKey(b, r), placedItems[0].p.Height
+		key, th := listAlignKey(c.groupKey(b), r), placedItems[0].p.Height
 		last := placedItems[len(placedItems)-1]
 		switch dy := c.heads[key] - th; {
 		case c.aligning:
@@ -210,10 +210,10 @@ func (c *composer) listBlock(b Block, r area, d *content.Doc) ([]frame.Item, err
 }
 
 // listAlignKey names the row of titled lists a list block belongs to:
-// its group and the top of its box. Lists side by side in a group (the
+// its group (see groupKey) and the top of its box. Lists side by side in a group (the
 // poster's signs and what to do) start their items on one line although
 // one title takes two lines and the other one.
-func listAlignKey(b Block, r area) string { return fmt.Sprintf("%s@%.2f", b.Group, r.Y) }
+func listAlignKey(group string, r area) string { return fmt.Sprintf("%s@%.2f", group, r.Y) }
 
 // RuleDroppedItems is the rule of the warning about list items a block
 // does not show.

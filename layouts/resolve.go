@@ -257,6 +257,16 @@ func (l *Layout) resolveBlock(b *Block, suffixes []string, parent string) error 
 		return &source.Diagnostic{Severity: source.Error, Pos: b.valuePos("fit_rows"), Message: fmt.Sprintf("`fit_rows` fits the rows of a panels block; a %s block has no panels", b.Type),
 			Hint: "give `fit_rows: true` to the panels block"}
 	}
+	if len(b.PanelGroups) > 0 && !b.FitRows {
+		return &source.Diagnostic{Severity: source.Error, Pos: b.valuePos("panel_groups"), Message: "`panel_groups` fits each panel's rows to its own text; the block has no `fit_rows: true`",
+			Hint: "give `panel_groups` to a panels block with `fit_rows: true`"}
+	}
+	for _, g := range b.PanelGroups {
+		if !slices.ContainsFunc(b.Blocks, func(s Block) bool { return s.Group == g }) {
+			return &source.Diagnostic{Severity: source.Error, Pos: b.valuePos("panel_groups"), Message: fmt.Sprintf("`panel_groups` names %q, the group of none of the panel's blocks", g),
+				Hint: "name the `group` of text or list blocks in the panel"}
+		}
+	}
 	if b.Group != "" && b.Type != "text" && b.Type != "list" {
 		return &source.Diagnostic{Severity: source.Error, Pos: b.valuePos("group"), Message: fmt.Sprintf("`group` sets text at one size; a %s block has no text to size", b.Type),
 			Hint: "give `group` to the text and list blocks that share a size"}

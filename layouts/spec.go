@@ -174,8 +174,13 @@ type Block struct {
 	Grow bool `yaml:"grow"`
 	// FitRows, on a panels block, fits the rows of its panels' text to
 	// the languages printed (see fitRows).
-	FitRows bool       `yaml:"fit_rows"`
-	Pos     source.Pos `yaml:"-"`
+	FitRows bool `yaml:"fit_rows"`
+	// PanelGroups, on a fit_rows panels block, names the groups each
+	// panel sets at its own size, its rows fitted to its own text: a
+	// short language fills its panel instead of being left with white
+	// under each row of a long one (see fitRows).
+	PanelGroups []string   `yaml:"panel_groups"`
+	Pos         source.Pos `yaml:"-"`
 
 	// at is where each of the block's values is written, for messages.
 	at map[string]source.Pos
