@@ -55,6 +55,13 @@ type composer struct {
 	panel       int
 	panelGroups []string
 	limits      map[string]float64
+	// scales holds, per panel group in a panel, how much larger than its
+	// size its script is set (text.Engine.Scale), so panels are compared
+	// at the size they look.
+	scales map[string]float64
+	// oneGrid is set while a page whose panels came out alike is
+	// composed on one grid, its panel_groups set aside (see page).
+	oneGrid bool
 	// measuring is set while a page whose rows overflow is composed to
 	// measure them: a list set at its minimum size that is too tall for
 	// its box is drawn overflowing, for fitRows to give its row the room
@@ -162,8 +169,45 @@ func (c *composer) officialWording() {
 // page composes one design page of size w×h; with bleed > 0, art marked
 // area: bleed runs that far past the trim. A page with a panels block
 // that fits its rows is composed again with the rows fitted (see
-// fitRows).
+// fitRows). Panels whose own sizes (panel_groups) come out alike, within
+// panelAlike as drawn (English and Spanish), are set on one grid
+// instead: one size, each section starting on one line across the
+// panels, as the short white that leaves is less than a careful eye
+// notices in two sizes a few percent apart.
 func (c *composer) page(ps *PageSpec, w, h, bleed float64) (*frame.Page, error) {
+	p, own, err := c.fitPage(ps, w, h, bleed)
+	if err == nil && c.panelSpread(own) > 0 && c.panelSpread(own) <= panelAlike {
+		c.oneGrid = true
+		q, one, qerr := c.fitPage(ps, w, h, bleed)
+		c.oneGrid = false
+		if qerr == nil && !smaller(one, own) {
+			p = q
+		}
+	}
+	return p, err
+}
+
+// smaller reports whether a page set on one grid, its groups at sizes
+// one, sets a panel group smaller than panelAlike below what the panel
+// set it at on its own (own): one grid has one size for every panel,
+// and a script set larger than its size (Arabic) takes the others down
+// with it.
+func smaller(one, own map[string]float64) bool {
+	for k, s := range own {
+		if g, _, ok := strings.Cut(k, "#"); ok && one[g] < s/panelAlike-1e-9 {
+			return true
+		}
+	}
+	return false
+}
+
+// panelAlike is how far apart, as a ratio, the sizes of a panel group's
+// panels may be for the panels to be set on one grid (see page).
+const panelAlike = 1.05
+
+// fitPage composes a page and fits its rows (see page), and returns the
+// sizes it set its groups at.
+func (c *composer) fitPage(ps *PageSpec, w, h, bleed float64) (*frame.Page, map[string]float64, error) {
 	c.rowFit = nil
 	p, err := c.pageOnce(ps, w, h, bleed)
 	if err != nil {
@@ -172,18 +216,64 @@ func (c *composer) page(ps *PageSpec, w, h, bleed float64) (*frame.Page, error) 
 		// measured with it overflowing, and composed with the rows fitted.
 		p, err = c.refit(ps, w, h, bleed, err)
 	}
+	// Of the rounds, the page whose panel groups are set largest is kept
+	// (else the last): a round can set a row smaller than the one before
+	// (a list's title kept off a one-word last line takes its list down
+	// with it).
+	best, _ := c.groupSizes()
+	sizes := maps.Clone(c.fitted)
 	for range fitRounds {
-		if err != nil || !c.fitRows(ps, pageAreas(c.t.Layout, w, h, bleed)) {
+		if err != nil || !c.fitRows(ps, pageAreas(c.t.Layout, w, h, bleed), false) {
 			break
 		}
 		q, err := c.pageOnce(ps, w, h, bleed)
 		if err != nil {
 			break // keep the page as it was last composed
 		}
-		p = q
+		if s, own := c.groupSizes(); !own || s >= best-1e-9 {
+			p, best, sizes = q, s, maps.Clone(c.fitted)
+		}
 	}
 	c.rowFit = nil
-	return p, err
+	return p, sizes, err
+}
+
+// panelSpread is the largest ratio of the largest to the smallest size,
+// as drawn, sizes sets a panel group at in its panels (0 with none).
+func (c *composer) panelSpread(sizes map[string]float64) float64 {
+	least, most := map[string]float64{}, map[string]float64{}
+	for k, s := range sizes {
+		g, _, ok := strings.Cut(k, "#")
+		if !ok {
+			continue
+		}
+		if sc, ok := c.scales[k]; ok && sc > 0 {
+			s *= sc
+		}
+		if m, seen := least[g]; !seen || s < m {
+			least[g] = s
+		}
+		most[g] = max(most[g], s)
+	}
+	spread := 0.0
+	for g, l := range least {
+		if l > 0 {
+			spread = max(spread, most[g]/l)
+		}
+	}
+	return spread
+}
+
+// groupSizes is the sum of the sizes the page last composed set its
+// panel groups at (see limitPanelGroups), and whether it has any.
+func (c *composer) groupSizes() (float64, bool) {
+	sum, any := 0.0, false
+	for k, s := range c.fitted {
+		if strings.Contains(k, "#") {
+			sum, any = sum+s, true
+		}
+	}
+	return sum, any
 }
 
 // refit composes a page whose first composition failed with err with
@@ -195,7 +285,7 @@ func (c *composer) refit(ps *PageSpec, w, h, bleed float64, err error) (*frame.P
 	_, merr := c.pageOnce(ps, w, h, bleed)
 	c.measuring = false
 	c.warnings = c.warnings[:warned] // what an overflowing page drew is not printed
-	if merr != nil || !c.fitRows(ps, pageAreas(c.t.Layout, w, h, bleed)) {
+	if merr != nil || !c.fitRows(ps, pageAreas(c.t.Layout, w, h, bleed), true) {
 		c.rowFit = nil
 		return nil, err
 	}
@@ -218,7 +308,7 @@ func (c *composer) pageOnce(ps *PageSpec, w, h, bleed float64) (*frame.Page, err
 		p.Items = append(p.Items, &frame.Rect{X: b.X, Y: b.Y, W: b.W, H: b.H, Fill: &col})
 	}
 	// First pass: find each group's common size.
-	c.caps, c.fitted = nil, map[string]float64{}
+	c.caps, c.fitted, c.scales = nil, map[string]float64{}, map[string]float64{}
 	for _, b := range ps.Blocks {
 		if !hasGroup(b) {
 			continue
@@ -332,6 +422,9 @@ func (c *composer) sizeRange(b Block, rng [2]float64) ([2]float64, func(float64)
 		if c.caps == nil {
 			if cur, ok := c.fitted[g]; !ok || s < cur {
 				c.fitted[g] = s
+				if c.ownGroup(b) {
+					c.scales[g] = c.e.Scale(b.res.style.Text(c.docs[c.panel].Messages.Lang))
+				}
 			}
 		}
 	}

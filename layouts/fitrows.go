@@ -44,7 +44,11 @@ const rowEps = 0.5
 // rowBox is a fitted row's top and height, as fractions of its panel's
 // height, lead: the points added between a list's items (see spread),
 // and the size its text was at when the row was fitted.
-type rowBox struct{ y, h, lead, size float64 }
+// grown tells that the row was given more room than its text took.
+type rowBox struct {
+	y, h, lead, size float64
+	grown            bool
+}
 
 // rowUse is what a block drew in the panels: the tallest text's height
 // as a fraction of the panel's height (less the lead it was given),
@@ -56,10 +60,11 @@ type rowUse struct {
 	gaps    int
 	size    float64
 	largest float64 // the largest size its text may be set at
+	least   bool    // its text at its smallest size in some panel
 }
 
 // rowKey names a row of a fit_rows panels block: its block, and the
-// panel (-1 for what every panel drew, in a row the panels share).
+// panel (-1 for what every panel drew, in panels on one grid).
 type rowKey struct {
 	pos   source.Pos
 	panel int
@@ -69,6 +74,15 @@ type rowKey struct {
 // of the panels block's panel_groups: set at its panel's own size.
 func (c *composer) ownGroup(b Block) bool {
 	return c.inPanel && b.Group != "" && slices.Contains(c.panelGroups, b.Group)
+}
+
+// ownGroups are the panel_groups of panels block b, unless the page is
+// set on one grid (see page).
+func (c *composer) ownGroups(b Block) []string {
+	if c.oneGrid {
+		return nil
+	}
+	return b.PanelGroups
 }
 
 // groupKey is the name of b's group as sizes are recorded: the group,
@@ -87,14 +101,22 @@ func (c *composer) groupKey(b Block) string {
 const panelStep = 1.25
 
 // limitPanelGroups caps the sizes the first pass found for each panel
-// group at panelStep times the smallest of its panels'.
+// group at panelStep times the smallest of its panels', as they look (a
+// script set larger than its size, as Armenian is, compared at the size
+// it is drawn).
 func (c *composer) limitPanelGroups() {
 	c.limits = nil
+	scale := func(k string) float64 {
+		if s, ok := c.scales[k]; ok && s > 0 {
+			return s
+		}
+		return 1
+	}
 	least := map[string]float64{}
 	for k, s := range c.fitted {
 		if g, _, ok := strings.Cut(k, "#"); ok {
-			if m, seen := least[g]; !seen || s < m {
-				least[g] = s
+			if m, seen := least[g]; !seen || s*scale(k) < m {
+				least[g] = s * scale(k)
 			}
 		}
 	}
@@ -104,7 +126,7 @@ func (c *composer) limitPanelGroups() {
 	c.limits = map[string]float64{}
 	for k, s := range c.fitted {
 		if g, _, ok := strings.Cut(k, "#"); ok {
-			c.limits[k] = least[g] * panelStep
+			c.limits[k] = least[g] * panelStep / scale(k)
 			c.fitted[k] = min(s, c.limits[k])
 		}
 	}
@@ -136,7 +158,7 @@ func (c *composer) measureRow(b Block, got []frame.Item, pa area) {
 		bottom -= o.lead * float64(gaps) // the text's own height, without the lead
 	}
 	k := rowKey{b.Pos, -1}
-	if c.ownGroup(b) {
+	if len(c.panelGroups) > 0 {
 		k.panel = c.panel
 	}
 	u, seen := c.rowUse[k]
@@ -146,6 +168,9 @@ func (c *composer) measureRow(b Block, got []frame.Item, pa area) {
 	u.gaps = max(u.gaps, gaps)
 	u.size = size
 	u.largest = c.largest(b)
+	rng := b.res.style.Range(c.t.Variant.TypeScale)
+	floor := min(rng[0]/c.e.Scale(b.res.style.Text(c.docs[c.panel].Messages.Lang)), rng[1])
+	u.least = u.least || size-0.25 < floor-1e-9 // no step of the size grid below it
 	c.rowUse[k] = u
 }
 
@@ -168,10 +193,14 @@ func (c *composer) largest(b Block) float64 {
 // blocks their fitted rows, from what the page last composed drew, and
 // reports whether there are any. Without panel_groups the panels share
 // one grid: each row as tall as its tallest panel's text. With them,
-// each panel's rows are fitted to its own text, the rows of the other
-// groups (the headline) kept at one height across the panels so what
-// follows them starts on one line.
-func (c *composer) fitRows(ps *PageSpec, areas map[string]area) bool {
+// each panel's rows are fitted to its own text (the other groups, the
+// headline, still at one size across the panels): each panel a column
+// that flows from its headline to its line, full.
+//
+// With shrink (a page measured with a row overflowing, see refit), rows
+// whose text is not at its largest may be given less room than it took,
+// for the row that overflowed: their text is set smaller to fit.
+func (c *composer) fitRows(ps *PageSpec, areas map[string]area, shrink bool) bool {
 	fitted := false
 	for _, b := range ps.Blocks {
 		if b.Type != "panels" || !b.FitRows || (len(b.Only) > 0 && !contains(b.Only, c.t.Variant.Suffix)) {
@@ -183,7 +212,7 @@ func (c *composer) fitRows(ps *PageSpec, areas map[string]area) bool {
 		}
 		n := len(c.docs)
 		cols := 1
-		if len(b.PanelGroups) > 0 {
+		if len(c.ownGroups(b)) > 0 {
 			cols = n
 		}
 		var panels []panelFit
@@ -204,19 +233,10 @@ func (c *composer) fitRows(ps *PageSpec, areas map[string]area) bool {
 		if !ok || len(panels) == 0 {
 			continue
 		}
-		// The rows the panels share (every row, on one grid) grow by the
-		// least any panel's rows may.
-		fShared := math.Inf(1)
-		for _, p := range panels {
-			fShared = min(fShared, p.grow(nil))
-		}
-		if fShared < 1 {
-			continue
-		}
 		var fits []columnFit
 		any := false
 		for _, p := range panels {
-			f, changed := p.fit(fShared)
+			f, changed := p.fit(shrink)
 			if f == nil {
 				ok = false
 				break
@@ -244,8 +264,7 @@ func (c *composer) fitRows(ps *PageSpec, areas map[string]area) bool {
 // fitRow is a row of a fitted panel: its block, its box's top and
 // height and its text's height as fractions of the panel's height,
 // whether its text is at its largest, whether it is set at the bottom
-// of its box, the gaps between its list's items, its text's size and
-// whether the panels share it.
+// of its box, the gaps between its list's items and its text's size.
 type fitRow struct {
 	pos     source.Pos
 	y, h, c float64
@@ -253,7 +272,7 @@ type fitRow struct {
 	bottom  bool // set at the bottom of its box (valign: bottom)
 	gaps    int
 	size    float64
-	shared  bool
+	least   bool // its text at its smallest size: it cannot be given less room
 }
 
 // panelRows are the rows of panel i of a fit_rows panels block, in
@@ -266,7 +285,7 @@ func (c *composer) panelRows(b Block, pa area, i int, own bool) []fitRow {
 	// intro that may go to 14.5 pt stays at its lists' 14).
 	use := func(sub Block) (rowUse, bool) {
 		k := rowKey{sub.Pos, -1}
-		if own && slices.Contains(b.PanelGroups, sub.Group) {
+		if own {
 			k.panel = i
 		}
 		u, ok := c.rowUse[k]
@@ -301,7 +320,7 @@ func (c *composer) panelRows(b Block, pa area, i int, own bool) []fitRow {
 		u, drew := use(sub)
 		capped := u.capped || !drew || u.size >= groupMax[sub.Group]-0.01
 		ch := u.h
-		if o, fitted := c.rowFit[rowKey{sub.Pos, i}]; fitted && !capped && math.Abs(u.size-o.size) < 0.01 {
+		if o, fitted := c.rowFit[rowKey{sub.Pos, i}]; fitted && o.grown && !capped && math.Abs(u.size-o.size) < 0.01 {
 			// Given more room last round, its text did not grow (a
 			// row's next size needs a line more than it has): it is at
 			// its largest, and the room is spread. It keeps room for
@@ -311,8 +330,12 @@ func (c *composer) panelRows(b Block, pa area, i int, own bool) []fitRow {
 			capped = true
 			ch = u.h * (u.size + 0.25) / u.size
 		}
-		rows = append(rows, fitRow{pos: sub.Pos, y: (box.Y - pa.Y) / pa.H, h: box.H / pa.H, c: ch, capped: capped, bottom: sub.VAlign == "bottom", gaps: u.gaps, size: u.size,
-			shared: own && !slices.Contains(b.PanelGroups, sub.Group)})
+		if own && !slices.Contains(b.PanelGroups, sub.Group) {
+			// Its size is the panels' (the headline's): more room in this
+			// panel would not set it larger; it keeps its text's height.
+			capped = true
+		}
+		rows = append(rows, fitRow{pos: sub.Pos, y: (box.Y - pa.Y) / pa.H, h: box.H / pa.H, c: ch, capped: capped, bottom: sub.VAlign == "bottom", gaps: u.gaps, size: u.size, least: u.least})
 	}
 	slices.SortStableFunc(rows, func(a, b fitRow) int {
 		switch {
@@ -341,17 +364,12 @@ type panelFit struct {
 type columnFit map[source.Pos]rowBox
 
 // grow is the factor by which the rows of the panel whose text is not at
-// its largest may grow to fill the panel, the rows in fixed (by block)
-// given those heights.
-func (p panelFit) grow(fixedH map[source.Pos]float64) float64 {
+// its largest may grow to fill the panel.
+func (p panelFit) grow() float64 {
 	eps := rowEps / p.pa.H
 	room, fixed, grows, n := 0.0, 0.0, 0.0, 0
 	for _, rw := range p.rows {
 		room += rw.h
-		if h, ok := fixedH[rw.pos]; ok {
-			fixed += h
-			continue
-		}
 		if rw.capped {
 			fixed += rw.c + eps
 		} else {
@@ -365,29 +383,30 @@ func (p panelFit) grow(fixedH map[source.Pos]float64) float64 {
 	return (room - fixed - float64(n)*eps) / grows
 }
 
-// fit fits the panel's rows: the rows the panels share grow by
-// fShared, the others to fill the panel. It returns nil where they do
-// not fit, and whether any row changes.
-func (p panelFit) fit(fShared float64) (*columnFit, bool) {
+// fit fits the panel's rows to fill it, the rows with room to spare
+// given less where shrink is set. It returns nil where they do not fit,
+// and whether any row changes.
+func (p panelFit) fit(shrink bool) (*columnFit, bool) {
 	eps := rowEps / p.pa.H
-	fixedH := map[source.Pos]float64{}
-	for _, rw := range p.rows {
-		if rw.shared && !rw.capped {
-			fixedH[rw.pos] = rw.c*fShared + eps
+	if shrink {
+		// A row whose text is at its smallest keeps what it took.
+		p.rows = slices.Clone(p.rows)
+		for i := range p.rows {
+			p.rows[i].capped = p.rows[i].capped || p.rows[i].least
 		}
 	}
-	f := p.grow(fixedH)
-	if f < 1 || len(p.rows) == 0 {
+	f := p.grow()
+	if shrink {
+		f = min(f, 1) // the rows make room for one that overflowed, no more
+	}
+	if (f < 1 && !shrink) || f <= 0 || len(p.rows) == 0 {
 		return nil, false
 	}
 	hs := make([]float64, len(p.rows))
 	room, used, grows := 0.0, 0.0, false
 	for i, rw := range p.rows {
 		room += rw.h
-		switch h, ok := fixedH[rw.pos]; {
-		case ok:
-			hs[i] = h
-			grows = true
+		switch {
 		case rw.capped:
 			hs[i] = rw.c + eps
 		default:
@@ -395,6 +414,9 @@ func (p panelFit) fit(fShared float64) (*columnFit, bool) {
 			grows = true
 		}
 		used += hs[i]
+	}
+	if used > room+1e-9 {
+		return nil, false // rows held at a size a step larger need more room than the panel has
 	}
 	// The room rows at their largest sizes leave is spread: between
 	// the items of their lists and in the gaps below the rows (see
@@ -418,7 +440,7 @@ func (p panelFit) fit(fShared float64) (*columnFit, bool) {
 			h += leads[i] * float64(rw.gaps)
 			lead = leads[i] * p.pa.H
 		}
-		out[rw.pos] = rowBox{y: y, h: h, lead: lead, size: rw.size}
+		out[rw.pos] = rowBox{y: y, h: h, lead: lead, size: rw.size, grown: !rw.capped && f > 1+1e-9}
 		if i+1 < len(p.rows) {
 			y += h + p.rows[i+1].y - (rw.y + rw.h) + share
 		}

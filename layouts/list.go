@@ -134,11 +134,22 @@ func (c *composer) listBlock(b Block, r area, d *content.Doc) ([]frame.Item, err
 		size -= 0.25
 		what, by = measureAt(size)
 	}
+	var placedItems []placed
+	// Too tall at its smallest, a list may fit with its title alone set
+	// smaller, down to 80% (as a title that ends on a one-word line is,
+	// below): measured so, a panel's row is given room for it (see
+	// fitRows), and set so.
+	for k := 0.98; what == "height" && title != nil && k >= 0.8-1e-9; k -= 0.02 {
+		titleScale = k
+		if pi, w, _ := layoutAt(size); w == "" {
+			placedItems, what = pi, ""
+		}
+	}
 	if what == "height" && c.measuring && c.inPanel && b.Group != "" {
 		what = "" // drawn overflowing, to be measured for fit_rows (see composer.refit)
 	}
-	var placedItems []placed
-	if what == "" {
+	if what == "" && placedItems == nil {
+		titleScale = 1
 		placedItems, _, _ = layoutAt(size)
 	}
 	// A title that ends on a one-word line is set a little smaller, with

@@ -41,8 +41,8 @@ func texts(p *frame.Page, prefix string) []*frame.Text {
 // at every size, in two and three languages (one of them right to left,
 // one Chinese), holds its language's headline, intro, signs title, three
 // signs, what-to-do title, the three steps (the last with 911) and the
-// line's name with "call" and "text" in its language; the rows line up
-// across the panels (each heading at one height); no text of a panel
+// line's name with "call" and "text" in its language; the headlines are
+// at one height and one size across the panels; no text of a panel
 // runs into the band; and fit_rows sets the panels' body text no
 // smaller than without it, and larger on some.
 func TestMultilangPanelsComplete(t *testing.T) {
@@ -62,7 +62,7 @@ func TestMultilangPanelsComplete(t *testing.T) {
 				t.Fatalf("%s %v: %v", tg.Name(), langs, err)
 			}
 			p := doc.Pages[0]
-			var titleY []float64
+			var heads []*frame.Text
 			for _, d := range docs {
 				m := d.Messages
 				want := []string{m.Texts["headline"].S, m.Texts["signs_title"].S, m.Texts["do_title"].S, m.Lists["signs"][2].S, m.Lists["do"][2].S}
@@ -88,14 +88,14 @@ func TestMultilangPanelsComplete(t *testing.T) {
 				if !found {
 					t.Errorf("%s %v: the %s panel does not say %q and %q", tg.Name(), langs, m.Lang, m.Texts["call_label"].S, m.Texts["text_label"].S)
 				}
-				if ts := texts(p, m.Texts["do_title"].S); len(ts) > 0 {
-					titleY = append(titleY, ts[0].Y)
+				if ts := texts(p, m.Texts["headline"].S); len(ts) > 0 {
+					heads = append(heads, ts[0])
 				}
 			}
-			for _, y := range titleY[1:] {
-				if math.Abs(y-titleY[0]) > 0.01 {
-					t.Errorf("%s %v: the what-to-do headings are at %v, not at one height", tg.Name(), langs, titleY)
-					break
+			for _, h := range heads[1:] {
+				if math.Abs(h.Y-heads[0].Y) > 0.01 || math.Abs(h.Para.Style.Size-heads[0].Para.Style.Size) > 0.01 {
+					t.Errorf("%s %v: the headlines are not at one height and one size: %q at %.1f, %.2f pt; %q at %.1f, %.2f pt", tg.Name(), langs,
+						clip(heads[0].Para.Text), heads[0].Y, heads[0].Para.Style.Size, clip(h.Para.Text), h.Y, h.Para.Style.Size)
 				}
 			}
 			// The panels end over the band: no text of a panel below it.

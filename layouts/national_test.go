@@ -176,3 +176,65 @@ func TestTabsNameTheirNumbers(t *testing.T) {
 		}
 	}
 }
+
+// TestPanelTextLineNamed: where a state line comes first, the text line
+// (233733) is the national line's: each panel of the multi-language
+// poster that prints it names the national line before it, in the
+// panel's language; under the state line's name and number alone it
+// reads as the state's own (session 6 printed "Florida Human
+// Trafficking Hotline / Call 1-855-352-7233 / Text 233733").
+func TestPanelTextLineNamed(t *testing.T) {
+	set, ls, e := builtins(t)
+	for _, region := range []string{"US-FL", "US-GA", "US-TN"} {
+		for _, langs := range [][]string{{"en", "es", "ru"}, {"en", "es", "hy"}, {"es", "en"}, {"ar", "en", "zh-Hans"}, {"en", "es", "km"}} {
+			var docs []*content.Doc
+			for _, lg := range langs {
+				d, err := set.Resolve(mustTag(lg), "community", region)
+				if err != nil {
+					t.Fatal(err)
+				}
+				docs = append(docs, d)
+			}
+			var sms string
+			for _, h := range docs[0].Hotlines {
+				if h.ID == "us-nhth" {
+					sms = h.SMS
+				}
+			}
+			if sms == "" || docs[0].Hotlines[0].SMS != "" {
+				t.Fatalf("%s: the state line comes first without a text line of its own, the national line has one", region)
+			}
+			for _, tg := range layouts.Targets(ls["poster-multilang"]) {
+				doc, err := layouts.Compose(e, tg, docs)
+				if err != nil {
+					t.Errorf("%s %s %v: %v", tg.Name(), region, langs, err)
+					continue
+				}
+				p := doc.Pages[0]
+				band := bandTop(p)
+				panels := 0
+				for _, tx := range texts(p, "") {
+					at := strings.Index(tx.Para.Text, sms)
+					if tx.Y >= band || at < 0 {
+						continue
+					}
+					panels++
+					named := false
+					for _, d := range docs {
+						for _, h := range d.Hotlines {
+							if h.ID == "us-nhth" && strings.Contains(tx.Para.Text[:at], h.Name.S) {
+								named = true
+							}
+						}
+					}
+					if !named {
+						t.Errorf("%s %s %v: a panel prints the national text line %s without the national line's name: %q", tg.Name(), region, langs, sms, tx.Para.Text)
+					}
+				}
+				if panels != len(docs) {
+					t.Errorf("%s %s %v: %d panels print the text line %s, want %d", tg.Name(), region, langs, panels, sms, len(docs))
+				}
+			}
+		}
+	}
+}

@@ -103,7 +103,7 @@ func (c *composer) tabsBlock(b Block, r, trim area, d *content.Doc) ([]frame.Ite
 // panelsBlock splits the box into one panel per document (columns or
 // rows) and composes the panel's blocks in that document's language.
 func (c *composer) panelsBlock(b Block, r area) ([]frame.Item, error) {
-	c.inPanel, c.panelGroups = true, b.PanelGroups
+	c.inPanel, c.panelGroups = true, c.ownGroups(b)
 	defer func() { c.inPanel, c.panelGroups, c.panel = false, nil, 0 }()
 	var items []frame.Item
 	for i, d := range c.docs {
