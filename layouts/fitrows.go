@@ -33,6 +33,16 @@ import (
 // (Somali's what-to-do on Letter) is first measured with that list drawn
 // overflowing, and its rows fitted from that (see composer.refit): the
 // rows with room to spare give it theirs.
+//
+// One grid leaves the panels of the shorter languages with white under
+// each row when one language is much longer (English and Spanish beside
+// Armenian: 0.5-1.8 in under each heading, a third of the column). With
+// panel_groups, the groups named (the body) are set at each panel's own
+// size and each panel's rows are fitted to its own text: a panel runs
+// full from its headline (still at one size across the panels) to its
+// line. A panel's size is held to a step of the type scale above the
+// smallest panel's as drawn (limitPanelGroups), so the languages read as
+// equals; the room a panel has beyond that is spread.
 
 // fitRounds is how many times a page's rows are fitted (the sizes
 // settle in four or five rounds).
