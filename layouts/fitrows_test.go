@@ -88,7 +88,7 @@ func first(p *frame.Page, prefix string) *frame.Text {
 // containing is the first of a page's texts that contains s, or nil.
 func containing(p *frame.Page, s string) *frame.Text {
 	for _, t := range texts(p, "") {
-		if strings.Contains(t.Para.Text, s) {
+		if strings.Contains(untied(t.Para.Text), s) {
 			return t
 		}
 	}

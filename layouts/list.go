@@ -2,6 +2,7 @@ package layouts
 
 import (
 	"fmt"
+	"strings"
 
 	"handbill/content"
 	"handbill/frame"
@@ -30,7 +31,7 @@ func (c *composer) listBlock(b Block, r area, d *content.Doc) ([]frame.Item, err
 	st, col, rng := c.styleFor(style, d)
 	styleMax := rng[1]
 	rng, record := c.sizeRange(b, rng)
-	var title *text.Shaped
+	var title, tied *text.Shaped
 	var titleStyle text.Style
 	var titleCol frame.Color
 	titleRatio := 1.0
@@ -47,6 +48,14 @@ func (c *composer) listBlock(b Block, r area, d *content.Doc) ([]frame.Item, err
 			return nil, c.overflowErr(fmt.Sprintf("%q", b.Title), pos, d, err)
 		}
 		titlePos = pos
+		// The title with its last two words tied by a no-break space, as
+		// typesetters keep a word off a heading's last line where no
+		// narrower measure does: "На что обратить / внимание" becomes
+		// "На что / обратить внимание", whose second line is the longer,
+		// which no measure gives (see titleAt).
+		if i := strings.LastIndex(strings.TrimRight(s, " "), " "); i > 0 {
+			tied, _ = c.e.Shape(s[:i]+"\u00a0"+s[i+1:], titleStyle)
+		}
 	}
 	bullet := b.Bullet
 	if bullet == "" {
@@ -81,8 +90,8 @@ func (c *composer) listBlock(b Block, r area, d *content.Doc) ([]frame.Item, err
 		tdx := 0.0
 		y := 0.0
 		if title != nil {
-			tp := title.At(s*titleRatio*titleScale, r.W)
-			tp, tdx = unrunt(tp, func(w float64) *text.Paragraph { return title.At(s*titleRatio*titleScale, w) }, sameLines(tp))
+			var tp *text.Paragraph
+			tp, tdx = titleAt(title, tied, s*titleRatio*titleScale, r.W)
 			out = append(out, placed{p: tp, y: y, dx: tdx, src: titlePos})
 			y += tp.Height + s*0.5
 		}
@@ -252,4 +261,27 @@ func clip(s string, n int) string {
 		return string(r[:n-1]) + "…"
 	}
 	return s
+}
+
+// titleAt sets a list's title at size in width w without a one-word last
+// line where it can: at a narrower measure (unrunt), else as tied (the
+// title with its last two words tied, nil where it has only one space)
+// in as many lines, none of them holding a lone word. Either keeps the
+// title's height, so the list is measured as it is drawn. It returns the
+// title as set and how far across to move it.
+func titleAt(title, tied *text.Shaped, size, w float64) (*text.Paragraph, float64) {
+	tp := title.At(size, w)
+	tp, dx := unrunt(tp, func(w float64) *text.Paragraph { return title.At(size, w) }, sameLines(tp))
+	if Runt(tp) == "" || tied == nil {
+		return tp, dx
+	}
+	ok := func(q *text.Paragraph) bool { return len(q.Lines) == len(tp.Lines) && !loneLine(q) }
+	q := tied.At(size, w)
+	if what, _ := text.Overflow(q, text.Box{W: w, H: 1e9}); what != "" || !ok(q) {
+		return tp, dx
+	}
+	if q, qdx := unrunt(q, func(w float64) *text.Paragraph { return tied.At(size, w) }, ok); Runt(q) == "" && ok(q) {
+		return q, qdx
+	}
+	return tp, dx
 }
