@@ -241,3 +241,38 @@ func TestMultilangRefusesFourLanguages(t *testing.T) {
 // untied is s with its no-break spaces as spaces: a heading whose last
 // two words are tied (see layouts' titleAt) says the same words.
 func untied(s string) string { return strings.ReplaceAll(s, "\u00a0", " ") }
+
+// TestListTitleTiedNotShrunk: the Russian signs title ("На что обратить
+// внимание") ends on a one-word line at every measure that keeps it two
+// lines; tied ("На что / обратить внимание") it keeps the size of the
+// panel's other title instead of being set smaller with its list, which
+// held the Russian column at its minimum with white under its rows.
+func TestListTitleTiedNotShrunk(t *testing.T) {
+	set, ls, e := builtins(t)
+	var docs []*content.Doc
+	for _, lg := range []string{"en", "es", "ru"} {
+		d, err := set.Resolve(mustTag(lg), "community", "US")
+		if err != nil {
+			t.Fatal(err)
+		}
+		docs = append(docs, d)
+	}
+	m := docs[2].Messages
+	for _, tg := range layouts.Targets(ls["poster-multilang"]) {
+		doc, err := layouts.Compose(e, tg, docs)
+		if err != nil {
+			t.Fatal(err)
+		}
+		p := doc.Pages[0]
+		signs, do := first(p, m.Texts["signs_title"].S), first(p, m.Texts["do_title"].S)
+		if signs == nil || do == nil {
+			t.Fatalf("%s: the Russian titles are not drawn", tg.Name())
+		}
+		if r := layouts.Runt(signs.Para); r != "" {
+			t.Errorf("%s: %q ends on %q", tg.Name(), signs.Para.Text, r)
+		}
+		if s, d := signs.Para.Style.Size, do.Para.Style.Size; math.Abs(s-d) > 0.01 {
+			t.Errorf("%s: the signs title at %.2f pt, the what-to-do title at %.2f pt", tg.Name(), s, d)
+		}
+	}
+}
