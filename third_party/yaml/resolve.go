@@ -30,11 +30,10 @@ type resolveMapItem struct {
 	tag   string
 }
 
-var resolveTable = make([]byte, 256)
-var resolveMap = make(map[string]resolveMapItem)
-
-func init() {
-	t := resolveTable
+// resolveTable and resolveMap are built on first use (handbill's patch:
+// upstream built them in init, in every program that links the package).
+var resolveTable = sync.OnceValue(func() []byte {
+	t := make([]byte, 256)
 	t[int('+')] = 'S' // Sign
 	t[int('-')] = 'S'
 	for _, c := range "0123456789" {
@@ -44,7 +43,10 @@ func init() {
 		t[int(c)] = 'M' // In map
 	}
 	t[int('.')] = '.' // Float (potentially in map)
+	return t
+})
 
+var resolveMap = sync.OnceValue(func() map[string]resolveMapItem {
 	var resolveMapList = []struct {
 		v   interface{}
 		tag string
@@ -60,13 +62,14 @@ func init() {
 		{"<<", mergeTag, []string{"<<"}},
 	}
 
-	m := resolveMap
+	m := make(map[string]resolveMapItem)
 	for _, item := range resolveMapList {
 		for _, s := range item.l {
 			m[s] = resolveMapItem{item.v, item.tag}
 		}
 	}
-}
+	return m
+})
 
 const (
 	nullTag      = "!!null"
@@ -81,21 +84,24 @@ const (
 	mergeTag     = "!!merge"
 )
 
-var longTags = make(map[string]string)
-var shortTags = make(map[string]string)
-
-func init() {
+// longTags and shortTags are built on first use (handbill's patch, as
+// resolveMap).
+var tagMaps = sync.OnceValues(func() (longTags, shortTags map[string]string) {
+	longTags = make(map[string]string)
+	shortTags = make(map[string]string)
 	for _, stag := range []string{nullTag, boolTag, strTag, intTag, floatTag, timestampTag, seqTag, mapTag, binaryTag, mergeTag} {
-		ltag := longTag(stag)
+		ltag := longTagPrefix + stag[2:]
 		longTags[stag] = ltag
 		shortTags[ltag] = stag
 	}
-}
+	return longTags, shortTags
+})
 
 const longTagPrefix = "tag:yaml.org,2002:"
 
 func shortTag(tag string) string {
 	if strings.HasPrefix(tag, longTagPrefix) {
+		_, shortTags := tagMaps()
 		if stag, ok := shortTags[tag]; ok {
 			return stag
 		}
@@ -106,6 +112,7 @@ func shortTag(tag string) string {
 
 func longTag(tag string) string {
 	if strings.HasPrefix(tag, "!!") {
+		longTags, _ := tagMaps()
 		if ltag, ok := longTags[tag]; ok {
 			return ltag
 		}
@@ -159,11 +166,11 @@ func resolve(tag string, in string) (rtag string, out interface{}) {
 	// Otherwise, the prefix is enough of a hint about what it might be.
 	hint := byte('N')
 	if in != "" {
-		hint = resolveTable[in[0]]
+		hint = resolveTable()[in[0]]
 	}
 	if hint != 0 && tag != strTag && tag != binaryTag {
 		// Handle things we can lookup in a map.
-		if item, ok := resolveMap[in]; ok {
+		if item, ok := resolveMap()[in]; ok {
 			return item.tag, item.value
 		}
 
