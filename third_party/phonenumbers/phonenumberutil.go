@@ -69,185 +69,195 @@ var (
 	// area code. One example of when this is relevant is when determining
 	// the length of the national destination code, which should be the
 	// length of the area code plus the length of the mobile token.
-	MOBILE_TOKEN_MAPPINGS = map[int]string{
-		54: "9",
-	}
+	MOBILE_TOKEN_MAPPINGS = sync.OnceValue(func() map[int]string {
+		return map[int]string{
+			54: "9",
+		}
+	})
 
 	// A map that contains characters that are essential when dialling.
 	// That means any of the characters in this map must not be removed
 	// from a number when dialling, otherwise the call will not reach
 	// the intended destination.
-	DIALLABLE_CHAR_MAPPINGS = map[rune]rune{
-		'1':       '1',
-		'2':       '2',
-		'3':       '3',
-		'4':       '4',
-		'5':       '5',
-		'6':       '6',
-		'7':       '7',
-		'8':       '8',
-		'9':       '9',
-		'0':       '0',
-		PLUS_SIGN: PLUS_SIGN,
-		'*':       '*',
-		'#':       '#',
-	}
+	DIALLABLE_CHAR_MAPPINGS = sync.OnceValue(func() map[rune]rune {
+		return map[rune]rune{
+			'1':       '1',
+			'2':       '2',
+			'3':       '3',
+			'4':       '4',
+			'5':       '5',
+			'6':       '6',
+			'7':       '7',
+			'8':       '8',
+			'9':       '9',
+			'0':       '0',
+			PLUS_SIGN: PLUS_SIGN,
+			'*':       '*',
+			'#':       '#',
+		}
+	})
 
 	// Only upper-case variants of alpha characters are stored.
-	ALPHA_MAPPINGS = map[rune]rune{
-		'A': '2',
-		'B': '2',
-		'C': '2',
-		'D': '3',
-		'E': '3',
-		'F': '3',
-		'G': '4',
-		'H': '4',
-		'I': '4',
-		'J': '5',
-		'K': '5',
-		'L': '5',
-		'M': '6',
-		'N': '6',
-		'O': '6',
-		'P': '7',
-		'Q': '7',
-		'R': '7',
-		'S': '7',
-		'T': '8',
-		'U': '8',
-		'V': '8',
-		'W': '9',
-		'X': '9',
-		'Y': '9',
-		'Z': '9',
-	}
+	ALPHA_MAPPINGS = sync.OnceValue(func() map[rune]rune {
+		return map[rune]rune{
+			'A': '2',
+			'B': '2',
+			'C': '2',
+			'D': '3',
+			'E': '3',
+			'F': '3',
+			'G': '4',
+			'H': '4',
+			'I': '4',
+			'J': '5',
+			'K': '5',
+			'L': '5',
+			'M': '6',
+			'N': '6',
+			'O': '6',
+			'P': '7',
+			'Q': '7',
+			'R': '7',
+			'S': '7',
+			'T': '8',
+			'U': '8',
+			'V': '8',
+			'W': '9',
+			'X': '9',
+			'Y': '9',
+			'Z': '9',
+		}
+	})
 
 	// For performance reasons, amalgamate both into one map.
-	ALPHA_PHONE_MAPPINGS = map[rune]rune{
-		'0': '0',
-		'1': '1',
-		'2': '2',
-		'3': '3',
-		'4': '4',
-		'5': '5',
-		'6': '6',
-		'7': '7',
-		'8': '8',
-		'9': '9',
-		'A': '2',
-		'B': '2',
-		'C': '2',
-		'D': '3',
-		'E': '3',
-		'F': '3',
-		'G': '4',
-		'H': '4',
-		'I': '4',
-		'J': '5',
-		'K': '5',
-		'L': '5',
-		'M': '6',
-		'N': '6',
-		'O': '6',
-		'P': '7',
-		'Q': '7',
-		'R': '7',
-		'S': '7',
-		'T': '8',
-		'U': '8',
-		'V': '8',
-		'W': '9',
-		'X': '9',
-		'Y': '9',
-		'Z': '9',
-	}
+	ALPHA_PHONE_MAPPINGS = sync.OnceValue(func() map[rune]rune {
+		return map[rune]rune{
+			'0': '0',
+			'1': '1',
+			'2': '2',
+			'3': '3',
+			'4': '4',
+			'5': '5',
+			'6': '6',
+			'7': '7',
+			'8': '8',
+			'9': '9',
+			'A': '2',
+			'B': '2',
+			'C': '2',
+			'D': '3',
+			'E': '3',
+			'F': '3',
+			'G': '4',
+			'H': '4',
+			'I': '4',
+			'J': '5',
+			'K': '5',
+			'L': '5',
+			'M': '6',
+			'N': '6',
+			'O': '6',
+			'P': '7',
+			'Q': '7',
+			'R': '7',
+			'S': '7',
+			'T': '8',
+			'U': '8',
+			'V': '8',
+			'W': '9',
+			'X': '9',
+			'Y': '9',
+			'Z': '9',
+		}
+	})
 
 	// Separate map of all symbols that we wish to retain when formatting
 	// alpha numbers. This includes digits, ASCII letters and number
 	// grouping symbols such as "-" and " ".
-	ALL_PLUS_NUMBER_GROUPING_SYMBOLS = map[rune]rune{
-		'1':       '1',
-		'2':       '2',
-		'3':       '3',
-		'4':       '4',
-		'5':       '5',
-		'6':       '6',
-		'7':       '7',
-		'8':       '8',
-		'9':       '9',
-		'0':       '0',
-		PLUS_SIGN: PLUS_SIGN,
-		'*':       '*',
-		'A':       'A',
-		'B':       'B',
-		'C':       'C',
-		'D':       'D',
-		'E':       'E',
-		'F':       'F',
-		'G':       'G',
-		'H':       'H',
-		'I':       'I',
-		'J':       'J',
-		'K':       'K',
-		'L':       'L',
-		'M':       'M',
-		'N':       'N',
-		'O':       'O',
-		'P':       'P',
-		'Q':       'Q',
-		'R':       'R',
-		'S':       'S',
-		'T':       'T',
-		'U':       'U',
-		'V':       'V',
-		'W':       'W',
-		'X':       'X',
-		'Y':       'Y',
-		'Z':       'Z',
-		'a':       'A',
-		'b':       'B',
-		'c':       'C',
-		'd':       'D',
-		'e':       'E',
-		'f':       'F',
-		'g':       'G',
-		'h':       'H',
-		'i':       'I',
-		'j':       'J',
-		'k':       'K',
-		'l':       'L',
-		'm':       'M',
-		'n':       'N',
-		'o':       'O',
-		'p':       'P',
-		'q':       'Q',
-		'r':       'R',
-		's':       'S',
-		't':       'T',
-		'u':       'U',
-		'v':       'V',
-		'w':       'W',
-		'x':       'X',
-		'y':       'Y',
-		'z':       'Z',
-		'-':       '-',
-		'\uFF0D':  '-',
-		'\u2010':  '-',
-		'\u2011':  '-',
-		'\u2012':  '-',
-		'\u2013':  '-',
-		'\u2014':  '-',
-		'\u2015':  '-',
-		'\u2212':  '-',
-		'/':       '/',
-		'\uFF0F':  '/',
-		' ':       ' ',
-		'\u3000':  ' ',
-		'\u2060':  ' ',
-		'.':       '.',
-		'\uFF0E':  '.',
-	}
+	ALL_PLUS_NUMBER_GROUPING_SYMBOLS = sync.OnceValue(func() map[rune]rune {
+		return map[rune]rune{
+			'1':       '1',
+			'2':       '2',
+			'3':       '3',
+			'4':       '4',
+			'5':       '5',
+			'6':       '6',
+			'7':       '7',
+			'8':       '8',
+			'9':       '9',
+			'0':       '0',
+			PLUS_SIGN: PLUS_SIGN,
+			'*':       '*',
+			'A':       'A',
+			'B':       'B',
+			'C':       'C',
+			'D':       'D',
+			'E':       'E',
+			'F':       'F',
+			'G':       'G',
+			'H':       'H',
+			'I':       'I',
+			'J':       'J',
+			'K':       'K',
+			'L':       'L',
+			'M':       'M',
+			'N':       'N',
+			'O':       'O',
+			'P':       'P',
+			'Q':       'Q',
+			'R':       'R',
+			'S':       'S',
+			'T':       'T',
+			'U':       'U',
+			'V':       'V',
+			'W':       'W',
+			'X':       'X',
+			'Y':       'Y',
+			'Z':       'Z',
+			'a':       'A',
+			'b':       'B',
+			'c':       'C',
+			'd':       'D',
+			'e':       'E',
+			'f':       'F',
+			'g':       'G',
+			'h':       'H',
+			'i':       'I',
+			'j':       'J',
+			'k':       'K',
+			'l':       'L',
+			'm':       'M',
+			'n':       'N',
+			'o':       'O',
+			'p':       'P',
+			'q':       'Q',
+			'r':       'R',
+			's':       'S',
+			't':       'T',
+			'u':       'U',
+			'v':       'V',
+			'w':       'W',
+			'x':       'X',
+			'y':       'Y',
+			'z':       'Z',
+			'-':       '-',
+			'\uFF0D':  '-',
+			'\u2010':  '-',
+			'\u2011':  '-',
+			'\u2012':  '-',
+			'\u2013':  '-',
+			'\u2014':  '-',
+			'\u2015':  '-',
+			'\u2212':  '-',
+			'/':       '/',
+			'\uFF0F':  '/',
+			' ':       ' ',
+			'\u3000':  ' ',
+			'\u2060':  ' ',
+			'.':       '.',
+			'\uFF0E':  '.',
+		}
+	})
 
 	// Pattern that makes it easy to distinguish whether a region has a
 	// unique international dialing prefix or not. If a region has a
@@ -257,12 +267,87 @@ var (
 	// region, they will be represented as a regex string that always
 	// contains character(s) other than ASCII digits.
 	// Note this regex also includes tilde, which signals waiting for the tone.
-	UNIQUE_INTERNATIONAL_PREFIX = lazyRegexp("[\\d]+(?:[~\u2053\u223C\uFF5E][\\d]+)?")
+	UNIQUE_INTERNATIONAL_PREFIX = &lazyRegexp{pattern: "[\\d]+(?:[~\u2053\u223C\uFF5E][\\d]+)?"}
 
-	PLUS_CHARS_PATTERN      = lazyRegexp("[" + PLUS_CHARS + "]+")
-	SEPARATOR_PATTERN       = lazyRegexp("[" + VALID_PUNCTUATION + "]+")
-	NOT_SEPARATOR_PATTERN   = lazyRegexp("[^" + VALID_PUNCTUATION + "]+")
-	CAPTURING_DIGIT_PATTERN = lazyRegexp("(" + DIGITS + ")")
+	PLUS_CHARS_PATTERN          = &lazyRegexp{pattern: "[" + PLUS_CHARS + "]+"}
+	SEPARATOR_PATTERN           = &lazyRegexp{pattern: "[" + VALID_PUNCTUATION + "]+"}
+	NOT_SEPARATOR_PATTERN       = &lazyRegexp{pattern: "[^" + VALID_PUNCTUATION + "]+"}
+	CAPTURING_DIGIT_PATTERN     = &lazyRegexp{pattern: "(" + DIGITS + ")"}
+	VALID_START_CHAR_PATTERN    = &lazyRegexp{pattern: VALID_START_CHAR}
+	SECOND_NUMBER_START_PATTERN = &lazyRegexp{pattern: SECOND_NUMBER_START}
+	UNWANTED_END_CHAR_PATTERN   = &lazyRegexp{pattern: UNWANTED_END_CHARS}
+
+	// We use this pattern to check if the phone number has at least three
+	// letters in it - if so, then we treat it as a number where some
+	// phone-number digits are represented by letters.
+	VALID_ALPHA_PHONE_PATTERN = &lazyRegexp{pattern: "^(?:.*?[A-Za-z]){3}.*$"}
+
+	// Regexp of all known extension prefixes used by different regions
+	// followed by 1 or more valid digits, for use when parsing.
+	EXTN_PATTERN = &lazyRegexp{pattern: "(?i)(?:" + EXTN_PATTERNS_FOR_PARSING + ")$"}
+
+	// We append optionally the extension pattern to the end here, as a
+	// valid phone number may have an extension prefix appended,
+	// followed by 1 or more digits.
+	VALID_PHONE_NUMBER_PATTERN = &lazyRegexp{pattern: "(?i)^(" + VALID_PHONE_NUMBER + "(?:" + EXTN_PATTERNS_FOR_PARSING + ")?)$"}
+
+	NON_DIGITS_PATTERN = &lazyRegexp{pattern: `(\D+)`}
+	DIGITS_PATTERN     = &lazyRegexp{pattern: `(\d+)`}
+
+	// The FIRST_GROUP_PATTERN was originally set to $1 but there are some
+	// countries for which the first group is not used in the national
+	// pattern (e.g. Argentina) so the $1 group does not match correctly.
+	// Therefore, we use \d, so that the first group actually used in the
+	// pattern will be matched.
+	FIRST_GROUP_PATTERN = &lazyRegexp{pattern: `(\$\d)`}
+	NP_PATTERN          = &lazyRegexp{pattern: `\$NP`}
+	FG_PATTERN          = &lazyRegexp{pattern: `\$FG`}
+	CC_PATTERN          = &lazyRegexp{pattern: `\$CC`}
+
+	// A pattern that is used to determine if the national prefix
+	// formatting rule has the first group only, i.e., does not start
+	// with the national prefix. Note that the pattern explicitly allows
+	// for unbalanced parentheses.
+	FIRST_GROUP_ONLY_PREFIX_PATTERN      = &lazyRegexp{pattern: `^\(?\$1\)?$`}
+	RFC3966_GLOBAL_NUMBER_DIGITS_PATTERN = &lazyRegexp{pattern: RFC3966_GLOBAL_NUMBER_DIGITS}
+	RFC3966_DOMAINNAME_PATTERN           = &lazyRegexp{pattern: RFC3966_DOMAINNAME}
+
+	// Set of country codes that have geographically assigned mobile numbers (see GEO_MOBILE_COUNTRIES
+	// below) which are not based on *area codes*. For example, in China mobile numbers start with a
+	// carrier indicator, and beyond that are geographically assigned: this carrier indicator is not
+	// considered to be an area code.
+	GEO_MOBILE_COUNTRIES_WITHOUT_MOBILE_AREA_CODES = sync.OnceValue(func() map[int32]bool {
+		return map[int32]bool{
+			86: true, // China
+		}
+	})
+
+	// Set of country codes that doesn't have national prefix, but it has area codes.
+	COUNTRIES_WITHOUT_NATIONAL_PREFIX_WITH_AREA_CODES = sync.OnceValue(func() map[int32]bool {
+		return map[int32]bool{
+			52: true, // Mexico
+		}
+	})
+
+	// Set of country calling codes that have geographically assigned mobile numbers. This may not be
+	// complete; we add calling codes case by case, as we find geographical mobile numbers or hear
+	// from user reports. Note that countries like the US, where we can't distinguish between
+	// fixed-line or mobile numbers, are not listed here, since we consider FIXED_LINE_OR_MOBILE to be
+	// a possibly geographically-related type anyway (like FIXED_LINE).
+	GEO_MOBILE_COUNTRIES = sync.OnceValue(func() map[int32]bool {
+		return map[int32]bool{
+			52: true, // Mexico
+			54: true, // Argentina
+			55: true, // Brazil
+			62: true, // Indonesia: some prefixes only (fixed CMDA wireless)
+			86: true, // China
+		}
+	})
+)
+
+// The patterns' parts are constants (handbill's patch: upstream's
+// variables were concatenated at package initialisation).
+const (
 
 	// Regular expression of acceptable characters that may start a
 	// phone number for the purposes of parsing. This allows us to
@@ -272,8 +357,7 @@ var (
 	// although they may be used later in the number. It also does not
 	// include other punctuation, as this will be stripped later during
 	// parsing and is of no information value when parsing a number.
-	VALID_START_CHAR         = "[" + PLUS_CHARS + DIGITS + "]"
-	VALID_START_CHAR_PATTERN = lazyRegexp(VALID_START_CHAR)
+	VALID_START_CHAR = "[" + PLUS_CHARS + DIGITS + "]"
 
 	// Regular expression of characters typically used to start a second
 	// phone number for the purposes of parsing. This allows us to strip
@@ -282,20 +366,13 @@ var (
 	// extension here makes this actually two phone numbers,
 	// (530) 583-6985 x302 and (530) 583-6985 x2303. We remove the second
 	// extension so that the first number is parsed correctly.
-	SECOND_NUMBER_START         = "[\\\\/] *x"
-	SECOND_NUMBER_START_PATTERN = lazyRegexp(SECOND_NUMBER_START)
+	SECOND_NUMBER_START = "[\\\\/] *x"
 
 	// Regular expression of trailing characters that we want to remove.
 	// We remove all characters that are not alpha or numerical characters.
 	// The hash character is retained here, as it may signify the previous
 	// block was an extension.
-	UNWANTED_END_CHARS        = "[[\\P{N}&&\\P{L}]&&[^#]]+$"
-	UNWANTED_END_CHAR_PATTERN = lazyRegexp(UNWANTED_END_CHARS)
-
-	// We use this pattern to check if the phone number has at least three
-	// letters in it - if so, then we treat it as a number where some
-	// phone-number digits are represented by letters.
-	VALID_ALPHA_PHONE_PATTERN = lazyRegexp("^(?:.*?[A-Za-z]){3}.*$")
+	UNWANTED_END_CHARS = "[[\\P{N}&&\\P{L}]&&[^#]]+$"
 
 	// Regular expression of viable phone numbers. This is location
 	// independent. Checks we have at least three leading digits, and
@@ -317,7 +394,7 @@ var (
 	// international form, and to have alpha-characters and punctuation.
 	//
 	// Note VALID_PUNCTUATION starts with a -, so must be the first in the range.
-	VALID_PHONE_NUMBER = DIGITS + "{" + strconv.Itoa(MIN_LENGTH_FOR_NSN) + "}" + "|" +
+	VALID_PHONE_NUMBER = DIGITS + "{" + string(rune('0'+MIN_LENGTH_FOR_NSN)) /* handbill: a constant; MIN_LENGTH_FOR_NSN has one digit */ + "}" + "|" +
 		"[" + PLUS_CHARS + "]*(?:[" + VALID_PUNCTUATION + string(STAR_SIGN) +
 		"]*" + DIGITS + "){3,}[" +
 		VALID_PUNCTUATION + string(STAR_SIGN) + VALID_ALPHA + DIGITS + "]*"
@@ -391,77 +468,20 @@ var (
 		possibleSeparatorsNumberExtLabelNoComma + "(?:,)+" +
 		possibleCharsAfterExtLabel + "(" + DIGITS + "{1,9})" + optionalExtnSuffix
 
-	// Regexp of all known extension prefixes used by different regions
-	// followed by 1 or more valid digits, for use when parsing.
-	EXTN_PATTERN = lazyRegexp("(?i)(?:" + EXTN_PATTERNS_FOR_PARSING + ")$")
-
-	// We append optionally the extension pattern to the end here, as a
-	// valid phone number may have an extension prefix appended,
-	// followed by 1 or more digits.
-	VALID_PHONE_NUMBER_PATTERN = lazyRegexp(
-		"(?i)^(" + VALID_PHONE_NUMBER + "(?:" + EXTN_PATTERNS_FOR_PARSING + ")?)$")
-
-	NON_DIGITS_PATTERN = lazyRegexp(`(\D+)`)
-	DIGITS_PATTERN     = lazyRegexp(`(\d+)`)
-
-	// The FIRST_GROUP_PATTERN was originally set to $1 but there are some
-	// countries for which the first group is not used in the national
-	// pattern (e.g. Argentina) so the $1 group does not match correctly.
-	// Therefore, we use \d, so that the first group actually used in the
-	// pattern will be matched.
-	FIRST_GROUP_PATTERN = lazyRegexp(`(\$\d)`)
-	NP_PATTERN          = lazyRegexp(`\$NP`)
-	FG_PATTERN          = lazyRegexp(`\$FG`)
-	CC_PATTERN          = lazyRegexp(`\$CC`)
-
-	// A pattern that is used to determine if the national prefix
-	// formatting rule has the first group only, i.e., does not start
-	// with the national prefix. Note that the pattern explicitly allows
-	// for unbalanced parentheses.
-	FIRST_GROUP_ONLY_PREFIX_PATTERN = lazyRegexp(`^\(?\$1\)?$`)
-
 	REGION_CODE_FOR_NON_GEO_ENTITY = "001"
 
 	// Regular expression of valid global-number-digits for the phone-context parameter, following the
 	// syntax defined in RFC3966.
-	RFC3966_VISUAL_SEPARATOR             = "[\\-\\.\\(\\)]?"
-	RFC3966_PHONE_DIGIT                  = "(" + DIGITS + "|" + RFC3966_VISUAL_SEPARATOR + ")"
-	RFC3966_GLOBAL_NUMBER_DIGITS         = "^\\" + string(PLUS_SIGN) + RFC3966_PHONE_DIGIT + "*" + DIGITS + RFC3966_PHONE_DIGIT + "*$"
-	RFC3966_GLOBAL_NUMBER_DIGITS_PATTERN = lazyRegexp(RFC3966_GLOBAL_NUMBER_DIGITS)
+	RFC3966_VISUAL_SEPARATOR     = "[\\-\\.\\(\\)]?"
+	RFC3966_PHONE_DIGIT          = "(" + DIGITS + "|" + RFC3966_VISUAL_SEPARATOR + ")"
+	RFC3966_GLOBAL_NUMBER_DIGITS = "^\\" + string(PLUS_SIGN) + RFC3966_PHONE_DIGIT + "*" + DIGITS + RFC3966_PHONE_DIGIT + "*$"
 
 	// Regular expression of valid domainname for the phone-context parameter, following the syntax
 	// defined in RFC3966.
-	ALPHANUM                   = VALID_ALPHA + DIGITS
-	RFC3966_DOMAINLABEL        = "[" + ALPHANUM + "]+((\\-)*[" + ALPHANUM + "])*"
-	RFC3966_TOPLABEL           = "[" + VALID_ALPHA + "]+((\\-)*[" + ALPHANUM + "])*"
-	RFC3966_DOMAINNAME         = "^(" + RFC3966_DOMAINLABEL + "\\.)*" + RFC3966_TOPLABEL + "\\.?$"
-	RFC3966_DOMAINNAME_PATTERN = lazyRegexp(RFC3966_DOMAINNAME)
-
-	// Set of country codes that have geographically assigned mobile numbers (see GEO_MOBILE_COUNTRIES
-	// below) which are not based on *area codes*. For example, in China mobile numbers start with a
-	// carrier indicator, and beyond that are geographically assigned: this carrier indicator is not
-	// considered to be an area code.
-	GEO_MOBILE_COUNTRIES_WITHOUT_MOBILE_AREA_CODES = map[int32]bool{
-		86: true, // China
-	}
-
-	// Set of country codes that doesn't have national prefix, but it has area codes.
-	COUNTRIES_WITHOUT_NATIONAL_PREFIX_WITH_AREA_CODES = map[int32]bool{
-		52: true, // Mexico
-	}
-
-	// Set of country calling codes that have geographically assigned mobile numbers. This may not be
-	// complete; we add calling codes case by case, as we find geographical mobile numbers or hear
-	// from user reports. Note that countries like the US, where we can't distinguish between
-	// fixed-line or mobile numbers, are not listed here, since we consider FIXED_LINE_OR_MOBILE to be
-	// a possibly geographically-related type anyway (like FIXED_LINE).
-	GEO_MOBILE_COUNTRIES = map[int32]bool{
-		52: true, // Mexico
-		54: true, // Argentina
-		55: true, // Brazil
-		62: true, // Indonesia: some prefixes only (fixed CMDA wireless)
-		86: true, // China
-	}
+	ALPHANUM            = VALID_ALPHA + DIGITS
+	RFC3966_DOMAINLABEL = "[" + ALPHANUM + "]+((\\-)*[" + ALPHANUM + "])*"
+	RFC3966_TOPLABEL    = "[" + VALID_ALPHA + "]+((\\-)*[" + ALPHANUM + "])*"
+	RFC3966_DOMAINNAME  = "^(" + RFC3966_DOMAINLABEL + "\\.)*" + RFC3966_TOPLABEL + "\\.?$"
 )
 
 var (
@@ -472,12 +492,21 @@ var (
 	regCacheMutex sync.RWMutex
 )
 
-// lazyRegexp returns a function that compiles pattern on its first call
-// and returns the same *regexp.Regexp on every call: the package's
-// patterns are compiled when first used rather than at package
-// initialisation, which every program importing the package pays for.
-func lazyRegexp(pattern string) func() *regexp.Regexp {
-	return sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(pattern) })
+// lazyRegexp is a pattern compiled on its first use (get) rather than at
+// package initialisation, which every program importing the package pays
+// for. The package's patterns are package-level &lazyRegexp{pattern: ...}
+// values with constant patterns, which Go lays out as data: nothing of
+// them runs at initialisation.
+type lazyRegexp struct {
+	once    sync.Once
+	pattern string
+	re      *regexp.Regexp
+}
+
+// get returns the compiled pattern, compiling it on the first call.
+func (l *lazyRegexp) get() *regexp.Regexp {
+	l.once.Do(func() { l.re = regexp.MustCompile(l.pattern) })
+	return l.re
 }
 
 func readFromRegexCache(key string) (*regexp.Regexp, bool) {
@@ -513,16 +542,16 @@ func regexFor(pattern string) *regexp.Regexp {
 // actually two phone numbers, (530) 583-6985 x302 and (530) 583-6985 x2303.
 // We remove the second extension so that the first number is parsed correctly.
 func extractPossibleNumber(number string) string {
-	if VALID_START_CHAR_PATTERN().MatchString(number) {
-		start := VALID_START_CHAR_PATTERN().FindIndex([]byte(number))[0]
+	if VALID_START_CHAR_PATTERN.get().MatchString(number) {
+		start := VALID_START_CHAR_PATTERN.get().FindIndex([]byte(number))[0]
 		number = number[start:]
 		// Remove trailing non-alpha non-numerical characters.
-		indices := UNWANTED_END_CHAR_PATTERN().FindIndex([]byte(number))
+		indices := UNWANTED_END_CHAR_PATTERN.get().FindIndex([]byte(number))
 		if len(indices) > 0 {
 			number = number[0:indices[0]]
 		}
 		// Check for extra numbers at the end.
-		indices = SECOND_NUMBER_START_PATTERN().FindIndex([]byte(number))
+		indices = SECOND_NUMBER_START_PATTERN.get().FindIndex([]byte(number))
 		if len(indices) > 0 {
 			number = number[0:indices[0]]
 		}
@@ -543,7 +572,7 @@ func isViablePhoneNumber(number string) bool {
 		return false
 	}
 
-	return VALID_PHONE_NUMBER_PATTERN().MatchString(number)
+	return VALID_PHONE_NUMBER_PATTERN.get().MatchString(number)
 }
 
 // Normalizes a string of characters representing a phone number. This
@@ -566,8 +595,8 @@ func isViablePhoneNumber(number string) bool {
 //
 //   - Spurious alpha characters are stripped.
 func normalize(number string) string {
-	if VALID_ALPHA_PHONE_PATTERN().MatchString(number) {
-		return normalizeHelper(number, ALPHA_PHONE_MAPPINGS, true)
+	if VALID_ALPHA_PHONE_PATTERN.get().MatchString(number) {
+		return normalizeHelper(number, ALPHA_PHONE_MAPPINGS(), true)
 	}
 	return NormalizeDigitsOnly(number)
 }
@@ -581,45 +610,47 @@ func NormalizeDigitsOnly(number string) string {
 
 // ugly hack still, but fills out the functionality (sort of)
 // TODO(ttacon): more completely/elegantly solve this
-var arabicIndicNumberals = map[rune]rune{
-	'٠':      '0',
-	'۰':      '0',
-	'١':      '1',
-	'۱':      '1',
-	'٢':      '2',
-	'۲':      '2',
-	'٣':      '3',
-	'۳':      '3',
-	'٤':      '4',
-	'۴':      '4',
-	'٥':      '5',
-	'۵':      '5',
-	'٦':      '6',
-	'۶':      '6',
-	'٧':      '7',
-	'۷':      '7',
-	'٨':      '8',
-	'۸':      '8',
-	'٩':      '9',
-	'۹':      '9',
-	'\uFF10': '0',
-	'\uFF11': '1',
-	'\uFF12': '2',
-	'\uFF13': '3',
-	'\uFF14': '4',
-	'\uFF15': '5',
-	'\uFF16': '6',
-	'\uFF17': '7',
-	'\uFF18': '8',
-	'\uFF19': '9',
-}
+var arabicIndicNumberals = sync.OnceValue(func() map[rune]rune {
+	return map[rune]rune{
+		'٠':      '0',
+		'۰':      '0',
+		'١':      '1',
+		'۱':      '1',
+		'٢':      '2',
+		'۲':      '2',
+		'٣':      '3',
+		'۳':      '3',
+		'٤':      '4',
+		'۴':      '4',
+		'٥':      '5',
+		'۵':      '5',
+		'٦':      '6',
+		'۶':      '6',
+		'٧':      '7',
+		'۷':      '7',
+		'٨':      '8',
+		'۸':      '8',
+		'٩':      '9',
+		'۹':      '9',
+		'\uFF10': '0',
+		'\uFF11': '1',
+		'\uFF12': '2',
+		'\uFF13': '3',
+		'\uFF14': '4',
+		'\uFF15': '5',
+		'\uFF16': '6',
+		'\uFF17': '7',
+		'\uFF18': '8',
+		'\uFF19': '9',
+	}
+})
 
 func normalizeDigits(number string, keepNonDigits bool) string {
 	buf := number
 	var normalizedDigits = NewBuilder(nil)
 	for _, c := range buf {
 		if unicode.IsDigit(c) {
-			if v, ok := arabicIndicNumberals[c]; ok {
+			if v, ok := arabicIndicNumberals()[c]; ok {
 				normalizedDigits.WriteRune(v)
 			} else {
 				normalizedDigits.WriteRune(c)
@@ -636,13 +667,13 @@ func normalizeDigits(number string, keepNonDigits bool) string {
 // keypad (including all non-ASCII digits).
 func normalizeDiallableCharsOnly(number string) string {
 	return normalizeHelper(
-		number, DIALLABLE_CHAR_MAPPINGS, true /* remove non matches */)
+		number, DIALLABLE_CHAR_MAPPINGS(), true /* remove non matches */)
 }
 
 // Converts all alpha characters in a number to their respective digits
 // on a keypad, but retains existing formatting.
 func ConvertAlphaCharactersInNumber(number string) string {
-	return normalizeHelper(number, ALPHA_PHONE_MAPPINGS, false)
+	return normalizeHelper(number, ALPHA_PHONE_MAPPINGS(), false)
 }
 
 // Gets the length of the geographical area code from the PhoneNumber
@@ -691,14 +722,14 @@ func GetLengthOfGeographicalAreaCode(number *PhoneNumber) int {
 	// zero, we assume it is a closed dialling plan with no area codes.
 	// Note:this is our general assumption, but there are exceptions which are tracked in
 	// COUNTRIES_WITHOUT_NATIONAL_PREFIX_WITH_AREA_CODES.
-	if len(metadata.GetNationalPrefix()) == 0 && !number.GetItalianLeadingZero() && !COUNTRIES_WITHOUT_NATIONAL_PREFIX_WITH_AREA_CODES[countryCallingCode] {
+	if len(metadata.GetNationalPrefix()) == 0 && !number.GetItalianLeadingZero() && !COUNTRIES_WITHOUT_NATIONAL_PREFIX_WITH_AREA_CODES()[countryCallingCode] {
 		return 0
 	}
 
 	// Note this is a rough heuristic; it doesn't cover Indonesia well, for example, where area
 	// codes are present for some mobile phones but not for others. We have no better way of
 	// representing this in the metadata at this point.
-	if numType == MOBILE && GEO_MOBILE_COUNTRIES_WITHOUT_MOBILE_AREA_CODES[countryCallingCode] {
+	if numType == MOBILE && GEO_MOBILE_COUNTRIES_WITHOUT_MOBILE_AREA_CODES()[countryCallingCode] {
 		return 0
 	}
 
@@ -751,7 +782,7 @@ func GetLengthOfNationalDestinationCode(number *PhoneNumber) int {
 	}
 
 	nationalSignificantNumber := Format(copiedProto, INTERNATIONAL)
-	numberGroups := NON_DIGITS_PATTERN().Split(nationalSignificantNumber, -1)
+	numberGroups := NON_DIGITS_PATTERN.get().Split(nationalSignificantNumber, -1)
 
 	// The pattern will start with "+COUNTRY_CODE " so the first group
 	// will always be the empty string (before the + symbol) and the
@@ -781,7 +812,7 @@ func GetLengthOfNationalDestinationCode(number *PhoneNumber) int {
 // inserted before the area code when dialing a mobile number from that
 // country from abroad.
 func GetCountryMobileToken(countryCallingCode int) string {
-	if val, ok := MOBILE_TOKEN_MAPPINGS[countryCallingCode]; ok {
+	if val, ok := MOBILE_TOKEN_MAPPINGS()[countryCallingCode]; ok {
 		return val
 	}
 	return ""
@@ -829,7 +860,7 @@ func GetSupportedGlobalNetworkCallingCodes() map[int]bool {
 // first group only, i.e., does not start with the national prefix.
 func formattingRuleHasFirstGroupOnly(nationalPrefixFormattingRule string) bool {
 	return len(nationalPrefixFormattingRule) == 0 ||
-		FIRST_GROUP_ONLY_PREFIX_PATTERN().MatchString(nationalPrefixFormattingRule)
+		FIRST_GROUP_ONLY_PREFIX_PATTERN.get().MatchString(nationalPrefixFormattingRule)
 }
 
 // Tests whether a phone number has a geographical association. It checks
@@ -845,7 +876,7 @@ func isNumberGeographical(phoneNumber *PhoneNumber) bool {
 	numberType := GetNumberType(phoneNumber)
 	return numberType == FIXED_LINE ||
 		numberType == FIXED_LINE_OR_MOBILE ||
-		(GEO_MOBILE_COUNTRIES[phoneNumber.GetCountryCode()] && numberType == MOBILE)
+		(GEO_MOBILE_COUNTRIES()[phoneNumber.GetCountryCode()] && numberType == MOBILE)
 }
 
 // Helper function to check region code is not unknown or null.
@@ -968,10 +999,10 @@ func FormatByPattern(number *PhoneNumber,
 				// Replace $NP with national prefix and $FG with the
 				// first group ($1).
 				nationalPrefixFormattingRule =
-					NP_PATTERN().ReplaceAllString(
+					NP_PATTERN.get().ReplaceAllString(
 						nationalPrefixFormattingRule, nationalPrefix)
 				nationalPrefixFormattingRule =
-					FG_PATTERN().ReplaceAllString(
+					FG_PATTERN.get().ReplaceAllString(
 						nationalPrefixFormattingRule, "\\$1")
 				numFormatCopy.NationalPrefixFormattingRule =
 					&nationalPrefixFormattingRule
@@ -1205,7 +1236,7 @@ func FormatOutOfCountryCallingNumber(
 	metPref := metadataForRegionCallingFrom.GetPreferredInternationalPrefix()
 	if metPref != "" {
 		internationalPrefixForFormatting = metPref
-	} else if UNIQUE_INTERNATIONAL_PREFIX().MatchString(internationalPrefix) {
+	} else if UNIQUE_INTERNATIONAL_PREFIX.get().MatchString(internationalPrefix) {
 		internationalPrefixForFormatting = internationalPrefix
 	}
 
@@ -1411,7 +1442,7 @@ func FormatOutOfCountryKeepingAlphaChars(
 	// present. We do this by comparing the number in raw_input with
 	// the parsed number. To do this, first we normalize punctuation.
 	// We retain number grouping symbols such as " " only.
-	rawInput = normalizeHelper(rawInput, ALL_PLUS_NUMBER_GROUPING_SYMBOLS, true)
+	rawInput = normalizeHelper(rawInput, ALL_PLUS_NUMBER_GROUPING_SYMBOLS(), true)
 	// Now we trim everything before the first three digits in the
 	// parsed number. We choose three because all valid alpha numbers
 	// have 3 digits at the start - if it does not, then we don't trim
@@ -1463,7 +1494,7 @@ func FormatOutOfCountryKeepingAlphaChars(
 	if metadataForRegionCallingFrom != nil {
 		internationalPrefix := metadataForRegionCallingFrom.GetInternationalPrefix()
 		internationalPrefixForFormatting = internationalPrefix
-		if !UNIQUE_INTERNATIONAL_PREFIX().MatchString(internationalPrefix) {
+		if !UNIQUE_INTERNATIONAL_PREFIX.get().MatchString(internationalPrefix) {
 			internationalPrefixForFormatting =
 				metadataForRegionCallingFrom.GetPreferredInternationalPrefix()
 		}
@@ -1643,7 +1674,7 @@ func formatNsnUsingPatternWithCarrier(
 		carrierCodeFormattingRule := formattingPattern.GetDomesticCarrierCodeFormattingRule()
 		i := 1
 		carrierCodeFormattingRule =
-			CC_PATTERN().ReplaceAllStringFunc(carrierCodeFormattingRule,
+			CC_PATTERN.get().ReplaceAllStringFunc(carrierCodeFormattingRule,
 				func(s string) string {
 					if i > 0 {
 						i -= 1
@@ -1654,7 +1685,7 @@ func formatNsnUsingPatternWithCarrier(
 		// Now replace the $FG in the formatting rule with the first group
 		// and the carrier code combined in the appropriate way.
 		i = 1
-		numberFormatRule = FIRST_GROUP_PATTERN().ReplaceAllStringFunc(
+		numberFormatRule = FIRST_GROUP_PATTERN.get().ReplaceAllStringFunc(
 			numberFormatRule,
 			func(s string) string {
 				if i > 0 {
@@ -1671,7 +1702,7 @@ func formatNsnUsingPatternWithCarrier(
 		if numberFormat == NATIONAL &&
 			len(nationalPrefixFormattingRule) > 0 {
 			i := 1
-			fgp := FIRST_GROUP_PATTERN().ReplaceAllStringFunc(numberFormatRule,
+			fgp := FIRST_GROUP_PATTERN.get().ReplaceAllStringFunc(numberFormatRule,
 				func(s string) string {
 					if i > 0 {
 						i -= 1
@@ -1689,11 +1720,11 @@ func formatNsnUsingPatternWithCarrier(
 	}
 	if numberFormat == RFC3966 {
 		// Strip any leading punctuation.
-		inds := SEPARATOR_PATTERN().FindStringIndex(formattedNationalNumber)
+		inds := SEPARATOR_PATTERN.get().FindStringIndex(formattedNationalNumber)
 		if len(inds) > 0 && inds[0] == 0 {
 			formattedNationalNumber = formattedNationalNumber[inds[1]:]
 		}
-		allStr := NOT_SEPARATOR_PATTERN().FindAllString(formattedNationalNumber, -1)
+		allStr := NOT_SEPARATOR_PATTERN.get().FindAllString(formattedNationalNumber, -1)
 		formattedNationalNumber = strings.Join(allStr, "-")
 	}
 	return formattedNationalNumber
@@ -2075,7 +2106,7 @@ func IsAlphaNumber(number string) bool {
 	}
 	strippedNumber := NewBuilderString(number)
 	maybeStripExtension(strippedNumber)
-	return VALID_ALPHA_PHONE_PATTERN().MatchString(strippedNumber.String())
+	return VALID_ALPHA_PHONE_PATTERN.get().MatchString(strippedNumber.String())
 }
 
 // Convenience wrapper around IsPossibleNumberWithReason(). Instead of
@@ -2410,7 +2441,7 @@ func parsePrefixAsIdd(iddPattern *regexp.Regexp, number *Builder) bool {
 	matchEnd := ind[1] // ind is a two element slice
 	// Only strip this if the first digit after the match is not
 	// a 0, since country calling codes cannot begin with 0.
-	find := CAPTURING_DIGIT_PATTERN().FindAllString(numStr[matchEnd:], -1)
+	find := CAPTURING_DIGIT_PATTERN.get().FindAllString(numStr[matchEnd:], -1)
 	if len(find) > 0 {
 		if NormalizeDigitsOnly(find[0]) == "0" {
 			return false
@@ -2434,8 +2465,8 @@ func maybeStripInternationalPrefixAndNormalize(
 		return PhoneNumber_FROM_DEFAULT_COUNTRY
 	}
 	// Check to see if the number begins with one or more plus signs.
-	ind := PLUS_CHARS_PATTERN().FindIndex(numBytes) // Return is an int pair [start,end]
-	if len(ind) > 0 && ind[0] == 0 {                // Strictly match from string start
+	ind := PLUS_CHARS_PATTERN.get().FindIndex(numBytes) // Return is an int pair [start,end]
+	if len(ind) > 0 && ind[0] == 0 {                    // Strictly match from string start
 		number.ResetWith(numBytes[ind[1]:])
 		// Can now normalize the rest of the number since we've consumed
 		// the "+" sign at the start.
@@ -2532,7 +2563,7 @@ func MaybeSeparateExtensionFromPhone(rawPhone string) (phoneNumber string, exten
 }
 
 func splitAtExtensionSeparator(rawPhone string) (phoneNumber string, extWithSeparator string) {
-	ind := EXTN_PATTERN().FindStringIndex(rawPhone)
+	ind := EXTN_PATTERN.get().FindStringIndex(rawPhone)
 	if len(ind) == 0 {
 		return rawPhone, ""
 	}
@@ -2540,7 +2571,7 @@ func splitAtExtensionSeparator(rawPhone string) (phoneNumber string, extWithSepa
 }
 
 func removeLeadingExtensionSeparator(extWithSeparator string) string {
-	matches := EXTN_PATTERN().FindStringSubmatch(extWithSeparator)
+	matches := EXTN_PATTERN.get().FindStringSubmatch(extWithSeparator)
 	for _, extension := range matches[1:] {
 		if len(extension) > 0 {
 			return extension
@@ -2557,10 +2588,10 @@ func maybeStripExtension(number *Builder) string {
 	// If we find a potential extension, and the number preceding this is
 	// a viable number, we assume it is an extension.
 	numStr := number.String()
-	ind := EXTN_PATTERN().FindStringIndex(numStr)
+	ind := EXTN_PATTERN.get().FindStringIndex(numStr)
 	if len(ind) > 0 && isViablePhoneNumber(numStr[0:ind[0]]) {
 		// The numbers are captured into groups in the regular expression.
-		for _, extension := range EXTN_PATTERN().FindStringSubmatch(numStr)[1:] {
+		for _, extension := range EXTN_PATTERN.get().FindStringSubmatch(numStr)[1:] {
 			if len(extension) == 0 {
 				continue
 			}
@@ -2583,7 +2614,7 @@ func checkRegionForParsing(numberToParse, defaultRegion string) bool {
 	if !isValidRegionCode(defaultRegion) {
 		// If the number is null or empty, we can't infer the region.
 		if len(numberToParse) == 0 ||
-			!PLUS_CHARS_PATTERN().MatchString(numberToParse) {
+			!PLUS_CHARS_PATTERN.get().MatchString(numberToParse) {
 			return false
 		}
 	}
@@ -2728,7 +2759,7 @@ func parseHelper(
 		normalizedNationalNumber, keepRawInput, phoneNumber)
 	if err != nil {
 		// There might be a plus at the beginning
-		inds := PLUS_CHARS_PATTERN().FindStringIndex(nationalNumber.String())
+		inds := PLUS_CHARS_PATTERN.get().FindStringIndex(nationalNumber.String())
 		if err == ErrInvalidCountryCode && len(inds) > 0 {
 			// Strip the plus-char, and try again.
 			countryCode, err = maybeExtractCountryCode(
@@ -2837,7 +2868,7 @@ func isPhoneContextValid(phoneContext string) bool {
 	}
 
 	// Does phone-context value match pattern of global-number-digits or domainname
-	return RFC3966_GLOBAL_NUMBER_DIGITS_PATTERN().MatchString(phoneContext) || RFC3966_DOMAINNAME_PATTERN().MatchString(phoneContext)
+	return RFC3966_GLOBAL_NUMBER_DIGITS_PATTERN.get().MatchString(phoneContext) || RFC3966_DOMAINNAME_PATTERN.get().MatchString(phoneContext)
 }
 
 // Converts numberToParse to a form that we can parse and write it to
