@@ -82,7 +82,7 @@ func NewDirectory(hs []content.Hotline) *Directory {
 // They are computed once per number and country in a process.
 func dialForms(digits, country string) []string {
 	k := digits + "/" + country
-	if v, ok := builtinForms[k]; ok {
+	if v, ok := builtinForms()[k]; ok {
 		return v // a built-in number: libphonenumber's metadata is not loaded
 	}
 	if v, ok := formsCache.Load(k); ok {

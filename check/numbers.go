@@ -151,20 +151,22 @@ func drawnClusters(t *frame.Text) []drawnCluster {
 
 // bidiControls are the characters that steer the bidi algorithm; one in
 // a text is the likely reason a number is drawn backwards.
-var bidiControls = map[rune]string{
-	'\u061C': "ARABIC LETTER MARK",
-	'\u200E': "LEFT-TO-RIGHT MARK",
-	'\u200F': "RIGHT-TO-LEFT MARK",
-	'\u202A': "LEFT-TO-RIGHT EMBEDDING",
-	'\u202B': "RIGHT-TO-LEFT EMBEDDING",
-	'\u202C': "POP DIRECTIONAL FORMATTING",
-	'\u202D': "LEFT-TO-RIGHT OVERRIDE",
-	'\u202E': "RIGHT-TO-LEFT OVERRIDE",
-	'\u2066': "LEFT-TO-RIGHT ISOLATE",
-	'\u2067': "RIGHT-TO-LEFT ISOLATE",
-	'\u2068': "FIRST STRONG ISOLATE",
-	'\u2069': "POP DIRECTIONAL ISOLATE",
-}
+var bidiControls = sync.OnceValue(func() map[rune]string {
+	return map[rune]string{
+		'\u061C': "ARABIC LETTER MARK",
+		'\u200E': "LEFT-TO-RIGHT MARK",
+		'\u200F': "RIGHT-TO-LEFT MARK",
+		'\u202A': "LEFT-TO-RIGHT EMBEDDING",
+		'\u202B': "RIGHT-TO-LEFT EMBEDDING",
+		'\u202C': "POP DIRECTIONAL FORMATTING",
+		'\u202D': "LEFT-TO-RIGHT OVERRIDE",
+		'\u202E': "RIGHT-TO-LEFT OVERRIDE",
+		'\u2066': "LEFT-TO-RIGHT ISOLATE",
+		'\u2067': "RIGHT-TO-LEFT ISOLATE",
+		'\u2068': "FIRST STRONG ISOLATE",
+		'\u2069': "POP DIRECTIONAL ISOLATE",
+	}
+})
 
 // orderHint says why a number is drawn out of order and what to do.
 func orderHint(s string) string {
@@ -172,7 +174,7 @@ func orderHint(s string) string {
 		if r == '\u2066' || r == '\u2069' {
 			continue // handbill's own isolates around a list of lines
 		}
-		if name, ok := bidiControls[r]; ok {
+		if name, ok := bidiControls()[r]; ok {
 			return fmt.Sprintf("the text holds U+%04X %s, which reorders what follows it: remove every bidirectional control character from the text", r, name)
 		}
 	}

@@ -220,16 +220,16 @@ func ValidNumber(digits, country string) error {
 	return fmt.Errorf("%s is not a valid number in %s", digits, country)
 }
 
-// keypad maps letters to phone keys (ITU E.161).
-var keypad = func() map[rune]byte {
-	m := map[rune]byte{}
-	for d, letters := range []string{"", "", "ABC", "DEF", "GHI", "JKL", "MNO", "PQRS", "TUV", "WXYZ"} {
-		for _, r := range letters {
-			m[r] = byte('0' + d)
+// keypad gives the phone key of a letter (ITU E.161), 0 for any other
+// rune; looked up, not a map built in every start of the program.
+func keypad(r rune) byte {
+	for d, letters := range [...]string{"", "", "ABC", "DEF", "GHI", "JKL", "MNO", "PQRS", "TUV", "WXYZ"} {
+		if strings.ContainsRune(letters, r) {
+			return byte('0' + d)
 		}
 	}
-	return m
-}()
+	return 0
+}
 
 // CheckVanity checks that a vanity form ("1-800-THE-LOST") dials digits
 // ("18008435678") on a phone keypad: digits stand for themselves, letters
@@ -244,8 +244,8 @@ func CheckVanity(vanity, digits string) error {
 		switch {
 		case r >= '0' && r <= '9':
 			c = byte(r)
-		case keypad[r] != 0:
-			c = keypad[r]
+		case keypad(r) != 0:
+			c = keypad(r)
 		case strings.ContainsRune("- .()", r):
 			continue
 		default:

@@ -33,41 +33,43 @@ var MessageKeys = []string{
 	"qr_caption", "list_or",
 }
 
-var keyDocs = map[string]string{
-	"headline":         "The big line: a plain statement (\"Know the signs of child sex trafficking\") or, for youth, a question.",
-	"intro":            "What child sex trafficking is, in one to three short sentences: anything of value exchanged for sex with anyone under 18; no force needed; child abuse, never the child's fault; boys and LGBTQ youth too.",
-	"signs_title":      "Heading of the signs (\"Signs to look for\").",
-	"signs":            "List of 5 to 7 short signs (indicators) to look for.",
-	"do_title":         "Heading of the steps (\"What to do\").",
-	"do":               "List of 2 to 4 steps: don't confront; call or text the hotline; in immediate danger call {emergency}.",
-	"call_label":       "Label next to the number to call (\"Call\").",
-	"text_label":       "Label next to the text line (\"Text\").",
-	"sms_note":         "Printed after the text line where it does not work in the document's language: \"(in {sms_languages} only)\". Left out where the text line serves the language, or the region has none.",
-	"web_label":        "Label next to the chat or report web address (\"Chat or report online\").",
-	"free_line":        "Free, confidential, 24/7 (\"Free · confidential · 24/7\"): cards and stickers, under 15 words.",
-	"languages_line":   "\"Help in more than {languages} languages\"; left out where the hotline does not say.",
-	"emergency_line":   "For immediate danger: \"In danger right now? Call {emergency}.\"",
-	"missing_line":     "How to report a missing child: \"Report a missing child: {missing}\".",
-	"sticker_question": "The one question on a restroom sticker (\"Is someone forcing you to work or have sex?\"), under 15 words.",
-	"card_front":       "Front of the discreet wallet card: says nothing about trafficking (\"Need help? Call or text. Free, confidential, 24/7.\"), under 15 words a sentence.",
-	"not_alone":        "\"You are not alone. It is not your fault.\", under 15 words a sentence.",
-	"appointment":      "Title of the discreet card's front, which passes as an ordinary appointment card (\"Appointment\"): one or two words, nothing about what the card is for.",
-	"date_label":       "Label of the discreet card's date field (\"Date\").",
-	"time_label":       "Label of the discreet card's time field (\"Time\").",
-	"recruit_title":    "Heading: how traffickers draw children in.",
-	"recruit":          "List: how traffickers target, trick and trap children (online first; the \"boyfriend\" who buys gifts; threats and shame; family members).",
-	"vulnerable_title": "Heading: who is at higher risk.",
-	"vulnerable":       "List of vulnerabilities (ran away, foster care, abused before, drugs, LGBTQ youth rejected at home…).",
-	"protect_title":    "Heading: how to help keep children safe.",
-	"protect":          "List of protective factors, for parents and educators.",
-	"info_title":       "Heading: what helps a report.",
-	"info":             "List: what information helps a report.",
-	"qr_caption":       "Caption under the QR code (\"Scan to chat or report online\").",
-	"list_or":          "The word that joins the last two names of a list of languages (\"or\"), for {sms_languages}: \"English or Spanish\".",
-}
+var keyDocs = sync.OnceValue(func() map[string]string {
+	return map[string]string{
+		"headline":         "The big line: a plain statement (\"Know the signs of child sex trafficking\") or, for youth, a question.",
+		"intro":            "What child sex trafficking is, in one to three short sentences: anything of value exchanged for sex with anyone under 18; no force needed; child abuse, never the child's fault; boys and LGBTQ youth too.",
+		"signs_title":      "Heading of the signs (\"Signs to look for\").",
+		"signs":            "List of 5 to 7 short signs (indicators) to look for.",
+		"do_title":         "Heading of the steps (\"What to do\").",
+		"do":               "List of 2 to 4 steps: don't confront; call or text the hotline; in immediate danger call {emergency}.",
+		"call_label":       "Label next to the number to call (\"Call\").",
+		"text_label":       "Label next to the text line (\"Text\").",
+		"sms_note":         "Printed after the text line where it does not work in the document's language: \"(in {sms_languages} only)\". Left out where the text line serves the language, or the region has none.",
+		"web_label":        "Label next to the chat or report web address (\"Chat or report online\").",
+		"free_line":        "Free, confidential, 24/7 (\"Free · confidential · 24/7\"): cards and stickers, under 15 words.",
+		"languages_line":   "\"Help in more than {languages} languages\"; left out where the hotline does not say.",
+		"emergency_line":   "For immediate danger: \"In danger right now? Call {emergency}.\"",
+		"missing_line":     "How to report a missing child: \"Report a missing child: {missing}\".",
+		"sticker_question": "The one question on a restroom sticker (\"Is someone forcing you to work or have sex?\"), under 15 words.",
+		"card_front":       "Front of the discreet wallet card: says nothing about trafficking (\"Need help? Call or text. Free, confidential, 24/7.\"), under 15 words a sentence.",
+		"not_alone":        "\"You are not alone. It is not your fault.\", under 15 words a sentence.",
+		"appointment":      "Title of the discreet card's front, which passes as an ordinary appointment card (\"Appointment\"): one or two words, nothing about what the card is for.",
+		"date_label":       "Label of the discreet card's date field (\"Date\").",
+		"time_label":       "Label of the discreet card's time field (\"Time\").",
+		"recruit_title":    "Heading: how traffickers draw children in.",
+		"recruit":          "List: how traffickers target, trick and trap children (online first; the \"boyfriend\" who buys gifts; threats and shame; family members).",
+		"vulnerable_title": "Heading: who is at higher risk.",
+		"vulnerable":       "List of vulnerabilities (ran away, foster care, abused before, drugs, LGBTQ youth rejected at home…).",
+		"protect_title":    "Heading: how to help keep children safe.",
+		"protect":          "List of protective factors, for parents and educators.",
+		"info_title":       "Heading: what helps a report.",
+		"info":             "List: what information helps a report.",
+		"qr_caption":       "Caption under the QR code (\"Scan to chat or report online\").",
+		"list_or":          "The word that joins the last two names of a list of languages (\"or\"), for {sms_languages}: \"English or Spanish\".",
+	}
+})
 
 // KeyDescription says what message key k is for ("" for an unknown key).
-func KeyDescription(k string) string { return keyDocs[k] }
+func KeyDescription(k string) string { return keyDocs()[k] }
 
 // ListKeys are the message keys whose value is a list of lines.
 var ListKeys = []string{"signs", "do", "recruit", "vulnerable", "protect", "info"}
@@ -367,24 +369,26 @@ const RuleBidi = "bidi"
 // them. ZERO WIDTH JOINER and NON-JOINER (U+200D, U+200C: Persian and
 // Indic spelling) and ZERO WIDTH SPACE (U+200B: word breaks in Thai and
 // Khmer) change no order and stay allowed.
-var bidiControls = map[rune]string{
-	0x061C: "ARABIC LETTER MARK",
-	0x200E: "LEFT-TO-RIGHT MARK",
-	0x200F: "RIGHT-TO-LEFT MARK",
-	0x202A: "LEFT-TO-RIGHT EMBEDDING",
-	0x202B: "RIGHT-TO-LEFT EMBEDDING",
-	0x202C: "POP DIRECTIONAL FORMATTING",
-	0x202D: "LEFT-TO-RIGHT OVERRIDE",
-	0x202E: "RIGHT-TO-LEFT OVERRIDE",
-	0x2066: "LEFT-TO-RIGHT ISOLATE",
-	0x2067: "RIGHT-TO-LEFT ISOLATE",
-	0x2068: "FIRST STRONG ISOLATE",
-	0x2069: "POP DIRECTIONAL ISOLATE",
-}
+var bidiControls = sync.OnceValue(func() map[rune]string {
+	return map[rune]string{
+		0x061C: "ARABIC LETTER MARK",
+		0x200E: "LEFT-TO-RIGHT MARK",
+		0x200F: "RIGHT-TO-LEFT MARK",
+		0x202A: "LEFT-TO-RIGHT EMBEDDING",
+		0x202B: "RIGHT-TO-LEFT EMBEDDING",
+		0x202C: "POP DIRECTIONAL FORMATTING",
+		0x202D: "LEFT-TO-RIGHT OVERRIDE",
+		0x202E: "RIGHT-TO-LEFT OVERRIDE",
+		0x2066: "LEFT-TO-RIGHT ISOLATE",
+		0x2067: "RIGHT-TO-LEFT ISOLATE",
+		0x2068: "FIRST STRONG ISOLATE",
+		0x2069: "POP DIRECTIONAL ISOLATE",
+	}
+})
 
 // IsBidiControl tells whether r is one of the bidi controls refused in
 // text (see bidiControls).
-func IsBidiControl(r rune) bool { _, ok := bidiControls[r]; return ok }
+func IsBidiControl(r rune) bool { _, ok := bidiControls()[r]; return ok }
 
 // checkBidi refuses a bidi control character in t, at t's position (the
 // loader of a user's file moves it to the character itself: see
@@ -396,6 +400,6 @@ func checkBidi(t source.Text, name string) error {
 	}
 	r, _ := utf8.DecodeRuneInString(t.S[i:])
 	return &source.Diagnostic{Severity: source.Error, Pos: t.Pos, Rule: RuleBidi,
-		Message: fmt.Sprintf("%s holds %U %s, an invisible character that reorders text: a number after it can print backwards", source.QuoteKey(name), r, bidiControls[r]),
+		Message: fmt.Sprintf("%s holds %U %s, an invisible character that reorders text: a number after it can print backwards", source.QuoteKey(name), r, bidiControls()[r]),
 		Hint:    "remove it (most editors do not show it: delete and retype the text around it); handbill sets each language's direction itself and keeps numbers left to right"}
 }

@@ -19,8 +19,6 @@ package display
 
 import (
 	"fmt"
-	"strings"
-	"sync"
 
 	"golang.org/x/text/language"
 )
@@ -116,32 +114,6 @@ type Namer interface {
 	// for which one does not want to have a name string.
 	Name(x interface{}) string
 }
-
-var (
-	// Supported lists the languages for which names are defined.
-	Supported = language.NewCoverage(supportedTags)
-
-	// The set of all possible values for which names are defined. Note that not
-	// all Namer implementations will cover all the values of a given type.
-	// A Namer will return the empty string for unsupported values.
-	Values = language.NewCoverage(langTagSet.Tags, supportedScripts, supportedRegions)
-
-	// matcher matches a tag to the languages for which names are defined.
-	matcher = sync.OnceValue(func() language.Matcher { return language.NewMatcher(supportedTags()) })
-)
-
-// supportedTags returns the languages for which names are defined, parsed
-// on first use.
-var supportedTags = sync.OnceValue(func() []language.Tag {
-	tags := make([]language.Tag, numSupported)
-	s := supported
-	for i := range tags {
-		p := strings.IndexByte(s, '|')
-		tags[i] = language.Raw.Make(s[:p])
-		s = s[p+1:]
-	}
-	return tags
-})
 
 // Languages returns a Namer for naming languages. It returns nil if there is no
 // data for the given tag. The type passed to Name must be either language.Base

@@ -133,9 +133,6 @@ var (
 		single: selfIndex,
 		long:   selfTagsLong,
 	}
-
-	zzzz = language.MustParseScript("Zzzz")
-	zz   = language.MustParseRegion("ZZ")
 )
 
 // index returns the index of the tag for the given base, script and region or
