@@ -27,7 +27,7 @@ program, with its version, licence and copyright), handbill's licence
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			out := cmd.OutOrStdout()
-			fmt.Fprintf(out, "handbill version %s\n", cmd.Root().Version)
+			fmt.Fprintf(out, "handbill version %s\n", versionString())
 			if !licenses {
 				return nil
 			}

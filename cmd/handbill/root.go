@@ -36,7 +36,7 @@ func newRootCmd(stdout, stderr io.Writer, args []string) *cobra.Command {
 		SilenceUsage:  true,
 		SilenceErrors: true,
 		Args:          cobra.ArbitraryArgs,
-		Version:       versionString(),
+		Version:       rootVersion(args),
 		// Without a command: the help; with an unknown one: a usage
 		// error naming the closest command.
 		RunE: func(c *cobra.Command, args []string) error {

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"runtime"
 	"testing"
 )
@@ -19,5 +20,33 @@ func TestVersionString(t *testing.T) {
 	version, commit, date = "0.0.1-snapshot-none", "none", "0001-01-01T00:00:00Z"
 	if got := versionString(); got != "0.0.1-snapshot-none ("+system+")" {
 		t.Errorf("without a commit: %q", got)
+	}
+}
+
+// TestVersionOnlyWhereAsked: root reads the build information only for a
+// command line that may ask for the version, and every way of asking
+// prints it; the stand-in is printed by none.
+func TestVersionOnlyWhereAsked(t *testing.T) {
+	defer func(v string) { version = v }(version)
+	version = "1.2.3"
+	want := "handbill version " + versionString() + "\n"
+	for _, args := range [][]string{{"--version"}, {"-v"}, {"--version=true"}, {"--font", "x.ttf", "--version"}, {"version"}} {
+		var out, errOut bytes.Buffer
+		if code := execute(newRootCmd(&out, &errOut, args), args, &errOut); code != 0 || out.String() != want {
+			t.Errorf("handbill %q: exit %d, printed %q (stderr %q), want %q", args, code, out.String(), errOut.String(), want)
+		}
+	}
+	for _, args := range [][]string{{"--help"}, {}, {"build", "--help"}, {"help"}} {
+		if got := rootVersion(args); got != versionStandIn {
+			t.Errorf("rootVersion(%q) = %q, want the stand-in", args, got)
+		}
+		var out, errOut bytes.Buffer
+		execute(newRootCmd(&out, &errOut, args), args, &errOut)
+		if bytes.Contains(out.Bytes(), []byte(versionStandIn)) || bytes.Contains(errOut.Bytes(), []byte(versionStandIn)) {
+			t.Errorf("handbill %q printed the version stand-in: %s%s", args, &out, &errOut)
+		}
+	}
+	if got := rootVersion([]string{"-hv"}); got != versionString() {
+		t.Errorf("rootVersion(-hv) = %q, want the version", got)
 	}
 }
