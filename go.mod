@@ -33,3 +33,5 @@ replace github.com/go-text/typesetting => ./third_party/typesetting
 replace gopkg.in/yaml.v3 => ./third_party/yaml
 
 replace github.com/makiuchi-d/gozxing => ./third_party/gozxing
+
+replace github.com/boombuler/barcode => ./third_party/barcode

@@ -1,0 +1,3 @@
+module github.com/boombuler/barcode
+
+go 1.21
