@@ -35,3 +35,5 @@ replace gopkg.in/yaml.v3 => ./third_party/yaml
 replace github.com/makiuchi-d/gozxing => ./third_party/gozxing
 
 replace github.com/boombuler/barcode => ./third_party/barcode
+
+replace golang.org/x/text => ./third_party/text
