@@ -3,8 +3,6 @@
 package font
 
 import (
-	"bytes"
-	"encoding/xml"
 	"fmt"
 	"math"
 	"strconv"
@@ -134,31 +132,28 @@ const svgNamespace = "http://www.w3.org/2000/svg"
 // svgRootAttributes returns the raw viewBox, width and height attribute
 // values of the root element of the XML document [doc], or false if the
 // document has no root element or if it is not an svg element.
+//
+// handbill's patch: the document is read by svgRootTag, a scanner of the
+// prolog and the root's start tag, not by encoding/xml, whose package
+// initialisation (a map of HTML entities) ran in every program linking
+// this package.
 func svgRootAttributes(doc []byte) (viewBox, width, height string, ok bool) {
-	dec := xml.NewDecoder(bytes.NewReader(doc))
-	var root xml.StartElement
-	for {
-		tok, err := dec.Token()
-		if err != nil { // includes io.EOF, i.e. no root element
-			return "", "", "", false
-		}
-		if start, isStart := tok.(xml.StartElement); isStart {
-			root = start
-			break
-		}
-	}
-	// A missing namespace is tolerated, but a foreign one is rejected.
-	if root.Name.Local != "svg" || (root.Name.Space != "" && root.Name.Space != svgNamespace) {
+	root, ok := svgRootTag(doc)
+	if !ok {
 		return "", "", "", false
 	}
-	for _, attr := range root.Attr {
-		switch attr.Name.Local {
+	// A missing namespace is tolerated, but a foreign one is rejected.
+	if root.local != "svg" || (root.space != "" && root.space != svgNamespace) {
+		return "", "", "", false
+	}
+	for _, attr := range root.attrs {
+		switch attr.local {
 		case "viewBox":
-			viewBox = attr.Value
+			viewBox = attr.value
 		case "width":
-			width = attr.Value
+			width = attr.value
 		case "height":
-			height = attr.Value
+			height = attr.value
 		}
 	}
 	return viewBox, width, height, true
