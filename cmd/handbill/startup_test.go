@@ -14,18 +14,20 @@ import (
 
 // Bounds on the work package initialisation does in every handbill start,
 // `handbill --help` included (issue 17), as GODEBUG=inittrace=1 reports it
-// for a binary built as the releases are. At the end of session 6 the whole
-// program's initialisation allocated about 165 KB in about 1,020
-// allocations, no package over 19 KB or 122 allocations; the bounds leave
-// room for ordinary growth and catch what a package-level table, map or
-// regular expression built at start-up costs (each of gozxing's Galois
+// for a binary built as the releases are. At the end of session 7 the whole
+// program's initialisation allocated about 121 KB in about 700
+// allocations (session 6: 171 KB, 943), no package over 18 KB or 90
+// allocations (html/template, which handbill cannot change); the bounds
+// leave room for ordinary growth and catch what a package-level table, map
+// or regular expression built at start-up costs (each of gozxing's Galois
 // fields, x/text's ianaindex or yaml.v3's patterns did more than one
-// package's bound).
+// package's bound; x/text's language maps, boombuler's QR tables or
+// encoding/xml's entity map would break the total's).
 const (
-	initBytesMax      = 256 << 10
-	initAllocsMax     = 1500
-	initPackageBytes  = 32 << 10
-	initPackageAllocs = 200
+	initBytesMax      = 160 << 10
+	initAllocsMax     = 900
+	initPackageBytes  = 24 << 10
+	initPackageAllocs = 120
 )
 
 // TestStartUpInitWork builds handbill, runs `handbill --help` with
