@@ -25,7 +25,7 @@ type CharacterSetECI struct {
 // golang.org/x/text/encoding/ianaindex, whose initialisation (a map of
 // about 900 names) ran in every program that links this package. The IANA
 // name of each charset below, which upstream asked ianaindex for, is given
-// in the table (ianaName, in newCharsetECI's calls: what ianaindex.IANA.Name
+// in the table (ianaName, in the values below: what ianaindex.IANA.Name
 // returns for it), US-ASCII is asciiEnc (ascii.go, as ianaindex has it) and
 // UTF-16BE is unicode.UTF16(unicode.BigEndian, unicode.IgnoreBOM) (what
 // ianaindex returns for that name).
@@ -33,54 +33,66 @@ type CharacterSetECI struct {
 // The look-up maps are built on first use from allECIs, the table in its
 // order, rather than at package initialisation (also handbill's patch).
 var (
-	allECIs []*CharacterSetECI
 	eciMaps = sync.OnceValue(buildECIMaps)
 
 	utf16beEnc = unicode.UTF16(unicode.BigEndian, unicode.IgnoreBOM)
 
-	CharacterSetECI_Cp437     = newCharsetECI([]int{0, 2}, charmap.CodePage437, "IBM437", "Cp437")
-	CharacterSetECI_ISO8859_1 = newCharsetECI([]int{1, 3}, charmap.ISO8859_1, "ISO_8859-1:1987", "ISO-8859-1", "ISO8859_1")
-	CharacterSetECI_ISO8859_2 = newCharsetECI([]int{4}, charmap.ISO8859_2, "ISO_8859-2:1987", "ISO-8859-2", "ISO8859_2")
-	CharacterSetECI_ISO8859_3 = newCharsetECI([]int{5}, charmap.ISO8859_3, "ISO_8859-3:1988", "ISO-8859-3", "ISO8859_3")
-	CharacterSetECI_ISO8859_4 = newCharsetECI([]int{6}, charmap.ISO8859_4, "ISO_8859-4:1988", "ISO-8859-4", "ISO8859_4")
-	CharacterSetECI_ISO8859_5 = newCharsetECI([]int{7}, charmap.ISO8859_5, "ISO_8859-5:1988", "ISO-8859-5", "ISO8859_5")
+	CharacterSetECI_Cp437     = &CharacterSetECI{values: []int{0, 2}, charset: charmap.CodePage437, name: "Cp437", otherEncodingNames: []string{}, ianaName: "IBM437"}
+	CharacterSetECI_ISO8859_1 = &CharacterSetECI{values: []int{1, 3}, charset: charmap.ISO8859_1, name: "ISO-8859-1", otherEncodingNames: []string{"ISO8859_1"}, ianaName: "ISO_8859-1:1987"}
+	CharacterSetECI_ISO8859_2 = &CharacterSetECI{values: []int{4}, charset: charmap.ISO8859_2, name: "ISO-8859-2", otherEncodingNames: []string{"ISO8859_2"}, ianaName: "ISO_8859-2:1987"}
+	CharacterSetECI_ISO8859_3 = &CharacterSetECI{values: []int{5}, charset: charmap.ISO8859_3, name: "ISO-8859-3", otherEncodingNames: []string{"ISO8859_3"}, ianaName: "ISO_8859-3:1988"}
+	CharacterSetECI_ISO8859_4 = &CharacterSetECI{values: []int{6}, charset: charmap.ISO8859_4, name: "ISO-8859-4", otherEncodingNames: []string{"ISO8859_4"}, ianaName: "ISO_8859-4:1988"}
+	CharacterSetECI_ISO8859_5 = &CharacterSetECI{values: []int{7}, charset: charmap.ISO8859_5, name: "ISO-8859-5", otherEncodingNames: []string{"ISO8859_5"}, ianaName: "ISO_8859-5:1988"}
 	//CharacterSetECI_ISO8859_6  = newCharsetECI([]int{8}, charmap.ISO8859_6, "ISO-8859-6", "ISO8859_6")
-	CharacterSetECI_ISO8859_7 = newCharsetECI([]int{9}, charmap.ISO8859_7, "ISO_8859-7:1987", "ISO-8859-7", "ISO8859_7")
+	CharacterSetECI_ISO8859_7 = &CharacterSetECI{values: []int{9}, charset: charmap.ISO8859_7, name: "ISO-8859-7", otherEncodingNames: []string{"ISO8859_7"}, ianaName: "ISO_8859-7:1987"}
 	//CharacterSetECI_ISO8859_8  = newCharsetECI([]int{10}, charmap.ISO8859_8, "ISO-8859-8", "ISO8859_8")
-	CharacterSetECI_ISO8859_9 = newCharsetECI([]int{11}, charmap.ISO8859_9, "ISO_8859-9:1989", "ISO-8859-9", "ISO8859_9")
+	CharacterSetECI_ISO8859_9 = &CharacterSetECI{values: []int{11}, charset: charmap.ISO8859_9, name: "ISO-8859-9", otherEncodingNames: []string{"ISO8859_9"}, ianaName: "ISO_8859-9:1989"}
 	//CharacterSetECI_ISO8859_10 = newCharsetECI([]int{12}, charmap.ISO8859_10, "ISO-8859-10", "ISO8859_10")
 	//CharacterSetECI_ISO8859_11 = newCharsetECI([]int{13}, charmap.ISO8859_11, "TIS-620", "ISO-8859-11", "ISO8859_11") // golang does not support
 
-	CharacterSetECI_ISO8859_13 = newCharsetECI([]int{15}, charmap.ISO8859_13, "ISO-8859-13", "ISO-8859-13", "ISO8859_13")
+	CharacterSetECI_ISO8859_13 = &CharacterSetECI{values: []int{15}, charset: charmap.ISO8859_13, name: "ISO-8859-13", otherEncodingNames: []string{"ISO8859_13"}, ianaName: "ISO-8859-13"}
 	//CharacterSetECI_ISO8859_14         = newCharsetECI([]int{16}, charmap.ISO8859_14, "ISO-8859-14", "ISO8859_14")
-	CharacterSetECI_ISO8859_15         = newCharsetECI([]int{17}, charmap.ISO8859_15, "ISO-8859-15", "ISO-8859-15", "ISO8859_15")
-	CharacterSetECI_ISO8859_16         = newCharsetECI([]int{18}, charmap.ISO8859_16, "ISO-8859-16", "ISO-8859-16", "ISO8859_16")
-	CharacterSetECI_SJIS               = newCharsetECI([]int{20}, japanese.ShiftJIS, "Shift_JIS", "Shift_JIS", "SJIS")
-	CharacterSetECI_Cp1250             = newCharsetECI([]int{21}, charmap.Windows1250, "windows-1250", "windows-1250", "Cp1250")
-	CharacterSetECI_Cp1251             = newCharsetECI([]int{22}, charmap.Windows1251, "windows-1251", "windows-1251", "Cp1251")
-	CharacterSetECI_Cp1252             = newCharsetECI([]int{23}, charmap.Windows1252, "windows-1252", "windows-1252", "Cp1252")
-	CharacterSetECI_Cp1256             = newCharsetECI([]int{24}, charmap.Windows1256, "windows-1256", "windows-1256", "Cp1256")
-	CharacterSetECI_UnicodeBigUnmarked = newCharsetECI([]int{25}, utf16beEnc, "UTF-16BE", "UTF-16BE", "UnicodeBig", "UnicodeBigUnmarked")
-	CharacterSetECI_UTF8               = newCharsetECI([]int{26}, unicode.UTF8, "UTF-8", "UTF-8", "UTF8")
-	CharacterSetECI_ASCII              = newCharsetECI([]int{27, 170}, asciiEnc, "US-ASCII", "ASCII", "US-ASCII")
-	CharacterSetECI_Big5               = newCharsetECI([]int{28}, traditionalchinese.Big5, "Big5", "Big5")
-	CharacterSetECI_GB18030            = newCharsetECI([]int{29}, simplifiedchinese.GB18030, "GB18030", "GB18030", "GB2312", "EUC_CN", "GBK") // BG18030 is upward compatible with others
-	CharacterSetECI_EUC_KR             = newCharsetECI([]int{30}, korean.EUCKR, "EUC-KR", "EUC-KR", "EUC_KR")
+	CharacterSetECI_ISO8859_15         = &CharacterSetECI{values: []int{17}, charset: charmap.ISO8859_15, name: "ISO-8859-15", otherEncodingNames: []string{"ISO8859_15"}, ianaName: "ISO-8859-15"}
+	CharacterSetECI_ISO8859_16         = &CharacterSetECI{values: []int{18}, charset: charmap.ISO8859_16, name: "ISO-8859-16", otherEncodingNames: []string{"ISO8859_16"}, ianaName: "ISO-8859-16"}
+	CharacterSetECI_SJIS               = &CharacterSetECI{values: []int{20}, charset: japanese.ShiftJIS, name: "Shift_JIS", otherEncodingNames: []string{"SJIS"}, ianaName: "Shift_JIS"}
+	CharacterSetECI_Cp1250             = &CharacterSetECI{values: []int{21}, charset: charmap.Windows1250, name: "windows-1250", otherEncodingNames: []string{"Cp1250"}, ianaName: "windows-1250"}
+	CharacterSetECI_Cp1251             = &CharacterSetECI{values: []int{22}, charset: charmap.Windows1251, name: "windows-1251", otherEncodingNames: []string{"Cp1251"}, ianaName: "windows-1251"}
+	CharacterSetECI_Cp1252             = &CharacterSetECI{values: []int{23}, charset: charmap.Windows1252, name: "windows-1252", otherEncodingNames: []string{"Cp1252"}, ianaName: "windows-1252"}
+	CharacterSetECI_Cp1256             = &CharacterSetECI{values: []int{24}, charset: charmap.Windows1256, name: "windows-1256", otherEncodingNames: []string{"Cp1256"}, ianaName: "windows-1256"}
+	CharacterSetECI_UnicodeBigUnmarked = &CharacterSetECI{values: []int{25}, charset: utf16beEnc, name: "UTF-16BE", otherEncodingNames: []string{"UnicodeBig", "UnicodeBigUnmarked"}, ianaName: "UTF-16BE"}
+	CharacterSetECI_UTF8               = &CharacterSetECI{values: []int{26}, charset: unicode.UTF8, name: "UTF-8", otherEncodingNames: []string{"UTF8"}, ianaName: "UTF-8"}
+	CharacterSetECI_ASCII              = &CharacterSetECI{values: []int{27, 170}, charset: asciiEnc, name: "ASCII", otherEncodingNames: []string{"US-ASCII"}, ianaName: "US-ASCII"}
+	CharacterSetECI_Big5               = &CharacterSetECI{values: []int{28}, charset: traditionalchinese.Big5, name: "Big5", otherEncodingNames: []string{}, ianaName: "Big5"}
+	CharacterSetECI_GB18030            = &CharacterSetECI{values: []int{29}, charset: simplifiedchinese.GB18030, name: "GB18030", otherEncodingNames: []string{"GB2312", "EUC_CN", "GBK"}, ianaName: "GB18030"} // BG18030 is upward compatible with others
+	CharacterSetECI_EUC_KR             = &CharacterSetECI{values: []int{30}, charset: korean.EUCKR, name: "EUC-KR", otherEncodingNames: []string{"EUC_KR"}, ianaName: "EUC-KR"}
 )
 
-// newCharsetECI adds a charset to the tables; ianaName is its IANA name as
-// ianaindex.IANA.Name(charset) returns it (handbill's patch: upstream asked
-// ianaindex here).
-func newCharsetECI(values []int, charset encoding.Encoding, ianaName string, encodingNames ...string) *CharacterSetECI {
-	c := &CharacterSetECI{
-		values:             values,
-		charset:            charset,
-		name:               encodingNames[0],
-		otherEncodingNames: encodingNames[1:],
-		ianaName:           ianaName,
-	}
-	allECIs = append(allECIs, c)
-	return c
+// allECIs is the table in its order (handbill's patch: the values above
+// are laid out as data, not made one by one by upstream's newCharsetECI,
+// which appended each to this list at start-up).
+var allECIs = []*CharacterSetECI{
+	CharacterSetECI_Cp437,
+	CharacterSetECI_ISO8859_1,
+	CharacterSetECI_ISO8859_2,
+	CharacterSetECI_ISO8859_3,
+	CharacterSetECI_ISO8859_4,
+	CharacterSetECI_ISO8859_5,
+	CharacterSetECI_ISO8859_7,
+	CharacterSetECI_ISO8859_9,
+	CharacterSetECI_ISO8859_13,
+	CharacterSetECI_ISO8859_15,
+	CharacterSetECI_ISO8859_16,
+	CharacterSetECI_SJIS,
+	CharacterSetECI_Cp1250,
+	CharacterSetECI_Cp1251,
+	CharacterSetECI_Cp1252,
+	CharacterSetECI_Cp1256,
+	CharacterSetECI_UnicodeBigUnmarked,
+	CharacterSetECI_UTF8,
+	CharacterSetECI_ASCII,
+	CharacterSetECI_Big5,
+	CharacterSetECI_GB18030,
+	CharacterSetECI_EUC_KR,
 }
 
 // charsetECIMaps are the table's look-ups: by ECI value and by name (each
