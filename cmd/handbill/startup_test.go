@@ -15,7 +15,7 @@ import (
 // Bounds on the work package initialisation does in every handbill start,
 // `handbill --help` included (issue 17), as GODEBUG=inittrace=1 reports it
 // for a binary built as the releases are. At the end of session 7 the whole
-// program's initialisation allocated about 121 KB in about 700
+// program's initialisation allocated about 118 KB in about 630
 // allocations (session 6: 171 KB, 943), no package over 18 KB or 90
 // allocations (html/template, which handbill cannot change); the bounds
 // leave room for ordinary growth and catch what a package-level table, map
@@ -24,8 +24,8 @@ import (
 // package's bound; x/text's language maps, boombuler's QR tables or
 // encoding/xml's entity map would break the total's).
 const (
-	initBytesMax      = 160 << 10
-	initAllocsMax     = 900
+	initBytesMax      = 150 << 10
+	initAllocsMax     = 800
 	initPackageBytes  = 24 << 10
 	initPackageAllocs = 120
 )
