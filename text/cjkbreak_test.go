@@ -249,3 +249,44 @@ func TestFitKeepsLongPhrasesWhole(t *testing.T) {
 		}
 	}
 }
+
+// TestPhrasesBalanced: a short line of Chinese or Japanese set by phrases
+// is broken into lines as even as its phrases allow, as many as at the
+// box's width: the Japanese headline in two lines is
+// "子どもの性的人身取引の / サインを知ってください", not
+// "子どもの性的人身取引のサインを / 知ってください"; the Chinese headline
+// never ends on "迹象" alone where a line holds two of its phrases.
+func TestPhrasesBalanced(t *testing.T) {
+	e := engine()
+	ja := text.Style{Lang: language.Japanese, Size: 20, Bold: true}
+	twice := 0
+	for width := 240.0; width <= 440; width += 10 {
+		p, err := e.Layout("子どもの性的人身取引のサインを知ってください", ja, width)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var lines []string
+		for _, l := range p.Lines {
+			lines = append(lines, strings.TrimSpace(lineText(l)))
+		}
+		if len(lines) == 2 {
+			twice++
+			if lines[0] != "子どもの性的人身取引の" {
+				t.Errorf("at %g pt: %q, want the line broken before サインを", width, lines)
+			}
+		}
+	}
+	if twice == 0 {
+		t.Error("the Japanese headline never set in two lines: the test tries the wrong widths")
+	}
+	zh := text.Style{Lang: language.MustParse("zh-Hans"), Size: 20}
+	for width := 100.0; width <= 400; width += 5 {
+		p, err := e.Layout("了解儿童性贩运的迹象", zh, width)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if last := strings.TrimSpace(lineText(p.Lines[len(p.Lines)-1])); len(p.Lines) > 1 && last == "迹象" {
+			t.Errorf("at %g pt: last line %q alone", width, last)
+		}
+	}
+}

@@ -110,6 +110,10 @@ type shaped struct {
 	// paragraph is set by its metrics (see lineMetrics), not a web
 	// address or a number alone in a Thai document.
 	native bool
+	// phrased reports a short line of Chinese or Japanese set by phrases
+	// (a headline, a heading, a list item): its lines are balanced (see
+	// balancedWidth).
+	phrased bool
 }
 
 type shapedPiece struct {
@@ -244,6 +248,7 @@ func (e *Engine) shapeNew(s string, st Style) (*shaped, error) {
 		}
 		p := prepare(orig, start, i, protect, isolate, st.Lang, wholePhrases)
 		piece := shapedPiece{prep: p, outs: e.shapePrepared(sh, st, p, dir, lang, fm)}
+		sh.phrased = sh.phrased || p.phrased
 		for level := morphemePhrases; p.longPhrase && int(level) < phraseLevels; level++ {
 			q := prepare(orig, start, i, protect, isolate, st.Lang, level)
 			last := piece.prep

@@ -10,9 +10,11 @@ import (
 )
 
 // TestNoOrphan: built-in headlines whose last line is one word at full
-// measure ("trafficking", "sex?", "पहचानें"; one Chinese character) get
-// two words or more on it with NoOrphan, in as many lines, the lines
-// fitting the box; without it the lone word stays.
+// measure ("trafficking", "sex?", "पहचानें"; one or two characters of a
+// Chinese sentence) get two words or more on it with NoOrphan, in as many
+// lines, the lines fitting the box; without it the lone word stays. (A
+// short line of Chinese or Japanese is balanced instead: see
+// TestPhrasesBalanced.)
 func TestNoOrphan(t *testing.T) {
 	e := engine()
 	for _, c := range []struct {
@@ -22,7 +24,7 @@ func TestNoOrphan(t *testing.T) {
 		{"en", "Know the signs of child sex trafficking", 20},
 		{"en", "Is a child being bought or sold for sex?", 20},
 		{"hi", "बाल यौन तस्करी के संकेत पहचानें", 20},
-		{"zh-Hans", "了解儿童性贩运的迹象", 20},
+		{"zh-Hans", "如果有人用金钱、毒品、住处或任何有价值的东西，换取与未满18岁孩子的性行为，这就是儿童性贩运。", 20},
 	} {
 		st := text.Style{Lang: language.MustParse(c.lang), Size: c.size}
 		// The widest box at which the last line is a lone word.

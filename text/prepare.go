@@ -33,6 +33,9 @@ type prepared struct {
 	// phraseLevel (see phraseGlue).
 	longPhrase bool
 	level      phraseLevel // the level it was prepared at
+	// phrased reports a line set by phrases (see phraseGlue), whose
+	// lines are balanced (see balancedWidth).
+	phrased bool
 }
 
 // keepTogether finds what must never be broken across lines or reordered by
@@ -304,7 +307,7 @@ func prepare(orig []rune, from, to int, protect [][2]int, isolate bool, lang lan
 	dict := dictionaryBreaks(orig, from, to)
 	items := dottedItems(orig, from, to)
 	phrases, long := phraseGlue(lang, orig, from, to, level)
-	p.longPhrase, p.level = long, level
+	p.longPhrase, p.level, p.phrased = long, level, phrases != nil
 	for i := from; i < to; i++ {
 		r := orig[i]
 		if dict[i] {
