@@ -149,7 +149,10 @@ func TestRunt(t *testing.T) {
 		{"Know the signs of child sex trafficking", "en", 340, "trafficking"},
 		{"Know the signs of child sex trafficking", "en", 2000, ""},
 		{"Call or text the hotline now", "en", 150, ""},
-		{"了解儿童性贩运的迹象", "zh-Hans", 180, "迹象"}, // the phrase 迹象 kept whole
+		// Two characters alone (a short line set by phrases is evened
+		// out, "了解儿童性 / 贩运的迹象": a longer one is not).
+		{"如果有人用金钱、毒品、住处或任何有价值的东西，换取与孩子的性行为，这就是儿童性贩运的迹象", "zh-Hans", 285, "迹象"},
+		{"了解儿童性贩运的迹象", "zh-Hans", 180, ""},
 		{"了解儿童性贩运的迹象", "zh-Hans", 130, ""},
 		// Long words in a narrow column: a word a line is no runt; one
 		// line of two words over single ones is.

@@ -73,8 +73,9 @@ const minBalance = 0.5
 const balanceSteps = 7
 
 // clauseSteps is how many measures evenWidth tries between the balanced
-// one and the box's for lines that end at punctuation.
-const clauseSteps = 16
+// one and the box's for lines that end at punctuation. Each breaks the
+// paragraph again: fitting tries several sizes, each broken this way.
+const clauseSteps = 6
 
 // evenWidth returns the measure a short line of Chinese or Japanese set
 // by phrases is broken at, into as many lines as at the box's (at), with
