@@ -216,6 +216,9 @@ func (c *composer) fitRows(ps *PageSpec, areas map[string]area, shrink bool) boo
 		if b.Type != "panels" || !b.FitRows || (len(b.Only) > 0 && !contains(b.Only, c.t.Variant.Suffix)) {
 			continue
 		}
+		if len(c.docs) > 0 && c.skipped(b, c.docs[0]) {
+			continue // left out (if, unless): nothing of it was drawn
+		}
 		r, err := boxIn(b, areas)
 		if err != nil {
 			continue
