@@ -48,6 +48,9 @@ func checkTypography(t layouts.Target, doc *frame.Doc, add adder) {
 		if product == "poster" || product == "multilang" || product == "handout" {
 			checkBodySize(p, add)
 		}
+		if product == "poster" || product == "flyer" || product == "handout" {
+			checkWhiteGap(p, add)
+		}
 		checkTabSize(p, add)
 	}
 }

@@ -89,3 +89,26 @@ func TestTabSize(t *testing.T) {
 	ok := &frame.Text{X: 2 * inch, Y: tall - inch, Para: para(t, "1-888-373-7888", "en", 9, 300), Rotate: 90, Role: "caption", Block: at(15)}
 	none(t, findings(product("flyer"), page(letter, tall, ok), "tab-size"))
 }
+
+func TestWhiteGap(t *testing.T) {
+	band := &frame.Rect{X: 0, Y: 8 * inch, W: letter, H: tall - 8*inch, Src: at(20)}
+	// The text ends some 6.7 in above the band: 61% of the page prints
+	// nothing.
+	text := &frame.Text{X: inch, Y: inch, Para: para(t, "Signs to look for", "en", 20, 400), Block: at(6)}
+	want(t, findings(product("poster"), page(letter, tall, text, band), "white-gap"), source.Warning, at(6),
+		"a strip 6.7")
+	// Text down to 0.5 in above the band (4.5% of the page) is fine, and
+	// so are the margins above the first text and below the band.
+	lowPara := para(t, "Signs to look for", "en", 20, 400)
+	low := &frame.Text{X: inch, Y: 7.5*inch - lowPara.Height, Para: lowPara, Block: at(7)}
+	none(t, findings(product("poster"), page(letter, tall, low, band), "white-gap"))
+	// A strip is across the whole page: a column that ends early beside
+	// a longer one is not one.
+	col := &frame.Text{X: 5 * inch, Y: inch, Para: para(t, "What to do", "en", 20, 200), Block: at(8)}
+	longPara := para(t, "Signs to look for", "en", 20, 400)
+	longPara.Height = 6.5 * inch
+	long := &frame.Text{X: inch, Y: inch, Para: longPara, Block: at(9)}
+	none(t, findings(product("poster"), page(letter, tall, col, long, band), "white-gap"))
+	// Stickers and cards are not judged.
+	none(t, findings(product("sticker"), page(letter, tall, text, band), "white-gap"))
+}
