@@ -1,6 +1,7 @@
 package check
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
 
@@ -55,15 +56,7 @@ func checkWhiteGap(p *frame.Page, add adder) {
 	if len(spans) < 2 || p.H <= 0 {
 		return
 	}
-	slices.SortStableFunc(spans, func(a, b span) int {
-		switch {
-		case a.top < b.top:
-			return -1
-		case a.top > b.top:
-			return 1
-		}
-		return 0
-	})
+	slices.SortStableFunc(spans, func(a, b span) int { return cmp.Compare(a.top, b.top) })
 	var gap float64
 	var above, below source.Pos
 	reach, last := spans[0].bottom, spans[0].pos

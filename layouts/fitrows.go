@@ -1,6 +1,7 @@
 package layouts
 
 import (
+	"cmp"
 	"fmt"
 	"math"
 	"slices"
@@ -350,15 +351,7 @@ func (c *composer) panelRows(b Block, pa area, i int, own bool) []fitRow {
 		}
 		rows = append(rows, fitRow{pos: sub.Pos, y: (box.Y - pa.Y) / pa.H, h: box.H / pa.H, c: ch, capped: capped, bottom: sub.VAlign == "bottom", gaps: u.gaps, size: u.size, least: u.least})
 	}
-	slices.SortStableFunc(rows, func(a, b fitRow) int {
-		switch {
-		case a.y < b.y:
-			return -1
-		case a.y > b.y:
-			return 1
-		}
-		return 0
-	})
+	slices.SortStableFunc(rows, func(a, b fitRow) int { return cmp.Compare(a.y, b.y) })
 	for i, rw := range rows {
 		if i > 0 && rw.y < rows[i-1].y+rows[i-1].h-1e-9 {
 			return nil // rows that overlap are not a column to fit

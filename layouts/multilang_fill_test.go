@@ -1,6 +1,7 @@
 package layouts_test
 
 import (
+	"cmp"
 	"slices"
 	"strings"
 	"testing"
@@ -64,15 +65,7 @@ func TestMultilangPanelsFilled(t *testing.T) {
 						t.Errorf("%s: no text", name)
 						continue
 					}
-					slices.SortFunc(spans, func(a, b span) int {
-						switch {
-						case a.top < b.top:
-							return -1
-						case a.top > b.top:
-							return 1
-						}
-						return 0
-					})
+					slices.SortFunc(spans, func(a, b span) int { return cmp.Compare(a.top, b.top) })
 					top, bottom := spans[0].top, spans[0].bottom
 					white, gap := 0.0, 0.0
 					for _, s := range spans[1:] {
@@ -113,14 +106,6 @@ func panelRects(p *frame.Page) []*frame.Rect {
 			out = append(out, r)
 		}
 	}
-	slices.SortFunc(out, func(a, b *frame.Rect) int {
-		switch {
-		case a.X < b.X:
-			return -1
-		case a.X > b.X:
-			return 1
-		}
-		return 0
-	})
+	slices.SortFunc(out, func(a, b *frame.Rect) int { return cmp.Compare(a.X, b.X) })
 	return out
 }
