@@ -3,6 +3,7 @@ package serve
 import (
 	"archive/zip"
 	"context"
+	"errors"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -105,12 +106,14 @@ func TestBrowser(t *testing.T) {
 	}
 	// waitFor polls a JavaScript condition.
 	// A poll cut short by the page navigating (the reload after loading a
-	// project) is tried again.
+	// project, the page a form's POST answers with) is tried again: the
+	// browser says so as "navigated", or, when the poll had started in
+	// the page being left, that its context is gone.
 	waitFor := func(what, cond string) {
 		t.Helper()
 		var err error
 		for range 5 {
-			if _, err = chromedp.Run(ctx, chromedp.Poll[bool](cond, chromedp.WithPollingTimeout(60*time.Second))); err == nil || !strings.Contains(err.Error(), "navigated") {
+			if _, err = chromedp.Run(ctx, chromedp.Poll[bool](cond, chromedp.WithPollingTimeout(60*time.Second))); err == nil || !leftPage(err) {
 				break
 			}
 			time.Sleep(300 * time.Millisecond)
@@ -325,5 +328,30 @@ func checkZip(t *testing.T, path string) {
 	data, _ := os.ReadFile(filepath.Join(dir, "content.yaml"))
 	if !strings.Contains(string(data), "logo: logo.png") || !strings.Contains(string(data), "Riverside Family Clinic") {
 		t.Errorf("content.yaml:\n%s", data)
+	}
+}
+
+// leftPage reports whether a DevTools error says the page a script ran in
+// was left (navigated away from, its execution context destroyed) while
+// it ran: the script is to be run again in the new page.
+func leftPage(err error) bool {
+	m := err.Error()
+	return strings.Contains(m, "navigated") || strings.Contains(m, "Cannot find context with specified id") ||
+		strings.Contains(m, "Execution context was destroyed")
+}
+
+// TestLeftPage: the DevTools errors a navigation gives a running script
+// are told apart from a script's own failure.
+func TestLeftPage(t *testing.T) {
+	for msg, want := range map[string]bool{
+		"page navigated": true,
+		"Cannot find context with specified id (-32000)":    true,
+		"Execution context was destroyed, most likely nav…": true,
+		"context deadline exceeded":                         false,
+		"ReferenceError: x is not defined":                  false,
+	} {
+		if got := leftPage(errors.New(msg)); got != want {
+			t.Errorf("leftPage(%q) = %v, want %v", msg, got, want)
+		}
 	}
 }
