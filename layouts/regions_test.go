@@ -290,3 +290,40 @@ hotlines:
 		}
 	}
 }
+
+// TestOrganisationOnStateLineNotices: with the user's organisation, the
+// notices where a state line comes first (Florida: both numbers, each
+// under its name) compose in every built-in language, the organisation
+// printed: the national line's name has room for two lines at its least
+// size (Russian's did not: "Национальная горячая линия по борьбе с
+// торговлей людьми" overflowed its box by 2.5 pt).
+func TestOrganisationOnStateLineNotices(t *testing.T) {
+	file := filepath.Join(t.TempDir(), "c.yaml")
+	if err := os.WriteFile(file, []byte("organization:\n  name: Riverside Family Clinic\n  contact: 555-0100\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	set, err := content.Load(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, ls, e := builtins(t)
+	for _, li := range set.Languages() {
+		lang := li.Tag
+		d, err := set.Resolve(lang, "community", "US-FL")
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, name := range []string{"notice", "notice-bold"} {
+			for _, tg := range layouts.Targets(ls[name]) {
+				doc, err := layouts.Compose(e, tg, []*content.Doc{d})
+				if err != nil {
+					t.Errorf("%s %s: %v", tg.Name(), lang, err)
+					continue
+				}
+				if largest(printedText(doc), "Riverside Family Clinic") == 0 {
+					t.Errorf("%s %s: the organisation is not printed", tg.Name(), lang)
+				}
+			}
+		}
+	}
+}
