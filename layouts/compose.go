@@ -111,6 +111,7 @@ func Compose(e *text.Engine, t Target, docs []*content.Doc) (*frame.Doc, error) 
 		return c.calibrationDoc(out)
 	}
 	c.officialWording()
+	c.preshape()
 	size := t.Size()
 	designs := make([]*frame.Page, 0, len(t.Layout.Pages))
 	bleed := 0.0

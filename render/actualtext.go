@@ -92,6 +92,9 @@ type unit struct {
 	left   float64 // pen position before the unit, relative to the run
 	right  float64 // pen position after it
 	parts  []textPart
+	// part holds the first of parts (most units have one): lineUnits
+	// allocates a run's units at once, not a unit and a slice for each.
+	part [1]textPart
 }
 
 // textPart is text from the input and the index of its first rune.
@@ -115,14 +118,17 @@ func lineUnits(l text.Line) []*unit {
 	for ri := range l.Runs {
 		r := &l.Runs[ri]
 		fm := metricsOf(r.Face)
-		var us []*unit
+		us := make([]*unit, 0, len(r.Clusters))
+		slab := make([]unit, len(r.Clusters))
 		pen := 0.0
-		for _, c := range r.Clusters {
+		for ci, c := range r.Clusters {
 			adv := 0.0
 			for _, g := range c.Glyphs {
 				adv += g.Advance
 			}
-			u := &unit{run: r, left: pen, right: pen + adv, parts: []textPart{{c.Start, c.Text}}}
+			u := &slab[ci]
+			*u = unit{run: r, left: pen, right: pen + adv, part: [1]textPart{{c.Start, c.Text}}}
+			u.parts = u.part[:]
 			// A blank glyph of no advance (a joiner, a zero width space, a
 			// space at the end of a line, which the line takes no room
 			// for) draws nothing and only misleads readers: its text is

@@ -51,10 +51,13 @@ func (fm *fontMetrics) pdfAdvance(gid uint16, size float64) float64 {
 	return float64(fm.width(gid)) * size / 1000
 }
 
+// width is the glyph's advance in 1/1000 em, as written in the font's
+// widths. It takes no lock: a face without variation coordinates (gf is
+// made without) reads the advance from the parsed font's hmtx table,
+// which nothing writes, and planning asks for every glyph's width on
+// several goroutines at once.
 func (fm *fontMetrics) width(gid uint16) int {
-	fm.mu.Lock()
 	adv := float64(fm.gf.HorizontalAdvance(font.GID(gid)))
-	fm.mu.Unlock()
 	return int(math.Round(adv * 1000 / fm.upem))
 }
 

@@ -45,6 +45,24 @@ var keys struct {
 func internKey(k glyphKey) keyID {
 	keys.Lock()
 	defer keys.Unlock()
+	return internLocked(k)
+}
+
+// internPieces numbers the glyphs of the pieces, under one lock: a
+// paragraph's glyphs are planned on several goroutines at once (see
+// planDocument), and a lock taken for every glyph kept them waiting on
+// each other.
+func internPieces(ps []piece) {
+	keys.Lock()
+	defer keys.Unlock()
+	for i := range ps {
+		for j := range ps[i].glyphs {
+			ps[i].glyphs[j].id = internLocked(ps[i].glyphs[j].key)
+		}
+	}
+}
+
+func internLocked(k glyphKey) keyID {
 	id, ok := keys.ids[k]
 	if !ok {
 		if keys.ids == nil {
@@ -110,10 +128,8 @@ func planFor(p *text.Paragraph) []piece {
 		return ps
 	}
 	ps = planText(p)
+	internPieces(ps)
 	for i := range ps {
-		for j := range ps[i].glyphs {
-			ps[i].glyphs[j].id = internKey(ps[i].glyphs[j].key)
-		}
 		if len(ps[i].glyphs) > 0 && !ps[i].outline {
 			ps[i].adjust = ps[i].adjustments(round2(ps[i].glyphs[0].x))
 		}
@@ -167,6 +183,11 @@ func planText(p *text.Paragraph) []piece {
 			if !r.RTL {
 				moveRepeatedCarriers(rs, slotsOf, fm)
 			}
+			n := 0
+			for _, sl := range slotsOf {
+				n += len(sl)
+			}
+			main.glyphs = make([]drawn, 0, n) // most runs are one piece
 			for i, u := range rs {
 				if len(u.glyphs) == 0 {
 					continue
@@ -211,7 +232,10 @@ func planText(p *text.Paragraph) []piece {
 				}
 			}
 			flush()
-			txt := runText(rs)
+			var txt string // the run's text, which only right-to-left text needs
+			if p.RTL || r.RTL {
+				txt = runText(rs)
+			}
 			var before, after []piece // drawn before and after the run
 			if p.RTL && len(run) == 1 && !run[0].span {
 				var starts, ends bool

@@ -24,7 +24,8 @@ func remember[K comparable, V any](e *Engine, cache map[K]V, k K, v V) {
 		clear(e.laid)
 		clear(e.fitted)
 		clear(e.measures)
-		e.cacheBytes = 0
+		clear(e.pre)
+		e.cacheBytes, e.preUsed = 0, 0
 	}
 	e.cacheBytes += n
 	cache[k] = v

@@ -114,9 +114,22 @@ func cell(i int) (x, y, w, h float64) {
 	return margin + float64(i%2)*(w+gutter), margin + float64(i/2)*(h+gutter), w, h
 }
 
-// compose lays the poster out with handbill's text engine.
+// compose lays the poster out with handbill's text engine. Like a
+// layout (see layouts.Compose), it first asks the engine to shape the
+// paragraphs it will set, which the engine does on every processor.
 func compose(e *text.Engine, panels []panel) (*frame.Doc, error) {
 	page := &frame.Page{W: pageW, H: pageH}
+	var ahead []text.Request
+	for _, p := range panels {
+		lang := language.MustParse(p.tag)
+		body := text.Style{Lang: lang}
+		ahead = append(ahead, text.Request{Text: p.headline, Style: text.Style{Lang: lang, Bold: true}},
+			text.Request{Text: p.intro, Style: body}, text.Request{Text: "•", Style: body})
+		for _, s := range p.signs {
+			ahead = append(ahead, text.Request{Text: s, Style: body})
+		}
+	}
+	e.Preshape(ahead)
 	for i, p := range panels {
 		x, y, w, h := cell(i)
 		top := y
