@@ -116,7 +116,11 @@ func (s *SFNT) Subset(glyphs []uint16, entries []CmapEntry) ([]byte, map[uint16]
 
 	// New glyf, loca and hmtx in the new order.
 	be := binary.BigEndian
-	newGlyf := make([]byte, 0, 4096)
+	size := 0
+	for _, gid := range old {
+		size += len(data[gid]) + 3
+	}
+	newGlyf := make([]byte, 0, size)
 	newLoca := make([]byte, 4*(len(old)+1))
 	newHmtx := make([]byte, 4*len(old))
 	for i, gid := range old {

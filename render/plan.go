@@ -175,8 +175,15 @@ func planText(p *text.Paragraph) []piece {
 				main = newPiece(l.Baseline)
 			}
 			slotsOf := make([][]slot, len(rs))
+			simple := make([]slot, len(rs)) // the one slot of each simple unit, in one array
 			for i, u := range rs {
-				if len(u.glyphs) > 0 {
+				if len(u.glyphs) == 0 {
+					continue
+				}
+				if s, ok := u.simpleSlot(fm); ok {
+					simple[i] = s
+					slotsOf[i] = simple[i : i+1 : i+1]
+				} else {
 					slotsOf[i] = u.slots(fm)
 				}
 			}
