@@ -15,7 +15,7 @@ import (
 // blocks find them shaped; a text a block then sets otherwise (a heading
 // with two words tied) is shaped when it is asked for, as before.
 func (c *composer) preshape() {
-	var reqs []text.Request
+	reqs := make([]text.Request, 0, 64)
 	add := func(s string, st *Style, d *content.Doc) {
 		if s != "" && st != nil {
 			reqs = append(reqs, text.Request{Text: s, Style: st.Text(d.Messages.Lang)})

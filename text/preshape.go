@@ -31,16 +31,16 @@ const minPreshapeRunes = 400
 // again and reports them. A request the layout never makes costs only the
 // time of an otherwise idle processor.
 func (e *Engine) Preshape(reqs []Request) {
+	// A batch's documents find most of their paragraphs cached: asking
+	// costs them a lookup each, and nothing is allocated.
 	var todo []shapeKey
-	seen := map[shapeKey]bool{}
 	runes := 0
 	for _, r := range reqs {
 		k := shapeKey{r.Text, r.Style.Lang, r.Style.Bold}
-		if r.Text == "" || seen[k] {
+		if r.Text == "" {
 			continue
 		}
-		seen[k] = true
-		if _, ok := e.shaped[k]; ok {
+		if _, ok := e.shaped[k]; ok || slices.Contains(todo, k) {
 			continue
 		}
 		todo = append(todo, k)
