@@ -20,12 +20,14 @@ type Request struct {
 const minPreshapeRunes = 400
 
 // Preshape shapes the requested paragraphs not yet in the engine's cache,
-// on as many goroutines as there are processors, and keeps them in the
-// cache, so that the layout that follows finds them shaped. Shaping is
-// most of a document's text work and each paragraph's is independent of
-// the others': a document composed on one goroutine would leave the other
-// processors idle. Each goroutine shapes with its own engine (its own
-// shaper and segmenter); the results are the same as shaping in turn.
+// on the calling goroutine and on helpers, one per processor left free,
+// and keeps them in the cache, so that the layout that follows finds them
+// shaped. Shaping is most of a document's text work and each paragraph's
+// is independent of the others': a document composed on one goroutine
+// would leave the other processors idle. Each helper shapes with its own
+// engine (its own shaper and segmenter); the results are the same as
+// shaping in turn. When no processor is free (a batch's workers busy on
+// every one), the paragraphs are left to be shaped as the layout asks.
 //
 // Errors are not kept: the layout asking for the paragraph shapes it
 // again and reports them. A request the layout never makes costs only the
@@ -46,20 +48,21 @@ func (e *Engine) Preshape(reqs []Request) {
 		todo = append(todo, k)
 		runes += len(r.Text)
 	}
-	workers := min(runtime.GOMAXPROCS(0), len(todo))
-	if workers < 2 || runes < minPreshapeRunes {
+	if len(todo) < 2 || runes < minPreshapeRunes {
 		return // the layout shapes them as it goes
 	}
+	helpers := takeHelpers(len(todo) - 1)
+	if helpers == 0 {
+		return // every processor is busy: shaping ahead would gain nothing
+	}
+	defer releaseHelpers(helpers)
 	// The longest first, so that no goroutine is left with a long
 	// paragraph at the end while the others wait.
 	slices.SortStableFunc(todo, func(a, b shapeKey) int { return len(b.text) - len(a.text) })
 	done := make([]*shaped, len(todo))
-	engines := make([]*Engine, workers)
+	subs := make([]*Engine, helpers)
 	var next atomic.Int32
-	var wg sync.WaitGroup
-	work := func(w int) {
-		sub := NewEngine(e.reg)
-		engines[w] = sub
+	work := func(sub *Engine) {
 		for {
 			i := int(next.Add(1)) - 1
 			if i >= len(todo) {
@@ -71,12 +74,14 @@ func (e *Engine) Preshape(reqs []Request) {
 			}
 		}
 	}
-	for w := 1; w < workers; w++ {
-		wg.Go(func() { work(w) })
+	var wg sync.WaitGroup
+	for h := range subs {
+		subs[h] = NewEngine(e.reg)
+		wg.Go(func() { work(subs[h]) })
 	}
-	work(0)
+	work(e)
 	wg.Wait()
-	for _, sub := range engines {
+	for _, sub := range subs {
 		for gf, f := range sub.back {
 			e.back[gf] = f
 		}
@@ -91,6 +96,33 @@ func (e *Engine) Preshape(reqs []Request) {
 		}
 	}
 }
+
+// helpersBusy counts the goroutines shaping ahead for an engine (see
+// Preshape), in the whole process: at most one fewer than the
+// processors. A batch's workers already keep every processor busy; were
+// each to start as many helpers as there are processors, a machine of 64
+// would have 4,096 engines shaping at once, each with its own shaper
+// (the faces' shaping state, megabytes each).
+var helpersBusy atomic.Int32
+
+// takeHelpers reserves up to want helpers, as many as are free.
+func takeHelpers(want int) int {
+	limit := int32(runtime.GOMAXPROCS(0) - 1)
+	got := 0
+	for got < want {
+		n := helpersBusy.Load()
+		if n >= limit {
+			break
+		}
+		if helpersBusy.CompareAndSwap(n, n+1) {
+			got++
+		}
+	}
+	return got
+}
+
+// releaseHelpers returns n helpers taken with takeHelpers.
+func releaseHelpers(n int) { helpersBusy.Add(-int32(n)) }
 
 // Preshaped reports how many paragraphs Preshape has shaped for the
 // engine since its caches were last emptied, how many of them were asked

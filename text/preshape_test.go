@@ -76,3 +76,31 @@ func TestPreshapeOnlyWhatIsWorthIt(t *testing.T) {
 		t.Errorf("one long paragraph already shaped: %d shaped ahead, %d by the engine; want 0 and 1 (one left to shape is not shared out)", ahead, self)
 	}
 }
+
+// The goroutines shaping ahead are one fewer than the processors in the
+// whole process, whatever the engines asking: with every helper taken (a
+// batch's other workers shaping ahead), an engine shapes as it goes.
+func TestPreshapeHelpersBounded(t *testing.T) {
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(4))
+	if got := takeHelpers(10); got != 3 {
+		t.Fatalf("took %d helpers of 4 processors, want 3", got)
+	}
+	if got := takeHelpers(1); got != 0 {
+		t.Errorf("took %d more helpers with all taken, want 0", got)
+	}
+	long := strings.Repeat("Signs to look for: a much older boyfriend, gifts nobody explains, missing school. ", 6)
+	reqs := []Request{{long, Style{Lang: language.English}}, {long, Style{Lang: language.English, Bold: true}}}
+	e := NewEngine(fonts.Builtin())
+	e.Preshape(reqs)
+	if ahead, _, _ := e.Preshaped(); ahead != 0 {
+		t.Errorf("every helper busy: %d paragraphs shaped ahead, want none", ahead)
+	}
+	releaseHelpers(3)
+	e.Preshape(reqs)
+	if ahead, _, _ := e.Preshaped(); ahead != 2 {
+		t.Errorf("helpers free: %d paragraphs shaped ahead, want 2", ahead)
+	}
+	if n := helpersBusy.Load(); n != 0 {
+		t.Errorf("%d helpers still taken after Preshape returned", n)
+	}
+}
