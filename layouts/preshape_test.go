@@ -5,6 +5,7 @@ import (
 	"runtime"
 	"slices"
 	"testing"
+	"time"
 
 	"handbill/content"
 	"handbill/fonts"
@@ -47,24 +48,39 @@ func TestPreshapeAsksWhatBlocksSet(t *testing.T) {
 						docs = docs[:2]
 					}
 				}
-				e := text.NewEngine(fonts.Builtin())
-				if _, err := layouts.Compose(e, tg, docs); err != nil {
-					t.Errorf("%s %s %s: %v", tg.Name(), lg, region, err)
-					continue
+				// The helpers are the process's: another test's, or the
+				// last document's not yet back, may hold them all, and
+				// then nothing is asked ahead.
+				// A sticker's or card's few lines are too little to share
+				// out; every product with paragraphs shares them.
+				var wantAhead bool
+				switch l.Product {
+				case "poster", "flyer", "handout", "notice", "multilang":
+					wantAhead = true
+				}
+				var e *text.Engine
+				for try := 0; try == 0 || wantAhead && try < 200 && asked(e) == 0; try++ {
+					if try > 0 {
+						time.Sleep(5 * time.Millisecond)
+					}
+					e = text.NewEngine(fonts.Builtin())
+					if _, err := layouts.Compose(e, tg, docs); err != nil {
+						t.Fatalf("%s %s %s: %v", tg.Name(), lg, region, err)
+					}
 				}
 				ahead, used, self := e.Preshaped()
 				if used != ahead {
-					t.Errorf("%s %s %s: %d paragraphs shaped ahead, %d of them set", tg.Name(), lg, region, ahead, used)
+					t.Errorf("%s %s %s: %d paragraphs asked for ahead, %d of them set", tg.Name(), lg, region, ahead, used)
 				}
-				// A sticker's or card's few lines are too little to share
-				// out; every product with paragraphs shares them.
-				switch l.Product {
-				case "poster", "flyer", "handout", "notice", "multilang":
-					if ahead == 0 || self > ahead/5 {
-						t.Errorf("%s %s %s: %d paragraphs shaped ahead, %d when asked; want most ahead", tg.Name(), lg, region, ahead, self)
-					}
+				if wantAhead && (ahead == 0 || self > ahead/5) {
+					t.Errorf("%s %s %s: %d paragraphs asked for ahead, %d not; want most ahead", tg.Name(), lg, region, ahead, self)
 				}
 			}
 		}
 	}
+}
+
+func asked(e *text.Engine) int {
+	n, _, _ := e.Preshaped()
+	return n
 }

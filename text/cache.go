@@ -24,8 +24,7 @@ func remember[K comparable, V any](e *Engine, cache map[K]V, k K, v V) {
 		clear(e.laid)
 		clear(e.fitted)
 		clear(e.measures)
-		clear(e.pre)
-		e.cacheBytes, e.preUsed = 0, 0
+		e.cacheBytes = 0
 	}
 	e.cacheBytes += n
 	cache[k] = v

@@ -60,13 +60,12 @@ type Engine struct {
 	// remember).
 	cacheBytes int
 	metrics    map[metricsKey][2]float64
-	// pre holds the paragraphs Preshape shaped, true once a layout asked
-	// for one; preUsed counts those asked for, and selfShaped the
-	// paragraphs the engine shaped when asked (see Preshaped).
-	pre        map[shapeKey]bool
-	preUsed    int
-	selfShaped int
-	scales     map[scaleKey]float64
+	// ahead holds the paragraphs asked for ahead (see Preshape) that no
+	// layout has asked for yet; asked, used and notAhead count for
+	// Preshaped.
+	ahead                 map[shapeKey]*ahead
+	asked, used, notAhead int
+	scales                map[scaleKey]float64
 }
 
 // chainKey names a font chain: the registry's faces for a language and
@@ -184,15 +183,20 @@ type shapeKey struct {
 func (e *Engine) shape(s string, st Style) (*shaped, error) {
 	k := shapeKey{s, st.Lang, st.Bold}
 	if sh, ok := e.shaped[k]; ok {
-		if used, ok := e.pre[k]; ok && !used {
-			e.pre[k] = true
-			e.preUsed++
-		}
 		c := *sh // shaped paragraphs are never modified: share the pieces
 		c.style = st
 		return &c, nil
 	}
-	e.selfShaped++
+	sh, asked := e.shapedAhead(k)
+	if sh != nil {
+		remember(e, e.shaped, k, sh)
+		c := *sh
+		c.style = st
+		return &c, nil
+	}
+	if !asked {
+		e.notAhead++
+	}
 	sh, err := e.shapeNew(s, st)
 	if err != nil {
 		return nil, err

@@ -5,6 +5,7 @@ import (
 	"runtime"
 	"strings"
 	"testing"
+	"time"
 
 	"golang.org/x/text/language"
 
@@ -31,9 +32,9 @@ func TestPreshapeLaysOutTheSame(t *testing.T) {
 	seq := NewEngine(fonts.Builtin())
 	pre := NewEngine(fonts.Builtin())
 	pre.Preshape(append(reqs, reqs[0])) // a repeated request is shaped once
-	ahead, _, _ := pre.Preshaped()
-	if ahead != len(reqs)-1 {
-		t.Fatalf("%d paragraphs shaped ahead, want %d (every text once, not the empty one)", ahead, len(reqs)-1)
+	asked, _, _ := pre.Preshaped()
+	if asked != len(reqs)-1 {
+		t.Fatalf("%d paragraphs asked for ahead, want %d (every text once, not the empty one)", asked, len(reqs)-1)
 	}
 	for _, r := range reqs[:len(reqs)-1] {
 		for _, w := range []float64{90, 200, 400} {
@@ -52,9 +53,9 @@ func TestPreshapeLaysOutTheSame(t *testing.T) {
 			}
 		}
 	}
-	ahead, used, self := pre.Preshaped()
-	if used != ahead || self != 0 {
-		t.Errorf("after laying out every paragraph: %d shaped ahead, %d of them used, %d shaped again; want all used, none again", ahead, used, self)
+	asked, used, notAhead := pre.Preshaped()
+	if used != asked || notAhead != 0 {
+		t.Errorf("after laying out every paragraph: %d asked for ahead, %d of them used, %d shaped not ahead; want all used, none other", asked, used, notAhead)
 	}
 }
 
@@ -64,16 +65,16 @@ func TestPreshapeOnlyWhatIsWorthIt(t *testing.T) {
 	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(4))
 	e := NewEngine(fonts.Builtin())
 	e.Preshape([]Request{{"Call 1-888-373-7888", Style{Lang: language.English}}, {"Text 233733", Style{Lang: language.English}}})
-	if ahead, _, _ := e.Preshaped(); ahead != 0 {
-		t.Errorf("two short lines: %d shaped ahead, want none (shaped when asked)", ahead)
+	if asked, _, _ := e.Preshaped(); asked != 0 {
+		t.Errorf("two short lines: %d asked for ahead, want none (shaped when asked)", asked)
 	}
 	long := strings.Repeat("Signs to look for: a much older boyfriend, gifts nobody explains, missing school. ", 6)
 	if _, err := e.Shape(long, Style{Lang: language.English}); err != nil {
 		t.Fatal(err)
 	}
 	e.Preshape([]Request{{long, Style{Lang: language.English}}, {long, Style{Lang: language.English, Bold: true}}})
-	if ahead, _, self := e.Preshaped(); ahead != 0 || self != 1 {
-		t.Errorf("one long paragraph already shaped: %d shaped ahead, %d by the engine; want 0 and 1 (one left to shape is not shared out)", ahead, self)
+	if asked, _, notAhead := e.Preshaped(); asked != 0 || notAhead != 1 {
+		t.Errorf("one long paragraph already shaped: %d asked for ahead, %d shaped otherwise; want 0 and 1 (one left to shape is not shared out)", asked, notAhead)
 	}
 }
 
@@ -92,15 +93,24 @@ func TestPreshapeHelpersBounded(t *testing.T) {
 	reqs := []Request{{long, Style{Lang: language.English}}, {long, Style{Lang: language.English, Bold: true}}}
 	e := NewEngine(fonts.Builtin())
 	e.Preshape(reqs)
-	if ahead, _, _ := e.Preshaped(); ahead != 0 {
-		t.Errorf("every helper busy: %d paragraphs shaped ahead, want none", ahead)
+	if asked, _, _ := e.Preshaped(); asked != 0 {
+		t.Errorf("every helper busy: %d paragraphs asked for ahead, want none", asked)
 	}
 	releaseHelpers(3)
 	e.Preshape(reqs)
-	if ahead, _, _ := e.Preshaped(); ahead != 2 {
-		t.Errorf("helpers free: %d paragraphs shaped ahead, want 2", ahead)
+	if asked, _, _ := e.Preshaped(); asked != 2 {
+		t.Errorf("helpers free: %d paragraphs asked for ahead, want 2", asked)
 	}
-	if n := helpersBusy.Load(); n != 0 {
-		t.Errorf("%d helpers still taken after Preshape returned", n)
+	for _, r := range reqs {
+		if _, err := e.Shape(r.Text, r.Style); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// The helpers return themselves once out of paragraphs.
+	for i := 0; helpersBusy.Load() != 0; i++ {
+		if i == 1000 {
+			t.Fatalf("%d helpers still taken a second after the paragraphs were set", helpersBusy.Load())
+		}
+		time.Sleep(time.Millisecond)
 	}
 }
