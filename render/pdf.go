@@ -92,13 +92,8 @@ func WriteWith(w io.Writer, d *frame.Doc, opts WriteOptions) error {
 			pages, pageBoxes(p), resources, contents, pi))
 		kids += page.String() + " "
 	}
-	subsets, err := waitSubsets()
-	if err != nil {
-		return err
-	}
-	for i, f := range subsets {
-		pw.EmbedFontAt(fontRefs[i], f)
-	}
+	// The document's other objects are written while the last subsets
+	// are made (they are most often what a cold document waits for).
 	pw.Object(pages, fmt.Sprintf("<< /Type /Pages /Kids [%s] /Count %d >>", kids, len(d.Pages)))
 	res := "<< /ProcSet [/PDF /Text /ImageB /ImageC /ImageI]"
 	if fontRes != "" {
@@ -126,6 +121,13 @@ func WriteWith(w io.Writer, d *frame.Doc, opts WriteOptions) error {
 	pw.Object(catalog, cat+" >>")
 
 	pw.Object(info, infoDict(d, opts.Created))
+	subsets, err := waitSubsets()
+	if err != nil {
+		return err
+	}
+	for i, f := range subsets {
+		pw.EmbedFontAt(fontRefs[i], f)
+	}
 	out, err := pw.Finish(catalog, info)
 	if err != nil {
 		return err
