@@ -17,10 +17,10 @@ type Request struct {
 	Style Style
 }
 
-// minPreshapeRunes is the least text worth shaping on other goroutines: below
-// it (a batch whose messages are already cached, a card's few lines)
-// starting them costs more than it saves.
-const minPreshapeRunes = 400
+// minPreshapeBytes is the least text (in bytes of UTF-8) worth shaping on
+// other goroutines: below it (a batch whose messages are already cached, a
+// card's few lines) starting them costs more than it saves.
+const minPreshapeBytes = 400
 
 // Preshape starts shaping the requested paragraphs not yet in the
 // engine's cache on helpers, one per processor left free, and returns: the
@@ -42,7 +42,7 @@ func (e *Engine) Preshape(reqs []Request) {
 	// A batch's documents find most of their paragraphs cached: asking
 	// costs them a lookup each, and nothing is allocated.
 	var todo []*ahead
-	runes := 0
+	size := 0
 	for _, r := range reqs {
 		k := shapeKey{r.Text, r.Style.Lang, r.Style.Bold}
 		if r.Text == "" {
@@ -52,9 +52,9 @@ func (e *Engine) Preshape(reqs []Request) {
 			continue
 		}
 		todo = append(todo, &ahead{k: k, done: make(chan struct{})})
-		runes += len(r.Text)
+		size += len(r.Text)
 	}
-	if len(todo) < 2 || runes < minPreshapeRunes {
+	if len(todo) < 2 || size < minPreshapeBytes {
 		return // the layout shapes them as it goes
 	}
 	helpers := takeHelpers(len(todo) - 1)
