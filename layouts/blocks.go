@@ -152,12 +152,23 @@ func headingWithoutRunt(e *text.Engine, s string, p *text.Paragraph, box text.Bo
 	if q, dx, ok := try(s, 0.8); ok {
 		return q, dx
 	}
-	if i := strings.LastIndex(strings.TrimRight(s, " "), " "); i > 0 {
-		if q, dx, ok := try(s[:i]+"\u00a0"+s[i+1:], 0.6); ok {
+	if t, ok := lastTwoTied(s); ok {
+		if q, dx, ok := try(t, 0.6); ok {
 			return q, dx
 		}
 	}
 	return p, 0
+}
+
+// lastTwoTied returns s with its last two words tied by a no-break space,
+// as typesetters keep a word off a heading's last line; ok is false when
+// s is one word.
+func lastTwoTied(s string) (string, bool) {
+	i := strings.LastIndex(strings.TrimRight(s, " "), " ")
+	if i <= 0 {
+		return "", false
+	}
+	return s[:i] + "\u00a0" + s[i+1:], true
 }
 
 // sameLines accepts a paragraph set again with as many lines as p.

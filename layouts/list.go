@@ -2,7 +2,6 @@ package layouts
 
 import (
 	"fmt"
-	"strings"
 
 	"handbill/content"
 	"handbill/frame"
@@ -53,8 +52,8 @@ func (c *composer) listBlock(b Block, r area, d *content.Doc) ([]frame.Item, err
 		// narrower measure does: "На что обратить / внимание" becomes
 		// "На что / обратить внимание", whose second line is the longer,
 		// which no measure gives (see titleAt).
-		if i := strings.LastIndex(strings.TrimRight(s, " "), " "); i > 0 {
-			tied, _ = c.e.Shape(s[:i]+"\u00a0"+s[i+1:], titleStyle)
+		if t, ok := lastTwoTied(s); ok {
+			tied, _ = c.e.Shape(t, titleStyle)
 		}
 	}
 	bullet := b.Bullet

@@ -1,8 +1,6 @@
 package layouts
 
 import (
-	"strings"
-
 	"handbill/content"
 	"handbill/text"
 )
@@ -43,8 +41,8 @@ func (c *composer) preshape() {
 				if b.Title != "" {
 					s, _ := c.fill(b.res.title, d, b.Pos)
 					add(s, b.res.titleStyle, d)
-					if i := strings.LastIndex(strings.TrimRight(s, " "), " "); i > 0 {
-						add(s[:i]+"\u00a0"+s[i+1:], b.res.titleStyle, d) // see listBlock
+					if t, ok := lastTwoTied(s); ok {
+						add(t, b.res.titleStyle, d) // see listBlock
 					}
 				}
 				bullet := b.Bullet
