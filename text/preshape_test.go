@@ -19,6 +19,7 @@ import (
 // face shared between the goroutines.
 func TestPreshapeLaysOutTheSame(t *testing.T) {
 	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(4))
+	waitHelpersIdle(t)
 	reqs := []Request{
 		{"Call or text 1-888-373-7888, even if you are not sure. Someone is there all day, every day.", Style{Lang: language.English}},
 		{"Know the signs of child sex trafficking", Style{Lang: language.English, Bold: true}},
@@ -63,6 +64,7 @@ func TestPreshapeLaysOutTheSame(t *testing.T) {
 // engine has already shaped.
 func TestPreshapeOnlyWhatIsWorthIt(t *testing.T) {
 	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(4))
+	waitHelpersIdle(t)
 	e := NewEngine(fonts.Builtin())
 	e.Preshape([]Request{{"Call 1-888-373-7888", Style{Lang: language.English}}, {"Text 233733", Style{Lang: language.English}}})
 	if asked, _, _ := e.Preshaped(); asked != 0 {
@@ -83,6 +85,7 @@ func TestPreshapeOnlyWhatIsWorthIt(t *testing.T) {
 // batch's other workers shaping ahead), an engine shapes as it goes.
 func TestPreshapeHelpersBounded(t *testing.T) {
 	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(4))
+	waitHelpersIdle(t)
 	if got := takeHelpers(10); got != 3 {
 		t.Fatalf("took %d helpers of 4 processors, want 3", got)
 	}
@@ -107,9 +110,16 @@ func TestPreshapeHelpersBounded(t *testing.T) {
 		}
 	}
 	// The helpers return themselves once out of paragraphs.
+	waitHelpersIdle(t)
+}
+
+// waitHelpersIdle waits until no helper is out: an earlier test's helpers
+// may still be shaping paragraphs nobody asked for.
+func waitHelpersIdle(t *testing.T) {
+	t.Helper()
 	for i := 0; helpersBusy.Load() != 0; i++ {
-		if i == 1000 {
-			t.Fatalf("%d helpers still taken a second after the paragraphs were set", helpersBusy.Load())
+		if i == 2000 {
+			t.Fatalf("%d helpers still taken after two seconds", helpersBusy.Load())
 		}
 		time.Sleep(time.Millisecond)
 	}
